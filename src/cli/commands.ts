@@ -1,0 +1,133 @@
+import { type Command, InvalidArgumentError } from "commander";
+import { type Config, loadConfig } from "../config/config.ts";
+import { type Database, openDatabase, pgliteDir } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import type { Actor } from "../modules/accounts/audit.ts";
+import { type Role, roles } from "../modules/accounts/schema.ts";
+import { seedDemo } from "../modules/accounts/seed.ts";
+import { createApiKey, createTenant, findTenantBySlug } from "../modules/accounts/service.ts";
+import { createLogger, startCharla } from "../runtime.ts";
+
+const cliActor: Actor = { kind: "cli" };
+
+function parseRole(value: string): Role {
+  if (!(roles as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`role must be one of: ${roles.join(", ")}`);
+  }
+  return value as Role;
+}
+
+/** Opens and migrates the configured database for a one-off command, then closes it. */
+async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: pgliteDir(config.DATA_DIR) });
+  try {
+    await migrate(database);
+    return await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+function onShutdown(close: () => Promise<void>) {
+  let closing = false;
+  const stop = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.error(`\n${signal}: shutting down...`);
+    await close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+export function registerCommands(program: Command): void {
+  program
+    .command("start")
+    .description("Start the API, the workers and (by default) the sandbox emulator; seed the demo tenant")
+    .option("--no-workers", "serve the API only")
+    .action(async (options: { workers: boolean }) => {
+      const config = loadConfig();
+      const logger = createLogger(config);
+      const charla = await startCharla({ config, api: true, workers: options.workers, logger });
+      onShutdown(() => charla.close());
+      const lines = [
+        "",
+        "Charla is running",
+        `  API:       ${charla.url}/v1`,
+        `  API docs:  ${charla.url}/docs  (OpenAPI: ${charla.url}/openapi.json)`,
+        `  Portal:    ${charla.url}/`,
+        `  Health:    ${charla.url}/health`,
+        `  Database:  ${charla.services.database.kind === "pglite" ? `PGlite in ${pgliteDir(config.DATA_DIR)}` : "PostgreSQL"}`,
+      ];
+      if (config.SEED_DEMO) {
+        const demo = await seedDemo(charla.services.database.db);
+        lines.push(
+          "",
+          `Demo tenant "${demo.tenant.slug}" (new credentials are issued at every start):`,
+          `  Login:     ${demo.email} / ${demo.password}`,
+          `  API key:   ${demo.apiKey}`,
+          `  Try:       curl -H "Authorization: Bearer ${demo.apiKey}" ${charla.url}/v1/tenant`,
+        );
+      }
+      console.log(lines.join("\n"));
+    });
+
+  program
+    .command("worker")
+    .description("Run background jobs only (any number of workers can share one PostgreSQL)")
+    .action(async () => {
+      const config = loadConfig();
+      const charla = await startCharla({ config, api: false, workers: true, logger: createLogger(config) });
+      onShutdown(() => charla.close());
+      console.log(`Charla worker running on ${charla.services.database.kind}`);
+    });
+
+  program
+    .command("migrate")
+    .description("Apply database migrations and exit")
+    .action(async () => {
+      await withDatabase(async (database) => {
+        console.log(`Migrations applied (${database.kind}).`);
+      });
+    });
+
+  const tenant = program.command("tenant").description("Manage tenants");
+  tenant
+    .command("create")
+    .description("Create a tenant and print its first admin API key")
+    .requiredOption("--slug <slug>", "short unique id, e.g. acme")
+    .requiredOption("--name <name>", "display name")
+    .action(async (options: { slug: string; name: string }) => {
+      await withDatabase(async ({ db }) => {
+        const created = await createTenant(db, options, cliActor);
+        const { key } = await createApiKey(
+          db,
+          { tenantId: created.id, name: "initial admin key", role: "tenant_admin" },
+          cliActor,
+        );
+        console.log(`Tenant ${created.slug} created (${created.id})\nAdmin API key (shown once): ${key}`);
+      });
+    });
+
+  const apikey = program.command("apikey").description("Manage API keys");
+  apikey
+    .command("create")
+    .description("Create an API key for a tenant")
+    .requiredOption("--tenant <slug>", "tenant slug")
+    .option("--name <name>", "what the key is for", "cli key")
+    .option("--role <role>", `one of ${roles.join(", ")}`, parseRole, "developer" as Role)
+    .action(async (options: { tenant: string; name: string; role: Role }) => {
+      await withDatabase(async ({ db }) => {
+        const found = await findTenantBySlug(db, options.tenant);
+        if (!found) throw new InvalidArgumentError(`No tenant with slug "${options.tenant}"`);
+        const { key, apiKey } = await createApiKey(
+          db,
+          { tenantId: found.id, name: options.name, role: options.role },
+          cliActor,
+        );
+        console.log(`API key ${apiKey.id} (${apiKey.role}) for ${found.slug} (shown once):\n${key}`);
+      });
+    });
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/** Every setting Charla reads from the environment, validated once at start. */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** 32-byte key (hex or base64) that encrypts stored secrets; generated under DATA_DIR when absent. */
+  SECRET_KEY: z.string().min(32).optional(),
+  /** Start the local Cloud API emulator and point Charla at it (the sandbox). */
+  SANDBOX: booleanFlag.default(true),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  WHATSAPP_GRAPH_URL: z.url().default("https://graph.facebook.com"),
+  WHATSAPP_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "must look like v23.0")
+    .default("v23.0"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  SEED_DEMO: booleanFlag.default(true),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.issues = issues;
+  }
+}
+
+/** Reads the configuration; unknown variables are ignored, empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .map((key) => [key, env[key]] as const)
+      .filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join(".");
+        return `${key}=${JSON.stringify(relevant[key] ?? "")}: ${issue.message}`;
+      }),
+    );
+  }
+  return parsed.data;
+}
+
+/** The documented settings, used to render the README table and `charla config`. */
+export const configDocs: Record<keyof Config, string> = {
+  DATABASE_URL: "PostgreSQL URL; when unset Charla uses embedded PGlite under DATA_DIR",
+  DATA_DIR: "where PGlite, the generated secret key and media are stored",
+  HOST: "address the HTTP server binds",
+  PORT: "HTTP port of the API, docs and portal",
+  PUBLIC_URL: "URL Charla is reached at (webhook callback URLs are built from it)",
+  LOG_LEVEL: "pino log level",
+  SECRET_KEY: "key that encrypts stored secrets (tokens, webhook secrets); generated when unset",
+  SANDBOX: "start the local WhatsApp Cloud API emulator and use it instead of Meta",
+  SANDBOX_PORT: "port of the sandbox emulator",
+  WHATSAPP_GRAPH_URL: "Graph API base URL when SANDBOX=false",
+  WHATSAPP_API_VERSION: "Graph API version",
+  WORKER_CONCURRENCY: "jobs a worker process runs at once per queue",
+  SEED_DEMO: "seed a demo tenant with an API key at start",
+};

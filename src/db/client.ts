@@ -1,0 +1,95 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import type { Db as BossDb } from "pg-boss";
+import { fromPglite } from "pg-boss";
+import { lockDataDir } from "./pglite-lock.ts";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or a transaction on it: services accept both. */
+export type Executor = Db | Tx;
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /** How pg-boss reaches the same database. */
+  boss: { backend: "pglite"; db: BossDb } | { backend: "postgres"; connectionString: string };
+  /** Runs one raw statement (health checks, advisory locks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent PGlite is used. */
+  url?: string;
+  /** PGlite data directory; "memory://" keeps it in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? "memory://");
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let location = dataDir;
+  let release = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    location = resolve(dataDir);
+    mkdirSync(location, { recursive: true });
+    release = lockDataDir(location);
+  }
+  const client = await PGlite.create(location).catch((error) => {
+    release();
+    throw error;
+  });
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    boss: { backend: "pglite", db: fromPglite(client) as BossDb },
+    async ping() {
+      await client.query("select 1");
+    },
+    async close() {
+      if (!client.closed) await client.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its server must not crash the process.
+  pool.on("error", () => {});
+  const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+  await pool.query("select 1");
+  return {
+    kind: "postgres",
+    db,
+    boss: { backend: "postgres", connectionString: url },
+    async ping() {
+      await pool.query("select 1");
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** PGlite's directory under DATA_DIR. */
+export function pgliteDir(dataDir: string): string {
+  return join(dataDir, "pglite");
+}

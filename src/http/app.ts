@@ -1,0 +1,78 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { Histogram } from "prom-client";
+import { apiKeyAuth } from "./auth.ts";
+import type { ModuleRoutes, Services } from "./context.ts";
+import { installErrorHandling } from "./errors.ts";
+import { systemRoutes } from "./system-routes.ts";
+
+export interface AppOptions {
+  /** A pino logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  modules: ModuleRoutes[];
+}
+
+/** The Charla HTTP API: system routes, the OpenAPI document and docs UI, and every module under /v1. */
+export async function buildApp(services: Services, options: AppOptions) {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: 5 * 1024 * 1024,
+    requestIdHeader: "x-request-id",
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest("principal", null);
+  installErrorHandling(app);
+
+  const duration = new Histogram({
+    name: "charla_http_request_duration_seconds",
+    help: "HTTP request duration by route and status",
+    labelNames: ["method", "route", "status"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [services.metrics],
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    duration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? "unmatched",
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Charla API",
+        version: "0.1.0",
+        description:
+          "Open WhatsApp Business platform API. Authenticate with 'Authorization: Bearer <API key>'.",
+      },
+      components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  systemRoutes(app, services);
+  await app.register(
+    async (v1) => {
+      v1.addHook("onRequest", apiKeyAuth(services.database.db));
+      for (const routes of options.modules) await routes(v1, services);
+    },
+    { prefix: "/v1" },
+  );
+  return app;
+}

@@ -1,0 +1,38 @@
+import { type Job, PgBoss, type QueueOptions, type WorkOptions } from "pg-boss";
+import type { Database } from "../db/client.ts";
+
+/** A background job a module contributes: its queue, options and batch handler. */
+export interface JobDefinition<T extends object = object> {
+  name: string;
+  queue?: Omit<QueueOptions, "name">;
+  work?: WorkOptions;
+  handler: (jobs: Job<T>[]) => Promise<unknown>;
+}
+
+export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition {
+  return definition as unknown as JobDefinition;
+}
+
+/** pg-boss on the same database Charla uses (PGlite through its adapter, or PostgreSQL). */
+export function createBoss(database: Database): PgBoss {
+  const boss =
+    database.boss.backend === "pglite"
+      ? new PgBoss({ db: database.boss.db, backend: "pglite", schema: "pgboss" })
+      : new PgBoss({ connectionString: database.boss.connectionString, schema: "pgboss", max: 10 });
+  return boss;
+}
+
+/** Creates every queue (idempotent); both API and worker processes call this so sends never miss a queue. */
+export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise<void> {
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+  for (const job of jobs) {
+    if (!existing.has(job.name)) await boss.createQueue(job.name, job.queue ?? {});
+  }
+}
+
+/** Starts handlers for every job; returns when they are registered. */
+export async function startWorkers(boss: PgBoss, jobs: JobDefinition[], concurrency: number): Promise<void> {
+  for (const job of jobs) {
+    await boss.work(job.name, { localConcurrency: concurrency, ...job.work }, job.handler);
+  }
+}

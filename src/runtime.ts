@@ -1,0 +1,87 @@
+import type { FastifyInstance } from "fastify";
+import pino, { type Logger } from "pino";
+import { collectDefaultMetrics, Registry } from "prom-client";
+import type { Config } from "./config/config.ts";
+import { type Database, openDatabase, pgliteDir } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { buildApp } from "./http/app.ts";
+import type { Services } from "./http/context.ts";
+import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
+import { loadSecretBox } from "./lib/secret-key.ts";
+import { moduleJobs, moduleRoutes } from "./modules/index.ts";
+
+export interface CharlaOptions {
+  config: Config;
+  /** Serve the HTTP API. */
+  api: boolean;
+  /** Run background job handlers. */
+  workers: boolean;
+  logger?: Logger;
+  /** An already opened database (tests share one); otherwise opened from config. */
+  database?: Database;
+}
+
+export interface Charla {
+  services: Services;
+  app: FastifyInstance | null;
+  /** Base URL of the HTTP API when it listens. */
+  url: string | null;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({ level: config.LOG_LEVEL });
+}
+
+/** Opens the database, migrates it, starts the job queue, then the API and/or the workers. */
+export async function startCharla(options: CharlaOptions): Promise<Charla> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config);
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: pgliteDir(config.DATA_DIR) }));
+  const cleanups: (() => Promise<unknown>)[] = [];
+  if (ownsDatabase) cleanups.push(() => database.close());
+  try {
+    await migrate(database);
+    const boss = createBoss(database);
+    boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+    await boss.start();
+    cleanups.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }));
+    await ensureQueues(boss, moduleJobs);
+
+    const metrics = new Registry();
+    collectDefaultMetrics({ register: metrics });
+    const services: Services = {
+      config,
+      database,
+      boss,
+      secrets: loadSecretBox(config.SECRET_KEY, config.DATA_DIR),
+      metrics,
+    };
+
+    if (options.workers) await startWorkers(boss, moduleJobs, config.WORKER_CONCURRENCY);
+
+    let app: FastifyInstance | null = null;
+    let url: string | null = null;
+    if (options.api) {
+      const built = await buildApp(services, { logger, modules: moduleRoutes });
+      app = built as unknown as FastifyInstance;
+      cleanups.unshift(() => built.close());
+      url = await built.listen({ host: config.HOST, port: config.PORT });
+    }
+    return {
+      services,
+      app,
+      url,
+      async close() {
+        for (const cleanup of cleanups.splice(0))
+          await cleanup().catch((error) => logger.error({ err: error }, "shutdown step failed"));
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
+    throw error;
+  }
+}
