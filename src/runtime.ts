@@ -8,7 +8,8 @@ import { buildApp } from "./http/app.ts";
 import type { Services } from "./http/context.ts";
 import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
 import { loadSecretBox } from "./lib/secret-key.ts";
-import { moduleJobs, moduleRoutes } from "./modules/index.ts";
+import { moduleJobs, moduleRoutes, publicRoutes } from "./modules/index.ts";
+import { createGraph, type GraphSettings } from "./modules/numbers/graph.ts";
 
 export interface CharlaOptions {
   config: Config;
@@ -19,6 +20,18 @@ export interface CharlaOptions {
   logger?: Logger;
   /** An already opened database (tests share one); otherwise opened from config. */
   database?: Database;
+  /** Where the Cloud API is (the sandbox emulator's settings); otherwise from config. */
+  graph?: GraphSettings;
+}
+
+function graphSettingsFrom(config: Config): GraphSettings {
+  return {
+    baseUrl: config.WHATSAPP_GRAPH_URL,
+    version: config.WHATSAPP_API_VERSION,
+    // Without Meta's app secret no webhook can be verified, so every one is refused (401).
+    appSecret: config.WHATSAPP_APP_SECRET ?? "",
+    verifyToken: config.WHATSAPP_VERIFY_TOKEN ?? "",
+  };
 }
 
 export interface Charla {
@@ -51,6 +64,8 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
     cleanups.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }));
     await ensureQueues(boss, moduleJobs);
 
+    const graph = createGraph(options.graph ?? graphSettingsFrom(config));
+    cleanups.unshift(() => graph.close());
     const metrics = new Registry();
     collectDefaultMetrics({ register: metrics });
     const services: Services = {
@@ -59,14 +74,15 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
       boss,
       secrets: loadSecretBox(config.SECRET_KEY, config.DATA_DIR),
       metrics,
+      graph,
     };
 
-    if (options.workers) await startWorkers(boss, moduleJobs, config.WORKER_CONCURRENCY);
+    if (options.workers) await startWorkers(services, moduleJobs, config.WORKER_CONCURRENCY);
 
     let app: FastifyInstance | null = null;
     let url: string | null = null;
     if (options.api) {
-      const built = await buildApp(services, { logger, modules: moduleRoutes });
+      const built = await buildApp(services, { logger, modules: moduleRoutes, publicRoutes });
       app = built as unknown as FastifyInstance;
       cleanups.unshift(() => built.close());
       url = await built.listen({ host: config.HOST, port: config.PORT });

@@ -2,11 +2,13 @@ import { type Command, InvalidArgumentError } from "commander";
 import { type Config, loadConfig } from "../config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
+import { runEmulatorFromCli } from "../emulator/cli.ts";
 import type { Actor } from "../modules/accounts/audit.ts";
 import { type Role, roles } from "../modules/accounts/schema.ts";
 import { seedDemo } from "../modules/accounts/seed.ts";
 import { createApiKey, createTenant, findTenantBySlug } from "../modules/accounts/service.ts";
 import { createLogger, startCharla } from "../runtime.ts";
+import { connectSandboxAccount, startSandbox } from "../sandbox.ts";
 
 const cliActor: Actor = { kind: "cli" };
 
@@ -50,8 +52,21 @@ export function registerCommands(program: Command): void {
     .action(async (options: { workers: boolean }) => {
       const config = loadConfig();
       const logger = createLogger(config);
-      const charla = await startCharla({ config, api: true, workers: options.workers, logger });
-      onShutdown(() => charla.close());
+      const sandbox = config.SANDBOX
+        ? await startSandbox({ port: config.SANDBOX_PORT, version: config.WHATSAPP_API_VERSION })
+        : null;
+      const charla = await startCharla({
+        config,
+        api: true,
+        workers: options.workers,
+        logger,
+        graph: sandbox?.graph,
+      });
+      sandbox?.attach(charla.url!);
+      onShutdown(async () => {
+        await charla.close();
+        await sandbox?.close();
+      });
       const lines = [
         "",
         "Charla is running",
@@ -70,8 +85,31 @@ export function registerCommands(program: Command): void {
           `  API key:   ${demo.apiKey}`,
           `  Try:       curl -H "Authorization: Bearer ${demo.apiKey}" ${charla.url}/v1/tenant`,
         );
+        if (sandbox) {
+          const { phoneNumbers } = await connectSandboxAccount(charla.services, demo.tenant.id, sandbox);
+          lines.push(
+            "",
+            `Sandbox (WhatsApp Cloud API emulator) at ${sandbox.emulator.url}, connected to the demo tenant:`,
+            ...phoneNumbers.map(
+              (n) => `  Number:    ${n.displayPhoneNumber} (phone number id ${n.phoneNumberId})`,
+            ),
+            "  A customer writes to you (opens the 24-hour window):",
+            `    curl -X POST ${sandbox.emulator.url}/_emulator/inbound -H 'content-type: application/json' -d '{"from":"5491155550000","text":"Hola"}'`,
+            "  You answer:",
+            `    curl -X POST ${charla.url}/v1/messages -H "Authorization: Bearer ${demo.apiKey}" -H 'content-type: application/json' -d '{"to":"+5491155550000","type":"text","text":{"body":"Hola! En qué te ayudo?"}}'`,
+          );
+        }
       }
       console.log(lines.join("\n"));
+    });
+
+  program
+    .command("emulator")
+    .description("Run the local WhatsApp Cloud API emulator alone")
+    .option("--port <port>", "port", (value) => Number.parseInt(value, 10), 4010)
+    .option("--webhook-url <url>", "where to POST signed webhooks")
+    .action(async (options: { port: number; webhookUrl?: string }) => {
+      await runEmulatorFromCli({ port: options.port, webhookUrl: options.webhookUrl ?? null });
     });
 
   program

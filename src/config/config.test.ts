@@ -37,7 +37,9 @@ describe("loadConfig", () => {
 
   it("documents every setting", () => {
     expect(Object.keys(configDocs).sort()).toEqual(
-      Object.keys(loadConfig({})).concat("DATABASE_URL", "PUBLIC_URL", "SECRET_KEY").sort(),
+      Object.keys(loadConfig({}))
+        .concat("DATABASE_URL", "PUBLIC_URL", "SECRET_KEY", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN")
+        .sort(),
     );
   });
 });

@@ -25,6 +25,22 @@ const configSchema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/, "must look like v23.0")
     .default("v23.0"),
+  /** Meta app secret that signs webhooks (X-Hub-Signature-256); the emulator's in the sandbox. */
+  WHATSAPP_APP_SECRET: z.string().min(8).optional(),
+  /** Token Meta echoes in the webhook subscription handshake. */
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional(),
+  /** Inbound texts that opt a contact out, compared without case or accents. */
+  OPT_OUT_KEYWORDS: z
+    .string()
+    .default("STOP,BAJA,SAIR,UNSUBSCRIBE,CANCELAR SUSCRIPCION")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((keyword) => keyword.trim())
+        .filter(Boolean),
+    ),
+  /** How long a dispatch whose outcome is unknown (worker died mid-call) waits for Meta's webhooks before resending. */
+  DISPATCH_RECONCILE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   SEED_DEMO: booleanFlag.default(true),
 });
@@ -72,6 +88,10 @@ export const configDocs: Record<keyof Config, string> = {
   SANDBOX_PORT: "port of the sandbox emulator",
   WHATSAPP_GRAPH_URL: "Graph API base URL when SANDBOX=false",
   WHATSAPP_API_VERSION: "Graph API version",
+  WHATSAPP_APP_SECRET: "Meta app secret that signs incoming webhooks (the emulator's in the sandbox)",
+  WHATSAPP_VERIFY_TOKEN: "token for Meta's webhook subscription handshake",
+  OPT_OUT_KEYWORDS: "comma-separated inbound keywords that opt a contact out (STOP, BAJA, SAIR...)",
+  DISPATCH_RECONCILE_SECONDS: "wait for Meta's webhooks before resending a dispatch whose outcome is unknown",
   WORKER_CONCURRENCY: "jobs a worker process runs at once per queue",
   SEED_DEMO: "seed a demo tenant with an API key at start",
 };

@@ -16,7 +16,10 @@ import { systemRoutes } from "./system-routes.ts";
 export interface AppOptions {
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
+  /** Mounted under /v1 behind API-key auth. */
   modules: ModuleRoutes[];
+  /** Mounted at the root without API-key auth (they authenticate themselves, e.g. signatures). */
+  publicRoutes?: ModuleRoutes[];
 }
 
 /** The Charla HTTP API: system routes, the OpenAPI document and docs UI, and every module under /v1. */
@@ -67,6 +70,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   systemRoutes(app, services);
+  for (const routes of options.publicRoutes ?? []) await routes(app, services);
   await app.register(
     async (v1) => {
       v1.addHook("onRequest", apiKeyAuth(services.database.db));

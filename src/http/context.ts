@@ -11,6 +11,7 @@ import type { Registry } from "prom-client";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import type { SecretBox } from "../lib/crypto.ts";
+import type { Graph } from "../modules/numbers/graph.ts";
 
 /** What route and job code may use: built once per process and passed down explicitly. */
 export interface Services {
@@ -19,6 +20,8 @@ export interface Services {
   boss: PgBoss;
   secrets: SecretBox;
   metrics: Registry;
+  /** The Cloud API (Meta or the sandbox emulator). */
+  graph: Graph;
 }
 
 export type ZodApp = FastifyInstance<
@@ -29,5 +32,5 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** A module's HTTP routes, mounted under /v1 behind API-key auth. */
+/** A module's HTTP routes: under /v1 behind API-key auth, or public (Meta's webhooks). */
 export type ModuleRoutes = (app: ZodApp, services: Services) => void | Promise<void>;

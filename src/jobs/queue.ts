@@ -1,12 +1,21 @@
-import { type Job, PgBoss, type QueueOptions, type WorkOptions } from "pg-boss";
-import type { Database } from "../db/client.ts";
+import { sql } from "drizzle-orm";
+import {
+  type DrizzleTransactionLike,
+  fromDrizzle,
+  type Job,
+  PgBoss,
+  type QueueOptions,
+  type WorkOptions,
+} from "pg-boss";
+import type { Database, Executor } from "../db/client.ts";
+import type { Services } from "../http/context.ts";
 
 /** A background job a module contributes: its queue, options and batch handler. */
 export interface JobDefinition<T extends object = object> {
   name: string;
   queue?: Omit<QueueOptions, "name">;
   work?: WorkOptions;
-  handler: (jobs: Job<T>[]) => Promise<unknown>;
+  handler: (jobs: Job<T>[], services: Services) => Promise<unknown>;
 }
 
 export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition {
@@ -31,8 +40,19 @@ export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise
 }
 
 /** Starts handlers for every job; returns when they are registered. */
-export async function startWorkers(boss: PgBoss, jobs: JobDefinition[], concurrency: number): Promise<void> {
+export async function startWorkers(
+  services: Services,
+  jobs: JobDefinition[],
+  concurrency: number,
+): Promise<void> {
   for (const job of jobs) {
-    await boss.work(job.name, { localConcurrency: concurrency, ...job.work }, job.handler);
+    await services.boss.work(job.name, { localConcurrency: concurrency, ...job.work }, (batch) =>
+      job.handler(batch as Job<object>[], services),
+    );
   }
+}
+
+/** pg-boss options that put a job in the caller's transaction: it exists only if the transaction commits. */
+export function inTransaction(tx: Executor): { db: ReturnType<typeof fromDrizzle> } {
+  return { db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) };
 }

@@ -3,12 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config/config.ts";
 import type { DatabaseKind } from "../../src/db/client.ts";
+import type { StartEmulatorOptions } from "../../src/emulator/server.ts";
 import { createApiKey, createTenant, type Tenant } from "../../src/modules/accounts/service.ts";
 import { type Charla, startCharla } from "../../src/runtime.ts";
+import { connectSandboxAccount, type Sandbox, startSandbox } from "../../src/sandbox.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
 
 export interface Harness {
   charla: Charla;
+  sandbox: Sandbox;
+  /** The tenant's sandbox number (Meta id in `phoneNumberId`). */
+  number: { id: string; phoneNumberId: string };
   testDatabase: TestDatabase;
   url: string;
   tenant: Tenant;
@@ -43,9 +48,19 @@ export async function makeTenant(harness: Pick<Harness, "charla">, slug?: string
   return { tenant, apiKey: key };
 }
 
-/** The whole server (API + workers) on a fresh database, listening on a random port. */
-export async function startHarness(kind: DatabaseKind, env: Record<string, string> = {}): Promise<Harness> {
+/** The whole server (API + workers) on a fresh database, listening on a random port, with its sandbox emulator. */
+export async function startHarness(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  emulator: Omit<StartEmulatorOptions, "port"> = {},
+): Promise<Harness> {
   const testDatabase = await createTestDatabase(kind);
+  const sandbox = await startSandbox({
+    version: "v23.0",
+    statusDelaysMs: { sent: 20, delivered: 40, read: 60 },
+    webhookDelivery: { attempts: 5, baseDelayMs: 50, timeoutMs: 5_000 },
+    ...emulator,
+  });
   const dataDir = mkdtempSync(join(tmpdir(), "charla-test-"));
   const config = loadConfig({
     PORT: "0",
@@ -55,11 +70,21 @@ export async function startHarness(kind: DatabaseKind, env: Record<string, strin
     SANDBOX: "false",
     ...env,
   });
-  const charla = await startCharla({ config, api: true, workers: true, database: testDatabase.database });
+  const charla = await startCharla({
+    config,
+    api: true,
+    workers: true,
+    database: testDatabase.database,
+    graph: sandbox.graph,
+  });
+  sandbox.attach(charla.url!);
   const { tenant, apiKey } = await makeTenant({ charla });
+  const { phoneNumbers } = await connectSandboxAccount(charla.services, tenant.id, sandbox);
   const url = charla.url!;
   return {
     charla,
+    sandbox,
+    number: phoneNumbers[0]!,
     testDatabase,
     url,
     tenant,
@@ -82,6 +107,7 @@ export async function startHarness(kind: DatabaseKind, env: Record<string, strin
     },
     async close() {
       await charla.close();
+      await sandbox.close();
       await testDatabase.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

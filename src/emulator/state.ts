@@ -1,0 +1,216 @@
+/** In-memory state of the emulator. */
+import type {
+  BusinessProfile,
+  MessageTemplate,
+  MessagingLimitTier,
+  QualityRating,
+  TemplateDefinition,
+} from "../whatsapp/types.ts";
+import type { EmulatorConfig, SeedPhoneNumber } from "./config.ts";
+
+export interface PhoneState {
+  id: string;
+  wabaId: string;
+  displayPhoneNumber: string;
+  verifiedName: string;
+  qualityRating: QualityRating;
+  messagingLimitTier: MessagingLimitTier;
+  registered: boolean;
+  pin: string | undefined;
+  codeVerificationStatus: "VERIFIED" | "NOT_VERIFIED" | "EXPIRED";
+  pendingCode: string | null;
+  throughputPerSecond: number | undefined;
+  profile: BusinessProfile;
+  bucket: { tokens: number; last: number };
+}
+
+export interface WabaState {
+  id: string;
+  name: string;
+  phoneNumberIds: string[];
+}
+
+export interface TemplateState extends MessageTemplate {
+  wabaId: string;
+  createdAt: number;
+}
+
+export interface StatusRecord {
+  status: "sent" | "delivered" | "read" | "failed";
+  timestamp: number;
+  errorCode?: number | undefined;
+}
+
+export interface SentMessage {
+  id: string;
+  phoneNumberId: string;
+  wabaId: string;
+  to: string;
+  waId: string;
+  type: string;
+  /** request body as received */
+  body: Record<string, unknown>;
+  acceptedAt: number;
+  /** latest status ("accepted" until the first status webhook) */
+  status: "accepted" | StatusRecord["status"];
+  statuses: StatusRecord[];
+  errorCode?: number | undefined;
+  pricing?: { billable: boolean; pricing_model: string; category: string; type: string } | undefined;
+}
+
+export interface InboundRecord {
+  id: string;
+  from: string;
+  phoneNumberId: string;
+  receivedAt: number;
+  message: Record<string, unknown>;
+}
+
+export interface MediaRecord {
+  id: string;
+  phoneNumberId: string;
+  mimeType: string;
+  data: Buffer;
+  sha256: string;
+  filename: string | undefined;
+  createdAt: number;
+}
+
+export interface EmulatorStats {
+  graphRequests: number;
+  messagesAccepted: number;
+  rateLimited: number;
+  pairRateLimited: number;
+  injectedErrors: number;
+  injectedTimeouts: number;
+  failedAsync: number;
+}
+
+export const DEFAULT_TEMPLATES: readonly (TemplateDefinition & { status: "APPROVED" })[] = [
+  {
+    name: "hello_world",
+    language: "en_US",
+    category: "UTILITY",
+    status: "APPROVED",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Hello World" },
+      {
+        type: "BODY",
+        text: "Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API emulator.",
+      },
+      { type: "FOOTER", text: "WhatsApp Business Platform sample message" },
+    ],
+  },
+  {
+    name: "order_update",
+    language: "en_US",
+    category: "UTILITY",
+    status: "APPROVED",
+    components: [
+      {
+        type: "BODY",
+        text: "Hi {{1}}, your order {{2}} is on its way.",
+        example: { body_text: [["Ana", "A-1"]] },
+      },
+    ],
+  },
+  {
+    name: "spring_sale",
+    language: "es",
+    category: "MARKETING",
+    status: "APPROVED",
+    components: [
+      { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1hZ2U="] } },
+      {
+        type: "BODY",
+        text: "Hola {{1}}, ¡{{2}}% de descuento esta semana!",
+        example: { body_text: [["Ana", "20"]] },
+      },
+      { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Stop promotions" }] },
+    ],
+  },
+];
+
+export class EmulatorState {
+  readonly wabas = new Map<string, WabaState>();
+  readonly phones = new Map<string, PhoneState>();
+  readonly templates = new Map<string, TemplateState>();
+  readonly messages = new Map<string, SentMessage>();
+  readonly inbound: InboundRecord[] = [];
+  readonly media = new Map<string, MediaRecord>();
+  /** `${phoneNumberId}:${waId}` -> last inbound time (ms) */
+  readonly windows = new Map<string, number>();
+  readonly pairBuckets = new Map<string, { tokens: number; last: number }>();
+  stats: EmulatorStats = emptyStats();
+  private seq = 0;
+
+  constructor(config: EmulatorConfig) {
+    this.seed(config);
+  }
+
+  seed(config: EmulatorConfig): void {
+    this.wabas.clear();
+    this.phones.clear();
+    this.templates.clear();
+    this.messages.clear();
+    this.inbound.length = 0;
+    this.media.clear();
+    this.windows.clear();
+    this.pairBuckets.clear();
+    this.stats = emptyStats();
+    for (const w of config.wabas) {
+      this.wabas.set(w.id, { id: w.id, name: w.name, phoneNumberIds: w.phoneNumbers.map((p) => p.id) });
+      for (const p of w.phoneNumbers) this.phones.set(p.id, phoneFromSeed(w.id, p));
+      for (const t of DEFAULT_TEMPLATES) {
+        const id = this.nextNumericId("9");
+        this.templates.set(id, { ...structuredClone(t), id, wabaId: w.id, createdAt: Date.now() });
+      }
+    }
+  }
+
+  nextNumericId(prefix: string): string {
+    this.seq++;
+    return `${prefix}${String(Date.now()).slice(-8)}${String(this.seq).padStart(6, "0")}`;
+  }
+
+  windowOpen(phoneNumberId: string, waId: string, windowMs: number, now = Date.now()): boolean {
+    const last = this.windows.get(`${phoneNumberId}:${waId}`);
+    return last !== undefined && now - last < windowMs;
+  }
+
+  phoneOfWaba(wabaId: string): PhoneState[] {
+    const w = this.wabas.get(wabaId);
+    if (!w) return [];
+    return w.phoneNumberIds.map((id) => this.phones.get(id)).filter((p): p is PhoneState => p !== undefined);
+  }
+}
+
+function emptyStats(): EmulatorStats {
+  return {
+    graphRequests: 0,
+    messagesAccepted: 0,
+    rateLimited: 0,
+    pairRateLimited: 0,
+    injectedErrors: 0,
+    injectedTimeouts: 0,
+    failedAsync: 0,
+  };
+}
+
+function phoneFromSeed(wabaId: string, p: SeedPhoneNumber): PhoneState {
+  return {
+    id: p.id,
+    wabaId,
+    displayPhoneNumber: p.displayPhoneNumber,
+    verifiedName: p.verifiedName,
+    qualityRating: p.qualityRating ?? "GREEN",
+    messagingLimitTier: p.messagingLimitTier ?? "TIER_1K",
+    registered: p.registered ?? true,
+    pin: p.pin,
+    codeVerificationStatus: p.registered === false ? "NOT_VERIFIED" : "VERIFIED",
+    pendingCode: null,
+    throughputPerSecond: p.throughputPerSecond,
+    profile: { ...(p.profile ?? {}) },
+    bucket: { tokens: Number.POSITIVE_INFINITY, last: 0 },
+  };
+}

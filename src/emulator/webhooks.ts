@@ -1,0 +1,141 @@
+/** Signed webhook delivery from the emulator, with retries and injected faults. */
+import { Agent, request } from "undici";
+import { signPayload } from "../whatsapp/webhook.ts";
+import type { EmulatorConfig } from "./config.ts";
+
+export interface WebhookDelivery {
+  id: number;
+  payload: unknown;
+  /** "pending" until 2xx (delivered), retries exhausted (failed), or fault (dropped). */
+  status: "pending" | "delivered" | "failed" | "dropped" | "skipped";
+  attempts: number;
+  lastStatusCode?: number | undefined;
+  lastError?: string | undefined;
+  duplicate: boolean;
+  reordered: boolean;
+  createdAt: number;
+  deliveredAt?: number | undefined;
+}
+
+export class WebhookSender {
+  readonly deliveries: WebhookDelivery[] = [];
+  private nextId = 1;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly agent = new Agent({ connections: 16, keepAliveTimeout: 10_000 });
+  private closed = false;
+  private readonly getConfig: () => EmulatorConfig;
+  private readonly random: () => number;
+
+  constructor(getConfig: () => EmulatorConfig, random: () => number) {
+    this.getConfig = getConfig;
+    this.random = random;
+  }
+
+  /** Queues one webhook POST (a full `{object, entry}` payload). */
+  send(payload: unknown): void {
+    if (this.closed) return;
+    const cfg = this.getConfig();
+    const f = cfg.faults;
+    const base = this.record(payload, false);
+    if (!cfg.webhookUrl) {
+      base.status = "skipped";
+      return;
+    }
+    if (f.webhookDropRate > 0 && this.random() < f.webhookDropRate) {
+      base.status = "dropped";
+      return;
+    }
+    const reorder = f.webhookReorderRate > 0 && this.random() < f.webhookReorderRate;
+    base.reordered = reorder;
+    this.schedule(base, reorder ? this.random() * f.webhookReorderWindowMs : 0);
+    if (f.webhookDuplicateRate > 0 && this.random() < f.webhookDuplicateRate) {
+      const dup = this.record(payload, true);
+      this.schedule(dup, this.random() * Math.max(f.webhookReorderWindowMs, 10));
+    }
+  }
+
+  private record(payload: unknown, duplicate: boolean): WebhookDelivery {
+    const d: WebhookDelivery = {
+      id: this.nextId++,
+      payload,
+      status: "pending",
+      attempts: 0,
+      duplicate,
+      reordered: false,
+      createdAt: Date.now(),
+    };
+    this.deliveries.push(d);
+    const max = this.getConfig().maxLogEntries;
+    // trim in chunks so a long run stays O(1) amortized per delivery
+    if (this.deliveries.length > max + Math.max(1, max >> 3))
+      this.deliveries.splice(0, this.deliveries.length - max);
+    return d;
+  }
+
+  private schedule(d: WebhookDelivery, delayMs: number): void {
+    if (this.closed) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      const p = this.attempt(d).finally(() => this.inflight.delete(p));
+      this.inflight.add(p);
+    }, delayMs);
+    this.timers.add(t);
+  }
+
+  private async attempt(d: WebhookDelivery): Promise<void> {
+    const cfg = this.getConfig();
+    if (!cfg.webhookUrl || this.closed) return;
+    d.attempts++;
+    const body = JSON.stringify(d.payload);
+    try {
+      const res = await request(cfg.webhookUrl, {
+        method: "POST",
+        dispatcher: this.agent,
+        headers: {
+          "content-type": "application/json",
+          "x-hub-signature-256": signPayload(body, cfg.appSecret),
+          "user-agent": "facebookexternalua",
+        },
+        body,
+        headersTimeout: cfg.webhookDelivery.timeoutMs,
+        bodyTimeout: cfg.webhookDelivery.timeoutMs,
+      });
+      await res.body.dump();
+      d.lastStatusCode = res.statusCode;
+      if (res.statusCode >= 200 && res.statusCode < 300) {
+        d.status = "delivered";
+        d.deliveredAt = Date.now();
+        return;
+      }
+      d.lastError = `HTTP ${res.statusCode}`;
+    } catch (err) {
+      d.lastError = (err as Error).message;
+    }
+    if (d.attempts >= cfg.webhookDelivery.attempts) {
+      d.status = "failed";
+      return;
+    }
+    const delay = cfg.webhookDelivery.baseDelayMs * 2 ** (d.attempts - 1);
+    this.schedule(d, delay * (0.75 + this.random() * 0.5));
+  }
+
+  /** Number of deliveries still pending (scheduled or in flight). */
+  pending(): number {
+    return this.deliveries.filter((d) => d.status === "pending").length;
+  }
+
+  clear(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.deliveries.length = 0;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await Promise.allSettled([...this.inflight]);
+    await this.agent.close();
+  }
+}

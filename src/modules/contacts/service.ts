@@ -1,0 +1,126 @@
+import { and, eq, or, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { notFound } from "../../http/problem.ts";
+import { consentEvents, contacts } from "./schema.ts";
+
+export type Contact = typeof contacts.$inferSelect;
+
+/** The customer service window Meta allows free-form messages in. */
+export const WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export function isOptedIn(contact: Contact): boolean {
+  return !!contact.optedInAt && (!contact.optedOutAt || contact.optedOutAt < contact.optedInAt);
+}
+
+export function isOptedOut(contact: Contact): boolean {
+  return !!contact.optedOutAt && (!contact.optedInAt || contact.optedInAt <= contact.optedOutAt);
+}
+
+export function windowOpen(contact: Contact, now = new Date()): boolean {
+  return !!contact.lastInboundAt && now.getTime() - contact.lastInboundAt.getTime() < WINDOW_MS;
+}
+
+export function windowExpiresAt(contact: Contact): Date | null {
+  return contact.lastInboundAt ? new Date(contact.lastInboundAt.getTime() + WINDOW_MS) : null;
+}
+
+export async function getContact(db: Executor, tenantId: string, id: string): Promise<Contact> {
+  const [contact] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, id)));
+  if (!contact) throw notFound("Contact", "contact_not_found");
+  return contact;
+}
+
+export async function findContactByPhone(db: Executor, tenantId: string, phone: string) {
+  const [contact] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.phone, phone)));
+  return contact;
+}
+
+/** Finds the contact by phone or creates it; `patch` fields overwrite, attributes merge, tags union. */
+export async function upsertContact(
+  db: Executor,
+  tenantId: string,
+  input: {
+    phone: string;
+    waId?: string;
+    name?: string;
+    attributes?: Record<string, unknown>;
+    tags?: string[];
+  },
+): Promise<Contact> {
+  const [contact] = await db
+    .insert(contacts)
+    .values({
+      tenantId,
+      phone: input.phone,
+      waId: input.waId ?? input.phone.slice(1),
+      name: input.name,
+      attributes: input.attributes ?? {},
+      tags: input.tags ?? [],
+    })
+    .onConflictDoUpdate({
+      target: [contacts.tenantId, contacts.phone],
+      set: {
+        name: input.name === undefined ? sql`${contacts.name}` : input.name,
+        waId: input.waId === undefined ? sql`${contacts.waId}` : input.waId,
+        attributes: sql`${contacts.attributes} || ${JSON.stringify(input.attributes ?? {})}::jsonb`,
+        // Tags travel as JSON: an empty JS array does not bind as a SQL array on every driver.
+        tags: sql`array(select distinct t from unnest(${contacts.tags} || array(select jsonb_array_elements_text(${JSON.stringify(input.tags ?? [])}::jsonb))) t)`,
+        updatedAt: new Date(),
+      },
+    })
+    .returning();
+  if (!contact) throw new Error("upsert returned no row");
+  return contact;
+}
+
+/** Resolves an inbound sender (wa_id) to a contact, creating it on first contact. */
+export async function contactForInbound(
+  db: Executor,
+  tenantId: string,
+  waId: string,
+  phone: string,
+  name?: string,
+) {
+  const [found] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), or(eq(contacts.waId, waId), eq(contacts.phone, phone))))
+    .limit(1);
+  if (found) return found;
+  return upsertContact(db, tenantId, { phone, waId, name });
+}
+
+/** Records an opt-in or opt-out with its source; returns the updated contact. */
+export async function recordConsent(
+  db: Executor,
+  contact: Contact,
+  kind: "opt_in" | "opt_out",
+  source: string,
+  evidence?: Record<string, unknown>,
+  at = new Date(),
+): Promise<Contact> {
+  await db
+    .insert(consentEvents)
+    .values({ tenantId: contact.tenantId, contactId: contact.id, kind, source, evidence, at });
+  const [updated] = await db
+    .update(contacts)
+    .set(kind === "opt_in" ? { optedInAt: at, updatedAt: at } : { optedOutAt: at, updatedAt: at })
+    .where(eq(contacts.id, contact.id))
+    .returning();
+  if (!updated) throw new Error("contact vanished");
+  return updated;
+}
+
+export async function listConsent(db: Executor, tenantId: string, contactId: string) {
+  return db
+    .select()
+    .from(consentEvents)
+    .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.contactId, contactId)))
+    .orderBy(consentEvents.at);
+}

@@ -1,0 +1,126 @@
+import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { principalOf, requireRole } from "../../http/auth.ts";
+import type { ModuleRoutes } from "../../http/context.ts";
+import { badRequest, notFound } from "../../http/problem.ts";
+import { messageView } from "./events.ts";
+import { sendMessageBody } from "./input.ts";
+import { messageStatuses, messages } from "./schema.ts";
+import { acceptMessage } from "./send.ts";
+
+const messageOut = z.looseObject({
+  id: z.uuid(),
+  status: z.enum(messageStatuses),
+  direction: z.enum(["outbound", "inbound"]),
+  type: z.string(),
+  wamid: z.string().nullable(),
+  contactId: z.uuid(),
+  phoneNumberId: z.uuid(),
+  createdAt: z.date(),
+});
+
+/** Cursor = createdAt|id of the last row seen, base64url: stable under concurrent inserts. */
+function encodeCursor(row: { createdAt: Date; id: string }) {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+}
+function decodeCursor(cursor: string): SQL {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const date = new Date(at ?? "");
+  if (!id || Number.isNaN(date.getTime()))
+    throw badRequest("invalid_cursor", "The cursor is not one this API gave");
+  return or(lt(messages.createdAt, date), and(eq(messages.createdAt, date), lt(messages.id, id)))!;
+}
+
+export const messagesRoutes: ModuleRoutes = (app, services) => {
+  const { db } = services.database;
+
+  app.post(
+    "/messages",
+    {
+      schema: {
+        tags: ["messages"],
+        summary: "Send a message (text, media, location, contacts, reaction, interactive or template)",
+        description:
+          "Checked at once (consent, 24-hour window, template approved with complete parameters), stored and " +
+          "queued; answers 202 with Charla's message id. Statuses follow by webhook and GET /v1/messages/{id}.",
+        headers: z.looseObject({ "idempotency-key": z.string().min(1).max(200).optional() }),
+        body: sendMessageBody,
+        response: { 202: messageOut, 200: messageOut },
+      },
+    },
+    async (request, reply) => {
+      const { tenant } = requireRole(request, "tenant_admin", "developer", "agent");
+      const { message, replayed } = await acceptMessage(
+        services,
+        tenant.id,
+        request.body,
+        request.headers["idempotency-key"],
+      );
+      if (replayed) reply.header("idempotent-replayed", "true");
+      return reply.code(replayed ? 200 : 202).send(messageView(message));
+    },
+  );
+
+  app.get(
+    "/messages/:id",
+    {
+      schema: {
+        tags: ["messages"],
+        summary: "One message with its current status",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: messageOut },
+      },
+    },
+    async (request) => {
+      const { tenant } = principalOf(request);
+      const [message] = await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.tenantId, tenant.id), eq(messages.id, request.params.id)));
+      if (!message) throw notFound("Message", "message_not_found");
+      return messageView(message);
+    },
+  );
+
+  app.get(
+    "/messages",
+    {
+      schema: {
+        tags: ["messages"],
+        summary: "Messages, newest first, with filters and cursor pagination",
+        querystring: z.object({
+          status: z.enum(messageStatuses).optional(),
+          direction: z.enum(["outbound", "inbound"]).optional(),
+          contactId: z.uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().optional(),
+        }),
+        response: { 200: z.object({ data: z.array(messageOut), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      const { tenant } = principalOf(request);
+      const { status, direction, contactId, limit, cursor } = request.query;
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.tenantId, tenant.id),
+            status ? eq(messages.status, status) : undefined,
+            direction ? eq(messages.direction, direction) : undefined,
+            contactId ? eq(messages.contactId, contactId) : undefined,
+            cursor ? decodeCursor(cursor) : undefined,
+          ),
+        )
+        .orderBy(desc(messages.createdAt), desc(messages.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map(messageView),
+        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      };
+    },
+  );
+};

@@ -1,0 +1,173 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client.ts";
+import type { Services } from "../../http/context.ts";
+import { AppError, conflict, notFound } from "../../http/problem.ts";
+import { WhatsAppApiError } from "../../whatsapp/errors.ts";
+import { type Actor, recordAudit } from "../accounts/audit.ts";
+import { numberRateBuckets, phoneNumbers, whatsappAccounts } from "./schema.ts";
+
+export type PhoneNumberRow = typeof phoneNumbers.$inferSelect;
+export type AccountRow = typeof whatsappAccounts.$inferSelect;
+
+/** Cloud API default; Meta raises eligible numbers to 1,000 msg/s. */
+export const DEFAULT_THROUGHPUT = 80;
+
+/**
+ * Connects a WhatsApp Business Account: the token is checked by listing the WABA's numbers
+ * on the Cloud API, then the account (token encrypted) and its numbers are stored.
+ */
+export async function connectAccount(
+  services: Pick<Services, "database" | "graph" | "secrets">,
+  tenantId: string,
+  input: { wabaId: string; accessToken: string; name?: string },
+  actor: Actor,
+) {
+  let numbers: Awaited<ReturnType<ReturnType<Services["graph"]["client"]>["getPhoneNumbers"]>>;
+  try {
+    numbers = await services.graph.client(input.accessToken).getPhoneNumbers(input.wabaId);
+  } catch (error) {
+    if (error instanceof WhatsAppApiError) {
+      throw new AppError(422, "whatsapp_account_rejected", `Meta refused the account: ${error.message}`, {
+        metaCode: error.code,
+      });
+    }
+    throw error;
+  }
+  const { db } = services.database;
+  const [existing] = await db
+    .select({ id: whatsappAccounts.id })
+    .from(whatsappAccounts)
+    .where(eq(whatsappAccounts.wabaId, input.wabaId));
+  if (existing) throw conflict("whatsapp_account_exists", `WABA ${input.wabaId} is already connected`);
+  return db.transaction(async (tx) => {
+    const [account] = await tx
+      .insert(whatsappAccounts)
+      .values({
+        tenantId,
+        wabaId: input.wabaId,
+        name: input.name ?? `WABA ${input.wabaId}`,
+        accessTokenSealed: services.secrets.seal(input.accessToken),
+      })
+      .returning();
+    if (!account) throw new Error("insert returned no row");
+    const rows = numbers.data.length
+      ? await tx
+          .insert(phoneNumbers)
+          .values(
+            numbers.data.map((number) => ({
+              tenantId,
+              accountId: account.id,
+              phoneNumberId: number.id,
+              displayPhoneNumber: number.display_phone_number,
+              verifiedName: number.verified_name ?? number.display_phone_number,
+              qualityRating: number.quality_rating ?? "UNKNOWN",
+              messagingLimitTier: number.messaging_limit_tier ?? null,
+              throughputPerSecond: throughputOf(number.throughput?.level),
+            })),
+          )
+          .returning()
+      : [];
+    await recordAudit(tx, actor, {
+      tenantId,
+      action: "whatsapp_account.connected",
+      targetType: "whatsapp_account",
+      targetId: account.id,
+      data: { wabaId: input.wabaId, numbers: rows.map((row) => row.phoneNumberId) },
+    });
+    return { account: publicAccount(account), phoneNumbers: rows };
+  });
+}
+
+function throughputOf(level: string | undefined): number {
+  return level === "HIGH" ? 1000 : DEFAULT_THROUGHPUT;
+}
+
+export function publicAccount({ accessTokenSealed: _sealed, ...account }: AccountRow) {
+  return account;
+}
+
+export async function listAccounts(db: Executor, tenantId: string) {
+  const rows = await db.select().from(whatsappAccounts).where(eq(whatsappAccounts.tenantId, tenantId));
+  return rows.map(publicAccount);
+}
+
+export async function listPhoneNumbers(db: Executor, tenantId: string) {
+  return db
+    .select()
+    .from(phoneNumbers)
+    .where(eq(phoneNumbers.tenantId, tenantId))
+    .orderBy(asc(phoneNumbers.createdAt));
+}
+
+/** The number a message goes out from: the one named (our id or Meta's) or the tenant's first. */
+export async function senderNumber(db: Executor, tenantId: string, from?: string): Promise<PhoneNumberRow> {
+  const isUuid = from && /^[0-9a-f-]{36}$/i.test(from);
+  const [row] = await db
+    .select()
+    .from(phoneNumbers)
+    .where(
+      and(
+        eq(phoneNumbers.tenantId, tenantId),
+        from ? (isUuid ? eq(phoneNumbers.id, from) : eq(phoneNumbers.phoneNumberId, from)) : undefined,
+      ),
+    )
+    .orderBy(asc(phoneNumbers.createdAt))
+    .limit(1);
+  if (!row) {
+    throw from
+      ? notFound(`Phone number ${from}`, "phone_number_not_found")
+      : new AppError(422, "no_phone_number", "Connect a WhatsApp Business Account with a phone number first");
+  }
+  if (row.status !== "connected") {
+    throw new AppError(
+      422,
+      "phone_number_not_connected",
+      `Phone number ${row.displayPhoneNumber} is ${row.status}`,
+    );
+  }
+  return row;
+}
+
+export async function accountToken(
+  services: Pick<Services, "database" | "secrets">,
+  accountId: string,
+): Promise<{ account: AccountRow; accessToken: string }> {
+  const [account] = await services.database.db
+    .select()
+    .from(whatsappAccounts)
+    .where(eq(whatsappAccounts.id, accountId));
+  if (!account) throw notFound("WhatsApp account");
+  return { account, accessToken: services.secrets.open(account.accessTokenSealed) };
+}
+
+/**
+ * Takes up to `want` tokens from the number's bucket (capacity one second of throughput) in one
+ * atomic statement, so every worker on every machine shares the same limit. Returns how many
+ * were granted and, when none, how long until one is available.
+ */
+export async function takeSendTokens(
+  db: Db,
+  numberId: string,
+  perSecond: number,
+  want: number,
+): Promise<{ granted: number; waitMs: number }> {
+  await db
+    .insert(numberRateBuckets)
+    .values({ phoneNumberId: numberId, tokens: perSecond })
+    .onConflictDoNothing();
+  const result = await db.execute<{ granted: number; available: number }>(sql`
+    with current as (
+      select least(${perSecond}::float8, tokens + extract(epoch from clock_timestamp() - refilled_at) * ${perSecond}::float8) as available
+      from number_rate_buckets where phone_number_id = ${numberId} for update
+    )
+    update number_rate_buckets b
+       set tokens = current.available - least(${want}::int, floor(current.available)::int),
+           refilled_at = clock_timestamp()
+      from current
+     where b.phone_number_id = ${numberId}
+    returning least(${want}::int, floor(current.available)::int) as granted, current.available as available`);
+  const row = (result as unknown as { rows: { granted: number; available: number }[] }).rows[0];
+  const granted = Number(row?.granted ?? 0);
+  const available = Number(row?.available ?? 0);
+  return { granted, waitMs: granted > 0 ? 0 : Math.ceil(((1 - available) / perSecond) * 1000) };
+}

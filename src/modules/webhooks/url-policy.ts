@@ -1,0 +1,75 @@
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
+import { badRequest } from "../../http/problem.ts";
+
+const privateRanges = new BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  privateRanges.addSubnet(network, prefix, "ipv4");
+for (const [network, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const)
+  privateRanges.addSubnet(network, prefix, "ipv6");
+
+/** Loopback, private, link-local, CGNAT, multicast or unspecified (IPv4-mapped IPv6 included). */
+export function isPrivateAddress(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, "");
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
+  if (mapped?.[1]) return privateRanges.check(mapped[1], "ipv4");
+  const family = isIP(bare);
+  if (family === 4) return privateRanges.check(bare, "ipv4");
+  if (family === 6) return privateRanges.check(bare, "ipv6");
+  return false;
+}
+
+const invalid = (detail: string) =>
+  badRequest("webhook_url_invalid", detail, {
+    errors: [{ path: "body.url", code: "webhook_url_invalid", message: detail }],
+  });
+
+const privateHost = () =>
+  badRequest("webhook_url_not_allowed", "The URL must not point to a loopback, private or link-local host", {
+    errors: [{ path: "body.url", code: "webhook_url_not_allowed", message: "private host" }],
+  });
+
+/**
+ * A subscription URL must be absolute http(s); unless private hosts are allowed (sandbox, tests),
+ * its host must not be or resolve to a loopback/private address (SSRF into the operator's network).
+ */
+export async function checkWebhookUrl(raw: string, allowPrivateHosts: boolean): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid("The URL is not an absolute URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw invalid("The URL must use http or https");
+  if (url.username || url.password) throw invalid("The URL must not carry credentials");
+  if (allowPrivateHosts) return url.toString();
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal")) throw privateHost();
+  const addresses = isIP(host)
+    ? [host]
+    : await lookup(host, { all: true }).then(
+        (found) => found.map((entry) => entry.address),
+        () => {
+          throw invalid(`The host ${host} does not resolve`);
+        },
+      );
+  if (addresses.some(isPrivateAddress)) throw privateHost();
+  return url.toString();
+}

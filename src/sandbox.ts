@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+import { DEFAULT_WABAS } from "./emulator/config.ts";
+import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./emulator/server.ts";
+import type { Services } from "./http/context.ts";
+import type { GraphSettings } from "./modules/numbers/graph.ts";
+import { phoneNumbers, whatsappAccounts } from "./modules/numbers/schema.ts";
+import { connectAccount } from "./modules/numbers/service.ts";
+
+/** The sandbox: the Cloud API emulator Charla talks to instead of Meta, with its webhooks pointed back at Charla. */
+export interface Sandbox {
+  emulator: RunningEmulator;
+  graph: GraphSettings;
+  /** Points the emulator's webhooks at a running Charla. */
+  attach(charlaUrl: string): void;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: StartEmulatorOptions & { version: string }): Promise<Sandbox> {
+  const { version, ...emulatorOptions } = options;
+  const emulator = await startEmulator(emulatorOptions);
+  return {
+    emulator,
+    graph: {
+      baseUrl: emulator.url,
+      version,
+      appSecret: emulator.config.appSecret,
+      verifyToken: emulator.config.verifyToken,
+    },
+    attach(charlaUrl) {
+      emulator.setConfig({ webhookUrl: `${charlaUrl}/webhooks/whatsapp` });
+    },
+    close: () => emulator.close(),
+  };
+}
+
+/** The sandbox's first WABA, connected to a tenant once (idempotent). */
+export async function connectSandboxAccount(
+  services: Pick<Services, "database" | "graph" | "secrets">,
+  tenantId: string,
+  sandbox: Sandbox,
+  wabaId = DEFAULT_WABAS[0]!.id,
+) {
+  const { db } = services.database;
+  const [existing] = await db
+    .select()
+    .from(whatsappAccounts)
+    .where(and(eq(whatsappAccounts.tenantId, tenantId), eq(whatsappAccounts.wabaId, wabaId)));
+  if (existing) {
+    return {
+      account: existing,
+      phoneNumbers: await db.select().from(phoneNumbers).where(eq(phoneNumbers.accountId, existing.id)),
+    };
+  }
+  return connectAccount(
+    services,
+    tenantId,
+    { wabaId, accessToken: sandbox.emulator.config.accessToken, name: "Sandbox WABA" },
+    { kind: "system" },
+  );
+}
