@@ -58,7 +58,7 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
   if (ownsDatabase) cleanups.push(() => database.close());
   try {
     await migrate(database);
-    const boss = createBoss(database);
+    const boss = createBoss(database, { superviseIntervalSeconds: config.JOBS_SUPERVISE_SECONDS });
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();
     cleanups.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }));

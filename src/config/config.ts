@@ -42,6 +42,8 @@ const configSchema = z.object({
   /** How long a dispatch whose outcome is unknown (worker died mid-call) waits for Meta's webhooks before resending. */
   DISPATCH_RECONCILE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** How often the job queue looks for jobs whose worker died (missed heartbeats) to retry them. */
+  JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   SEED_DEMO: booleanFlag.default(true),
 });
 
@@ -93,5 +95,6 @@ export const configDocs: Record<keyof Config, string> = {
   OPT_OUT_KEYWORDS: "comma-separated inbound keywords that opt a contact out (STOP, BAJA, SAIR...)",
   DISPATCH_RECONCILE_SECONDS: "wait for Meta's webhooks before resending a dispatch whose outcome is unknown",
   WORKER_CONCURRENCY: "jobs a worker process runs at once per queue",
+  JOBS_SUPERVISE_SECONDS: "how often jobs of dead workers (missed heartbeats) are found and retried",
   SEED_DEMO: "seed a demo tenant with an API key at start",
 };

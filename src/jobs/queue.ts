@@ -23,19 +23,25 @@ export function defineJob<T extends object>(definition: JobDefinition<T>): JobDe
 }
 
 /** pg-boss on the same database Charla uses (PGlite through its adapter, or PostgreSQL). */
-export function createBoss(database: Database): PgBoss {
-  const boss =
-    database.boss.backend === "pglite"
-      ? new PgBoss({ db: database.boss.db, backend: "pglite", schema: "pgboss" })
-      : new PgBoss({ connectionString: database.boss.connectionString, schema: "pgboss", max: 10 });
-  return boss;
+export function createBoss(database: Database, options: { superviseIntervalSeconds?: number } = {}): PgBoss {
+  const every = options.superviseIntervalSeconds ?? 15;
+  // Expiry and lost heartbeats are checked per queue once per monitor interval: keep both in step.
+  const common = { schema: "pgboss", superviseIntervalSeconds: every, monitorIntervalSeconds: every };
+  return database.boss.backend === "pglite"
+    ? new PgBoss({ ...common, db: database.boss.db, backend: "pglite" })
+    : new PgBoss({ ...common, connectionString: database.boss.connectionString, max: 10 });
 }
 
 /** Creates every queue (idempotent); both API and worker processes call this so sends never miss a queue. */
 export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise<void> {
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const job of jobs) {
+    // Existing queues get the current options too, so a deploy that changes retries takes effect.
     if (!existing.has(job.name)) await boss.createQueue(job.name, job.queue ?? {});
+    else if (job.queue) {
+      const { policy: _fixedAtCreation, ...changeable } = job.queue as QueueOptions & { policy?: string };
+      await boss.updateQueue(job.name, changeable as Parameters<PgBoss["updateQueue"]>[1]);
+    }
   }
 }
 

@@ -10,7 +10,13 @@ import { webhookJobs } from "./webhooks/jobs.ts";
 import { webhooksRoutes } from "./webhooks/routes.ts";
 
 /** Every module's routes, mounted under /v1. */
-export const moduleRoutes: ModuleRoutes[] = [accountsRoutes, numbersRoutes, contactsRoutes, messagesRoutes, webhooksRoutes];
+export const moduleRoutes: ModuleRoutes[] = [
+  accountsRoutes,
+  numbersRoutes,
+  contactsRoutes,
+  messagesRoutes,
+  webhooksRoutes,
+];
 
 /** Routes outside /v1 that authenticate themselves (Meta's signed webhooks). */
 export const publicRoutes: ModuleRoutes[] = [whatsappWebhookReceiver];

@@ -53,6 +53,7 @@ export async function startHarness(
   kind: DatabaseKind,
   env: Record<string, string> = {},
   emulator: Omit<StartEmulatorOptions, "port"> = {},
+  options: { workers?: boolean } = {},
 ): Promise<Harness> {
   const testDatabase = await createTestDatabase(kind);
   const sandbox = await startSandbox({
@@ -73,7 +74,7 @@ export async function startHarness(
   const charla = await startCharla({
     config,
     api: true,
-    workers: true,
+    workers: options.workers ?? true,
     database: testDatabase.database,
     graph: sandbox.graph,
   });

@@ -10,7 +10,15 @@ export const messagingJobs: JobDefinition[] = [
     name: DISPATCH_QUEUE,
     // Retries come quickly at first (a transient Meta error), then back off; a dispatch whose
     // outcome is unknown keeps retrying until the reconcile period lets it resend.
-    queue: { retryLimit: 20, retryDelay: 2, retryBackoff: true, retryDelayMax: 120, expireInSeconds: 600 },
+    queue: {
+      retryLimit: 20,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 120,
+      expireInSeconds: 600,
+      // A worker killed mid-dispatch stops heartbeating: its job is retried (and reconciled) quickly.
+      heartbeatSeconds: 10,
+    },
     work: { batchSize: 1, pollingIntervalSeconds: 0.5 },
     handler: async ([job], services) => {
       const { dispatchMessages } = await import("./dispatch.ts");

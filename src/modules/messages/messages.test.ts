@@ -250,12 +250,12 @@ describeEachDatabase("messaging core", (kind) => {
         body: JSON.stringify(body),
       });
     const [a, b] = await Promise.all([send(template(to)), send(template(to))]);
-    const [bodyA, bodyB] = [await a.json(), await b.json()];
+    const [bodyA, bodyB] = [(await a.json()) as { id: string }, (await b.json()) as { id: string }];
     expect(bodyA.id).toBe(bodyB.id);
     expect([a.status, b.status].sort()).toEqual([200, 202]);
     const other = await send(template(to, ["Otro", "B-1"]));
     expect(other.status).toBe(422);
-    expect((await other.json()).code).toBe("idempotency_key_reused");
+    expect(((await other.json()) as { code: string }).code).toBe("idempotency_key_reused");
     const { db } = h.charla.services.database;
     const [{ n }] = (await db
       .select({ n: count() })
@@ -351,7 +351,7 @@ describeEachDatabase("messaging core", (kind) => {
       body: raw,
     });
     expect(unsigned.status).toBe(401);
-    expect((await unsigned.json()).code).toBe("invalid_signature");
+    expect(((await unsigned.json()) as { code: string }).code).toBe("invalid_signature");
     const badBody = '{"object":"whatsapp_business_account","entry":[{"changes":"nope"}]}';
     const signed = await fetch(`${h.url}/webhooks/whatsapp`, {
       method: "POST",
@@ -362,7 +362,7 @@ describeEachDatabase("messaging core", (kind) => {
       body: badBody,
     });
     expect(signed.status).toBe(400);
-    expect((await signed.json()).code).toBe("invalid_webhook_payload");
+    expect(((await signed.json()) as { code: string }).code).toBe("invalid_webhook_payload");
     expect(await countEvents()).toBe(before);
     const handshake = await fetch(
       `${h.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${h.sandbox.graph.verifyToken}&hub.challenge=42`,

@@ -4,7 +4,6 @@ import type { Job } from "pg-boss";
 import { Agent, request } from "undici";
 import type { Services } from "../../http/context.ts";
 import { defineJob } from "../../jobs/queue.ts";
-import { boundWebhookServices } from "./context.ts";
 import { DELIVER_QUEUE, type DeliverJob, scheduleSubscription, wakeSubscription } from "./schedule.ts";
 import { webhookDeliveries, webhookSubscriptions } from "./schema.ts";
 import { retryDelayMs, type WebhookSettings, webhookSettings } from "./settings.ts";
@@ -225,6 +224,6 @@ export const webhookJobs = [
     } as Parameters<typeof defineJob>[0]["queue"],
     // HTTP-bound: many slow endpoints must not starve the others.
     work: { localConcurrency: 16, pollingIntervalSeconds: 1 },
-    handler: (jobs) => deliverJobs(jobs, boundWebhookServices()),
+    handler: (jobs, services) => deliverJobs(jobs, services),
   }),
 ];

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { badRequest } from "../../http/problem.ts";
-import { bindWebhookServices } from "./context.ts";
 import { eventPatternRegex, eventTypes } from "./events.ts";
 import { deliveryStatuses } from "./schema.ts";
 import {
@@ -58,7 +57,6 @@ const idParams = z.object({ id: z.uuid() });
 const secretNote = "Store it now: it is shown only once. Verify Charla-Signature with it.";
 
 export const webhooksRoutes: ModuleRoutes = (app, services) => {
-  bindWebhookServices(services);
   const { db } = services.database;
   const { allowPrivateHosts } = webhookSettings(services.config);
 

@@ -1,0 +1,143 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomInt } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describeEachDatabase } from "../../../test/support/databases.ts";
+import { type Harness, startHarness } from "../../../test/support/harness.ts";
+import { eventually } from "../../../test/support/wait.ts";
+import { DEFAULT_ACCESS_TOKEN } from "../../emulator/config.ts";
+import { startWorkers } from "../../jobs/queue.ts";
+import { createWhatsAppClient } from "../../whatsapp/client.ts";
+import type { OutboundMessage } from "../../whatsapp/types.ts";
+import { moduleJobs } from "../index.ts";
+import { messages } from "./schema.ts";
+
+const freshPhone = () => `+54911${randomInt(10_000_000, 99_999_999)}`;
+
+/** What the Cloud API received for one Charla message (Charla sends its id as biz_opaque_callback_data). */
+const sentToMeta = (h: Harness, messageId: string) =>
+  [...h.sandbox.emulator.state.messages.values()].filter(
+    (m) => m.body.biz_opaque_callback_data === messageId,
+  );
+
+/** A free-form message accepted by the API, to a customer who just wrote (so the window is open). */
+async function acceptedReply(h: Harness): Promise<string> {
+  const phone = freshPhone();
+  h.sandbox.emulator.injectInbound({ from: phone.slice(1), text: "hola" });
+  // Without workers nothing ingests the inbound webhook, so open the window the way ingest would.
+  await h.api("POST", "/v1/contacts", { phone });
+  await h.charla.services.database.db.execute(
+    `update contacts set last_inbound_at = now() where phone = '${phone}'`,
+  );
+  const res = await h.api("POST", "/v1/messages", { to: phone, type: "text", text: { body: "respuesta" } });
+  expect(res.status).toBe(202);
+  return res.body.id;
+}
+
+const readAndLinked = (h: Harness, id: string) =>
+  eventually(
+    async () => {
+      const m = (await h.api("GET", `/v1/messages/${id}`)).body;
+      return m.status === "read" && m.wamid ? m : undefined;
+    },
+    { timeoutMs: 40_000, what: `message ${id} read` },
+  );
+
+describeEachDatabase("dispatch after a worker died mid-dispatch", (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(
+      kind,
+      { DISPATCH_RECONCILE_SECONDS: "3", JOBS_SUPERVISE_SECONDS: "1" },
+      {},
+      { workers: false },
+    );
+  });
+  afterAll(() => h?.close());
+
+  it("links what Meta already took and resends, once, what it never got", { timeout: 60_000 }, async () => {
+    const { db } = h.charla.services.database;
+    // 1. The worker died after Meta took the message, before storing the wamid.
+    const taken = await acceptedReply(h);
+    const [row] = await db.select().from(messages).where(eq(messages.id, taken));
+    const contactWaId = (await h.api("GET", `/v1/contacts/${row!.contactId}`)).body.waId;
+    await db
+      .update(messages)
+      .set({ status: "dispatching", dispatchStartedAt: new Date() })
+      .where(eq(messages.id, taken));
+    const meta = createWhatsAppClient({ baseUrl: h.sandbox.emulator.url, accessToken: DEFAULT_ACCESS_TOKEN });
+    await meta.sendMessage(h.number.phoneNumberId, {
+      ...row!.content,
+      to: contactWaId,
+      biz_opaque_callback_data: taken,
+    } as unknown as OutboundMessage);
+    await meta.close();
+    // 2. The worker died after claiming the message, before its request left.
+    const lost = await acceptedReply(h);
+    await db
+      .update(messages)
+      .set({ status: "dispatching", dispatchStartedAt: new Date(Date.now() - 60_000) })
+      .where(eq(messages.id, lost));
+
+    await startWorkers(h.charla.services, moduleJobs, 2);
+    const linked = await readAndLinked(h, taken);
+    expect(linked.wamid).toBe(sentToMeta(h, taken)[0]!.id);
+    await readAndLinked(h, lost);
+    expect(sentToMeta(h, taken)).toHaveLength(1);
+    expect(sentToMeta(h, lost)).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!inject("postgresUrl"))("a worker process killed mid-dispatch [postgres]", () => {
+  let h: Harness;
+  let child: ChildProcess | undefined;
+  beforeAll(async () => {
+    h = await startHarness(
+      "postgres",
+      { DISPATCH_RECONCILE_SECONDS: "3", JOBS_SUPERVISE_SECONDS: "1" },
+      {},
+      { workers: false },
+    );
+  });
+  afterAll(async () => {
+    child?.kill("SIGKILL");
+    await h?.close();
+  });
+
+  it("loses no message and sends none twice", { timeout: 90_000 }, async () => {
+    h.sandbox.emulator.setConfig({ faults: { latencyMs: 1_500 } });
+    child = spawn(process.execPath, [join(import.meta.dirname, "../../cli/main.ts"), "worker"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: h.testDatabase.url!,
+        SECRET_KEY: "0".repeat(64),
+        SANDBOX: "false",
+        WHATSAPP_GRAPH_URL: h.sandbox.emulator.url,
+        JOBS_SUPERVISE_SECONDS: "1",
+        DISPATCH_RECONCILE_SECONDS: "3",
+        LOG_LEVEL: "silent",
+        DATA_DIR: mkdtempSync(join(tmpdir(), "charla-worker-")),
+      },
+      stdio: "ignore",
+    });
+    const id = await acceptedReply(h);
+    // The worker process claims the message and is inside the Cloud API call (1.5 s of latency)...
+    await eventually(
+      async () => (await h.api("GET", `/v1/messages/${id}`)).body.status === "dispatching" || undefined,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 10,
+      },
+    );
+    child.kill("SIGKILL"); // ...when it dies.
+    h.sandbox.emulator.setConfig({ faults: { latencyMs: 0 } });
+
+    await startWorkers(h.charla.services, moduleJobs, 2);
+    // The dead worker's job stops heartbeating, is failed and retried; the retry reconciles, then sends.
+    await readAndLinked(h, id);
+    expect(sentToMeta(h, id)).toHaveLength(1);
+  });
+});
