@@ -6,6 +6,8 @@ import { messagingJobs } from "./messages/jobs.ts";
 import { whatsappWebhookReceiver } from "./messages/receiver.ts";
 import { messagesRoutes } from "./messages/routes.ts";
 import { numbersRoutes } from "./numbers/routes.ts";
+import { templateJobs } from "./templates/jobs.ts";
+import { templatesRoutes } from "./templates/routes.ts";
 import { webhookJobs } from "./webhooks/jobs.ts";
 import { webhooksRoutes } from "./webhooks/routes.ts";
 
@@ -16,10 +18,11 @@ export const moduleRoutes: ModuleRoutes[] = [
   contactsRoutes,
   messagesRoutes,
   webhooksRoutes,
+  templatesRoutes,
 ];
 
 /** Routes outside /v1 that authenticate themselves (Meta's signed webhooks). */
 export const publicRoutes: ModuleRoutes[] = [whatsappWebhookReceiver];
 
 /** Every module's background jobs. */
-export const moduleJobs: JobDefinition[] = [...messagingJobs, ...webhookJobs];
+export const moduleJobs: JobDefinition[] = [...messagingJobs, ...webhookJobs, ...templateJobs];

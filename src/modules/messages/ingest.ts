@@ -8,6 +8,7 @@ import { waIdToE164 } from "../contacts/phone.ts";
 import { contacts } from "../contacts/schema.ts";
 import { contactForInbound } from "../contacts/service.ts";
 import { phoneNumbers } from "../numbers/schema.ts";
+import { applyTemplateStatus } from "../templates/meta.ts";
 import { publishMessageEvent } from "./events.ts";
 import { MEDIA_QUEUE } from "./jobs.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
@@ -51,6 +52,8 @@ export async function ingestWebhookEvents(services: Services, eventIds: number[]
     const inbound = parsed.filter((event): event is InboundMessageEvent => event.kind === "message");
     for (const event of inbound) await applyInbound(tx, services, event);
     for (const event of statuses) await applyStatus(tx, services, event);
+    for (const event of parsed)
+      if (event.kind === "template_status") await applyTemplateStatus(tx, services, event);
     if (stored.length) {
       await tx
         .update(whatsappWebhookEvents)

@@ -19,10 +19,14 @@ export const messagingJobs: JobDefinition[] = [
       // A worker killed mid-dispatch stops heartbeating: its job is retried (and reconciled) quickly.
       heartbeatSeconds: 10,
     },
-    work: { batchSize: 1, pollingIntervalSeconds: 0.5 },
-    handler: async ([job], services) => {
+    // One job per API request, many jobs per fetch: the dispatcher sends them together.
+    work: { batchSize: 200, pollingIntervalSeconds: 0.5 },
+    handler: async (jobs, services) => {
       const { dispatchMessages } = await import("./dispatch.ts");
-      if (job) await dispatchMessages(services, job.data.messageIds);
+      await dispatchMessages(
+        services,
+        jobs.flatMap((job) => job.data.messageIds),
+      );
     },
   }),
   defineJob<{ eventId: number }>({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import type { Services } from "../../http/context.ts";
 import { AppError, badRequest, conflict, notFound, unprocessable } from "../../http/problem.ts";
@@ -332,7 +332,13 @@ export async function getTemplateWithHistory(db: Executor, tenantId: string | nu
   return { ...row, history: await templateHistory(db, row.id) };
 }
 
-/** Cursor = createdAt|id of the last row seen, base64url. */
+/**
+ * Cursor = createdAt|id of the last row seen, base64url. PostgreSQL keeps microseconds and a JS Date
+ * milliseconds, so pages order and compare on the time truncated to milliseconds.
+ */
+const createdMs = sql`date_trunc('milliseconds', ${templates.createdAt})`;
+const reviewMs = sql`date_trunc('milliseconds', ${templates.reviewRequestedAt})`;
+
 export function encodeCursor(at: Date, id: string) {
   return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 }
@@ -359,7 +365,8 @@ export async function listTemplates(db: Executor, tenantId: string, query: ListT
   let after: SQL | undefined;
   if (query.cursor) {
     const { at, id } = decodeCursor(query.cursor);
-    after = or(lt(templates.createdAt, at), and(eq(templates.createdAt, at), lt(templates.id, id)));
+    const ts = sql`${at.toISOString()}::timestamptz`;
+    after = or(sql`${createdMs} < ${ts}`, and(sql`${createdMs} = ${ts}`, lt(templates.id, id)));
   }
   const rows = await db
     .select()
@@ -375,7 +382,7 @@ export async function listTemplates(db: Executor, tenantId: string, query: ListT
         after,
       ),
     )
-    .orderBy(desc(templates.createdAt), desc(templates.id))
+    .orderBy(desc(createdMs), desc(templates.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -393,10 +400,8 @@ export async function reviewQueue(
   let after: SQL | undefined;
   if (query.cursor) {
     const { at, id } = decodeCursor(query.cursor);
-    after = or(
-      gt(templates.reviewRequestedAt, at),
-      and(eq(templates.reviewRequestedAt, at), gt(templates.id, id)),
-    );
+    const ts = sql`${at.toISOString()}::timestamptz`;
+    after = or(sql`${reviewMs} > ${ts}`, and(sql`${reviewMs} = ${ts}`, gt(templates.id, id)));
   }
   const rows = await db
     .select({ template: templates, tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name } })
@@ -409,7 +414,7 @@ export async function reviewQueue(
         after,
       ),
     )
-    .orderBy(asc(templates.reviewRequestedAt), asc(templates.id))
+    .orderBy(asc(reviewMs), asc(templates.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -595,9 +600,4 @@ export function previewTemplate(row: TemplateRow, parameters: unknown, to?: stri
     preview: rendered.preview,
     sendable: row.status === "approved",
   };
-}
-
-/** Tenants' templates by ids (used by the admin routes to answer across tenants). */
-export async function templatesByIds(db: Executor, ids: string[]) {
-  return ids.length ? db.select().from(templates).where(inArray(templates.id, ids)) : [];
 }

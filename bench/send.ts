@@ -1,0 +1,229 @@
+/**
+ * End-to-end sending throughput: POST /v1/messages -> dispatch -> Cloud API (the emulator, in a
+ * worker thread) -> "delivered" status webhook ingested. Reported as messages delivered per
+ * second and as a ratio of the raw-send ceiling measured in the same run.
+ *
+ *   node bench/send.ts                      (PGlite and, when it answers, PostgreSQL)
+ *   BENCH_MESSAGES=2000 BENCH_CLIENTS=32 BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { Pool } from "undici";
+import { loadConfig } from "../src/config/config.ts";
+import { type DatabaseKind, openDatabase } from "../src/db/client.ts";
+import { DEFAULT_WABAS, type EmulatorConfigInput } from "../src/emulator/config.ts";
+import { createApiKey, createTenant } from "../src/modules/accounts/service.ts";
+import { phoneNumbers } from "../src/modules/numbers/schema.ts";
+import { connectAccount } from "../src/modules/numbers/service.ts";
+import { startCharla } from "../src/runtime.ts";
+
+export interface SendBenchOptions {
+  kind: DatabaseKind;
+  messages?: number;
+  clients?: number;
+  postgresUrl?: string;
+  /** The number's throughput tier: Meta's upgraded 1,000 msg/s by default. */
+  throughputPerSecond?: number;
+}
+
+export interface SendBenchResult {
+  database: DatabaseKind;
+  messages: number;
+  acceptedPerSecond: number;
+  deliveredPerSecond: number;
+  secondsToAllDelivered: number;
+  p50AcceptMs: number;
+  p99AcceptMs: number;
+}
+
+const EMULATOR: EmulatorConfigInput = {
+  throughputPerSecond: 0,
+  pairRate: null,
+  enforceWindow: false,
+  statusDelaysMs: { sent: 0, delivered: 0, read: null },
+  webhookUrl: null,
+  maxLogEntries: 200_000,
+};
+
+const lastShown = new Map<string, number>();
+/** A progress bar on a terminal; a line per tenth elsewhere (CI logs). */
+function progress(label: string, done: number, total: number) {
+  const step = Math.floor((done / total) * 10);
+  if (!process.stderr.isTTY) {
+    if (lastShown.get(label) !== step) process.stderr.write(`  ${label} ${done}/${total}\n`);
+    lastShown.set(label, step);
+    return;
+  }
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r  ${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) process.stderr.write("\n");
+}
+
+async function startEmulatorWorker() {
+  const worker = new Worker(new URL("./emulator-worker.ts", import.meta.url), { workerData: EMULATOR });
+  const ready = await new Promise<{ url: string; token: string; appSecret: string }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  const setWebhookUrl = (webhookUrl: string) =>
+    new Promise<void>((resolve) => {
+      worker.once("message", () => resolve());
+      worker.postMessage({ setConfig: { webhookUrl } });
+    });
+  return { ...ready, setWebhookUrl, close: () => worker.terminate() };
+}
+
+async function freshPostgres(url: string) {
+  const name = `charla_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return {
+    url: parsed.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export async function measureSend(options: SendBenchOptions): Promise<SendBenchResult> {
+  const total = options.messages ?? 2_000;
+  const clients = options.clients ?? 32;
+  const emulator = await startEmulatorWorker();
+  const dataDir = mkdtempSync(join(tmpdir(), "charla-bench-"));
+  const postgres = options.kind === "postgres" ? await freshPostgres(options.postgresUrl!) : null;
+  const database = await openDatabase(
+    postgres ? { url: postgres.url, poolSize: 20 } : { dataDir: "memory://" },
+  );
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    SECRET_KEY: "1".repeat(64),
+    WORKER_CONCURRENCY: "8",
+  });
+  const charla = await startCharla({
+    config,
+    api: true,
+    workers: true,
+    database,
+    graph: {
+      baseUrl: emulator.url,
+      version: "v23.0",
+      appSecret: emulator.appSecret,
+      verifyToken: "bench-verify",
+    },
+  });
+  try {
+    await emulator.setWebhookUrl(`${charla.url}/webhooks/whatsapp`);
+    const { db } = database;
+    const system = { kind: "system" } as const;
+    const tenant = await createTenant(db, { slug: "bench", name: "Bench" }, system);
+    const { key } = await createApiKey(db, { tenantId: tenant.id, name: "bench", role: "developer" }, system);
+    await connectAccount(
+      charla.services,
+      tenant.id,
+      { wabaId: DEFAULT_WABAS[0]!.id, accessToken: emulator.token },
+      system,
+    );
+    await db.update(phoneNumbers).set({ throughputPerSecond: options.throughputPerSecond ?? 1000 });
+    // Customers who wrote in the last hour: free-form replies are allowed.
+    await db.execute(sql`
+      insert into contacts (tenant_id, phone, wa_id, last_inbound_at)
+      select ${tenant.id}::uuid, '+5491150' || lpad(i::text, 6, '0'), '5491150' || lpad(i::text, 6, '0'), now() - interval '1 hour'
+      from generate_series(1, ${total}) i`);
+
+    const api = new Pool(charla.url!, { connections: clients });
+    const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+    const acceptMs: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (next < total) {
+          const i = ++next;
+          const body = JSON.stringify({
+            to: `+5491150${String(i).padStart(6, "0")}`,
+            type: "text",
+            text: { body: `bench ${i}` },
+          });
+          const t0 = performance.now();
+          const res = await api.request({ method: "POST", path: "/v1/messages", headers, body });
+          await res.body.dump();
+          if (res.statusCode !== 202) throw new Error(`POST /v1/messages answered ${res.statusCode}`);
+          acceptMs.push(performance.now() - t0);
+          if (acceptMs.length % 100 === 0 || acceptMs.length === total)
+            progress("accepted ", acceptMs.length, total);
+        }
+      }),
+    );
+    const acceptedAt = performance.now();
+    let delivered = 0;
+    while (delivered < total) {
+      const result = await db.execute(
+        sql`select count(*)::int as n from messages where status in ('delivered', 'read')`,
+      );
+      delivered = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+      progress("delivered", delivered, total);
+      if (delivered < total) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (performance.now() - started > 600_000)
+        throw new Error(`only ${delivered}/${total} delivered after 10 minutes`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await api.close();
+    acceptMs.sort((a, b) => a - b);
+    return {
+      database: options.kind,
+      messages: total,
+      acceptedPerSecond: Math.round(total / ((acceptedAt - started) / 1000)),
+      deliveredPerSecond: Math.round(total / seconds),
+      secondsToAllDelivered: Math.round(seconds * 100) / 100,
+      p50AcceptMs: Math.round(acceptMs[Math.floor(total * 0.5)]! * 10) / 10,
+      p99AcceptMs: Math.round(acceptMs[Math.floor(total * 0.99)]! * 10) / 10,
+    };
+  } finally {
+    await charla.close();
+    await database.close();
+    await postgres?.drop();
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const env = process.env;
+  const postgresUrl = env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const common = {
+    messages: env.BENCH_MESSAGES ? Number(env.BENCH_MESSAGES) : undefined,
+    clients: env.BENCH_CLIENTS ? Number(env.BENCH_CLIENTS) : undefined,
+  };
+  console.log(JSON.stringify(await measureSend({ kind: "pglite", ...common })));
+  if (await postgresAnswers(postgresUrl))
+    console.log(JSON.stringify(await measureSend({ kind: "postgres", postgresUrl, ...common })));
+  else console.error(`PostgreSQL at ${postgresUrl} does not answer: skipped`);
+}

@@ -1,0 +1,384 @@
+import { z } from "zod";
+import { principalOf, requireRole } from "../../http/auth.ts";
+import type { ModuleRoutes } from "../../http/context.ts";
+import { TEMPLATE_SYNC_QUEUE } from "./jobs.ts";
+import { syncTemplates } from "./meta.ts";
+import { POLICY_RULES } from "./policy.ts";
+import { templateChangeSources, templateStatuses } from "./schema.ts";
+import {
+  approveTemplate,
+  createTemplate,
+  deleteTemplate,
+  getTemplate,
+  getTemplateWithHistory,
+  listTemplates,
+  previewTemplate,
+  rejectTemplate,
+  reviewQueue,
+  updateTemplate,
+} from "./service.ts";
+import { templateSettings } from "./settings.ts";
+import { TEMPLATE_CATEGORIES } from "./types.ts";
+
+const AUTHOR = ["tenant_admin", "developer"] as const;
+
+const findingOut = z.object({
+  rule: z.enum(POLICY_RULES),
+  severity: z.enum(["block", "warn"]),
+  path: z.string(),
+  message: z.string(),
+  match: z.string().optional(),
+  category: z.string().optional(),
+});
+const templateOut = z.object({
+  id: z.uuid(),
+  accountId: z.uuid(),
+  name: z.string(),
+  language: z.string(),
+  category: z.enum(TEMPLATE_CATEGORIES),
+  status: z.enum(templateStatuses),
+  statusReason: z.string().nullable(),
+  definition: z.record(z.string(), z.unknown()),
+  policyFindings: z.array(findingOut).nullable(),
+  source: z.enum(["charla", "meta"]),
+  metaTemplateId: z.string().nullable(),
+  metaStatus: z.string().nullable(),
+  qualityScore: z.string().nullable(),
+  reviewRequestedAt: z.date().nullable(),
+  reviewedAt: z.date().nullable(),
+  reviewedBy: z.string().nullable(),
+  submittedAt: z.date().nullable(),
+  lastSyncedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+const historyOut = z.object({
+  id: z.uuid(),
+  fromStatus: z.enum(templateStatuses).nullable(),
+  toStatus: z.enum(templateStatuses),
+  reason: z.string().nullable(),
+  actor: z.string(),
+  source: z.enum(templateChangeSources),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  at: z.date(),
+});
+const templateDetailOut = templateOut.extend({ history: z.array(historyOut) });
+const reviewItemOut = templateOut.extend({
+  tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+});
+const syncOut = z.object({
+  data: z.array(
+    z.object({
+      accountId: z.uuid(),
+      seen: z.number().int(),
+      imported: z.number().int(),
+      updated: z.number().int(),
+      missingAtMeta: z.number().int(),
+      conflicts: z.number().int(),
+    }),
+  ),
+});
+
+/**
+ * A definition in Meta's message_templates shape. Only types are checked here; Meta's rules run in
+ * the service and answer 422 `template_invalid` with one error per field and rule.
+ */
+const definitionFields = {
+  category: z.string().optional().describe("MARKETING, UTILITY or AUTHENTICATION"),
+  parameter_format: z.string().optional().describe("POSITIONAL (default) or NAMED"),
+  allow_category_change: z.boolean().optional(),
+  message_send_ttl_seconds: z.number().int().optional(),
+  components: z
+    .array(z.looseObject({ type: z.string() }))
+    .optional()
+    .describe("HEADER, BODY, FOOTER and BUTTONS components, as Meta defines them"),
+};
+const createBody = z.looseObject({
+  accountId: z.uuid().optional().describe("Charla's id of the WhatsApp account; default: the tenant's first"),
+  wabaId: z.string().optional().describe("Or Meta's WABA id"),
+  draft: z.boolean().optional().describe("Keep it as a draft instead of sending it to review"),
+  name: z.string().optional().describe("lowercase letters, digits and underscores"),
+  language: z.string().optional().describe("Meta's language code: es, es_MX, en_US, pt_BR..."),
+  ...definitionFields,
+});
+const updateBody = z.looseObject({
+  draft: z.boolean().optional().describe("Keep it as a draft instead of sending it back to review"),
+  name: z.string().optional().describe("cannot change"),
+  language: z.string().optional().describe("cannot change"),
+  ...definitionFields,
+});
+const idParams = z.object({ id: z.uuid() });
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().optional(),
+};
+
+function definitionOf(body: Record<string, unknown>): Record<string, unknown> {
+  const { accountId: _account, wabaId: _waba, draft: _draft, ...definition } = body;
+  return definition;
+}
+
+export const templatesRoutes: ModuleRoutes = async (app, services) => {
+  const { db } = services.database;
+  const settings = templateSettings();
+  if (settings.syncCron) await services.boss.schedule(TEMPLATE_SYNC_QUEUE, settings.syncCron, {});
+
+  app.post(
+    "/templates",
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "Create a template (one per name and language) and run the platform policy review",
+        description:
+          "Validated against WhatsApp's template rules (422 `template_invalid` with per-field errors), then " +
+          "reviewed at once against the platform policy: blocking findings reject it (`policy_rejected`, " +
+          "findings stored); otherwise it waits for a platform admin (`in_review`), or is submitted to Meta " +
+          "directly when it has no finding and TEMPLATE_AUTO_APPROVE_CLEAN is on.",
+        body: createBody,
+        response: { 201: templateOut },
+      },
+    },
+    async (request, reply) => {
+      const { tenant, actor } = requireRole(request, ...AUTHOR);
+      const body = request.body as Record<string, unknown>;
+      const row = await createTemplate(
+        services,
+        tenant.id,
+        {
+          accountId: request.body.accountId,
+          wabaId: request.body.wabaId,
+          draft: request.body.draft,
+          definition: definitionOf(body),
+        },
+        actor,
+      );
+      return reply.code(201).send(row as z.infer<typeof templateOut>);
+    },
+  );
+
+  app.get(
+    "/templates",
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "The tenant's templates, newest first, with filters and cursor pagination",
+        querystring: z.object({
+          status: z.enum(templateStatuses).optional(),
+          name: z.string().optional(),
+          language: z.string().optional(),
+          category: z.enum(TEMPLATE_CATEGORIES).optional(),
+          accountId: z.uuid().optional(),
+          ...page,
+        }),
+        response: { 200: z.object({ data: z.array(templateOut), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      const { tenant } = principalOf(request);
+      return (await listTemplates(db, tenant.id, request.query)) as {
+        data: z.infer<typeof templateOut>[];
+        nextCursor: string | null;
+      };
+    },
+  );
+
+  app.post(
+    "/templates/sync",
+    {
+      schema: {
+        tags: ["templates"],
+        summary:
+          "Reconcile statuses, quality and rejection reasons with Meta now; import templates only Meta has",
+        body: z.object({ accountId: z.uuid().optional() }).optional(),
+        response: { 200: syncOut },
+      },
+    },
+    async (request) => {
+      const { tenant, actor } = requireRole(request, ...AUTHOR);
+      return {
+        data: await syncTemplates(
+          services,
+          { tenantId: tenant.id, accountId: request.body?.accountId },
+          actor,
+        ),
+      };
+    },
+  );
+
+  app.get(
+    "/templates/:id",
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "One template with its policy findings and status history",
+        params: idParams,
+        response: { 200: templateDetailOut },
+      },
+    },
+    async (request) => {
+      const { tenant } = principalOf(request);
+      return (await getTemplateWithHistory(db, tenant.id, request.params.id)) as z.infer<
+        typeof templateDetailOut
+      >;
+    },
+  );
+
+  app.patch(
+    "/templates/:id",
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "Edit a draft or rejected template: re-validated and sent back to review",
+        params: idParams,
+        body: updateBody,
+        response: { 200: templateOut },
+      },
+    },
+    async (request) => {
+      const { tenant, actor } = requireRole(request, ...AUTHOR);
+      const { draft, ...changes } = request.body as Record<string, unknown>;
+      return (await updateTemplate(
+        services,
+        tenant.id,
+        request.params.id,
+        { draft: draft as boolean | undefined, changes },
+        actor,
+      )) as z.infer<typeof templateOut>;
+    },
+  );
+
+  app.delete(
+    "/templates/:id",
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "Delete a template (at Meta too when it was submitted)",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const { tenant, actor } = requireRole(request, ...AUTHOR);
+      await deleteTemplate(services, tenant.id, request.params.id, actor);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/templates/:id/preview",
+    {
+      schema: {
+        tags: ["templates"],
+        summary: "Render a template with parameters: the Cloud API message and a plain-text preview",
+        params: idParams,
+        body: z.object({
+          parameters: z
+            .record(z.string(), z.unknown())
+            .optional()
+            .describe("{ header?: {...}, body?: [..] | {name: value}, buttons?: [{ index, text }] }"),
+          to: z.string().optional(),
+        }),
+        response: {
+          200: z.object({
+            message: z.object({
+              messaging_product: z.literal("whatsapp"),
+              to: z.string().optional(),
+              type: z.literal("template"),
+              template: z.record(z.string(), z.unknown()),
+            }),
+            preview: z.string(),
+            sendable: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { tenant } = principalOf(request);
+      const row = await getTemplate(db, tenant.id, request.params.id);
+      const result = previewTemplate(row, request.body.parameters ?? {}, request.body.to);
+      return result as unknown as {
+        message: { messaging_product: "whatsapp"; type: "template"; template: Record<string, unknown> };
+        preview: string;
+        sendable: boolean;
+      };
+    },
+  );
+
+  // ---- platform review (platform admins act across tenants)
+
+  app.get(
+    "/admin/template-reviews",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Templates of every tenant waiting for platform review, oldest first (platform admins)",
+        querystring: z.object({ tenantId: z.uuid().optional(), ...page }),
+        response: { 200: z.object({ data: z.array(reviewItemOut), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      requireRole(request);
+      return (await reviewQueue(db, request.query)) as {
+        data: z.infer<typeof reviewItemOut>[];
+        nextCursor: string | null;
+      };
+    },
+  );
+
+  app.get(
+    "/admin/templates/:id",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Any tenant's template with findings and history (platform admins)",
+        params: idParams,
+        response: { 200: templateDetailOut },
+      },
+    },
+    async (request) => {
+      requireRole(request);
+      return (await getTemplateWithHistory(db, null, request.params.id)) as z.infer<typeof templateDetailOut>;
+    },
+  );
+
+  app.post(
+    "/admin/templates/:id/approve",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Approve a template after platform review and submit it to Meta (platform admins)",
+        description:
+          "Allowed from in_review, and from policy_rejected to override the automatic policy. The template " +
+          "becomes `pending` (or what Meta answered). 422 `meta_submission_refused` when Meta refuses it " +
+          "(the template is then `rejected` with Meta's message); 502 `meta_unavailable` leaves it in review.",
+        params: idParams,
+        body: z.object({ note: z.string().trim().max(1000).optional() }).optional(),
+        response: { 200: templateOut },
+      },
+    },
+    async (request) => {
+      const { actor } = requireRole(request);
+      return (await approveTemplate(services, request.params.id, actor, {
+        note: request.body?.note,
+      })) as z.infer<typeof templateOut>;
+    },
+  );
+
+  app.post(
+    "/admin/templates/:id/reject",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Reject a template waiting for platform review, with the reason its author will see",
+        params: idParams,
+        body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+        response: { 200: templateOut },
+      },
+    },
+    async (request) => {
+      const { actor } = requireRole(request);
+      return (await rejectTemplate(services, request.params.id, request.body.reason, actor)) as z.infer<
+        typeof templateOut
+      >;
+    },
+  );
+};
