@@ -10,6 +10,7 @@ import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
 import { loadSecretBox } from "./lib/secret-key.ts";
 import { moduleJobs, moduleRoutes, publicRoutes } from "./modules/index.ts";
 import { createGraph, type GraphSettings } from "./modules/numbers/graph.ts";
+import { templateSettings } from "./modules/templates/settings.ts";
 
 export interface CharlaOptions {
   config: Config;
@@ -50,6 +51,8 @@ export function createLogger(config: Config): Logger {
 export async function startCharla(options: CharlaOptions): Promise<Charla> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
+  // Settings that read files fail here, at start, not on the first request that needs them.
+  templateSettings(config);
   const ownsDatabase = !options.database;
   const database =
     options.database ??

@@ -33,6 +33,14 @@ describeEachDatabase("system", (kind) => {
     expect(await docs.text()).toContain("swagger");
   });
 
+  it("/ is a start page that links the API reference", async () => {
+    const res = await fetch(`${h.url}/`);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const html = await res.text();
+    expect(html).toContain('href="/docs"');
+    expect(html).toContain(kind === "pglite" ? "embedded PGlite" : "PostgreSQL");
+  });
+
   it("/metrics exposes Prometheus text with request histograms", async () => {
     await h.api("GET", "/v1/tenant");
     const res = await fetch(`${h.url}/metrics`);

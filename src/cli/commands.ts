@@ -72,7 +72,7 @@ export function registerCommands(program: Command): void {
         "Charla is running",
         `  API:       ${charla.url}/v1`,
         `  API docs:  ${charla.url}/docs  (OpenAPI: ${charla.url}/openapi.json)`,
-        `  Portal:    ${charla.url}/`,
+        `  Start page: ${charla.url}/`,
         `  Health:    ${charla.url}/health`,
         `  Database:  ${charla.services.database.kind === "pglite" ? `PGlite in ${pgliteDir(config.DATA_DIR)}` : "PostgreSQL"}`,
       ];

@@ -38,7 +38,14 @@ describe("loadConfig", () => {
   it("documents every setting", () => {
     expect(Object.keys(configDocs).sort()).toEqual(
       Object.keys(loadConfig({}))
-        .concat("DATABASE_URL", "PUBLIC_URL", "SECRET_KEY", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN")
+        .concat(
+          "DATABASE_URL",
+          "SECRET_KEY",
+          "WHATSAPP_APP_SECRET",
+          "WHATSAPP_VERIFY_TOKEN",
+          "WEBHOOKS_ALLOW_PRIVATE",
+          "TEMPLATE_PROHIBITED_CATEGORIES",
+        )
         .sort(),
     );
   });

@@ -13,7 +13,6 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** 32-byte key (hex or base64) that encrypts stored secrets; generated under DATA_DIR when absent. */
   SECRET_KEY: z.string().min(32).optional(),
@@ -42,6 +41,18 @@ const configSchema = z.object({
   /** How long a dispatch whose outcome is unknown (worker died mid-call) waits for Meta's webhooks before resending. */
   DISPATCH_RECONCILE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** First retry delay of a failed customer webhook delivery; later ones grow from it. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Accept webhook URLs on loopback/private hosts; defaults to SANDBOX (yes in the sandbox, no in production). */
+  WEBHOOKS_ALLOW_PRIVATE: booleanFlag.optional(),
+  /** Templates with no policy finding skip the platform's human review and go to Meta at once. */
+  TEMPLATE_AUTO_APPROVE_CLEAN: booleanFlag.default(false),
+  /** JSON file of prohibited-content categories merged into the defaults. */
+  TEMPLATE_PROHIBITED_CATEGORIES: z.string().min(1).optional(),
+  /** pg-boss cron of the template status sync with Meta; "off" disables polling. */
+  TEMPLATE_SYNC_CRON: z.string().min(1).default("*/15 * * * *"),
   /** How often the job queue looks for jobs whose worker died (missed heartbeats) to retry them. */
   JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   SEED_DEMO: booleanFlag.default(true),
@@ -83,7 +94,6 @@ export const configDocs: Record<keyof Config, string> = {
   DATA_DIR: "where PGlite, the generated secret key and media are stored",
   HOST: "address the HTTP server binds",
   PORT: "HTTP port of the API, docs and portal",
-  PUBLIC_URL: "URL Charla is reached at (webhook callback URLs are built from it)",
   LOG_LEVEL: "pino log level",
   SECRET_KEY: "key that encrypts stored secrets (tokens, webhook secrets); generated when unset",
   SANDBOX: "start the local WhatsApp Cloud API emulator and use it instead of Meta",
@@ -96,5 +106,12 @@ export const configDocs: Record<keyof Config, string> = {
   DISPATCH_RECONCILE_SECONDS: "wait for Meta's webhooks before resending a dispatch whose outcome is unknown",
   WORKER_CONCURRENCY: "jobs a worker process runs at once per queue",
   JOBS_SUPERVISE_SECONDS: "how often jobs of dead workers (missed heartbeats) are found and retried",
+  WEBHOOK_RETRY_BASE_MS: "first retry delay of a failed customer webhook delivery (later ones grow from it)",
+  WEBHOOK_MAX_ATTEMPTS: "attempts before a customer webhook delivery is dead",
+  WEBHOOK_TIMEOUT_MS: "timeout of one customer webhook POST",
+  WEBHOOKS_ALLOW_PRIVATE: "accept webhook URLs on loopback/private hosts (default: same as SANDBOX)",
+  TEMPLATE_AUTO_APPROVE_CLEAN: "templates with no policy finding skip the platform's human review",
+  TEMPLATE_PROHIBITED_CATEGORIES: "JSON file of prohibited-content categories merged into the defaults",
+  TEMPLATE_SYNC_CRON: 'cron of the template status sync with Meta ("off" disables)',
   SEED_DEMO: "seed a demo tenant with an API key at start",
 };

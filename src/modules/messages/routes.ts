@@ -5,7 +5,7 @@ import type { ModuleRoutes } from "../../http/context.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import { messageView } from "./events.ts";
 import { sendMessageBody } from "./input.ts";
-import { messageStatuses, messages } from "./schema.ts";
+import { media, messageStatuses, messages } from "./schema.ts";
 import { acceptMessage } from "./send.ts";
 
 const messageOut = z.looseObject({
@@ -79,6 +79,29 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
         .where(and(eq(messages.tenantId, tenant.id), eq(messages.id, request.params.id)));
       if (!message) throw notFound("Message", "message_not_found");
       return messageView(message);
+    },
+  );
+
+  app.get(
+    "/media/:id",
+    {
+      schema: {
+        tags: ["messages"],
+        summary: "Download media a contact sent (kept by Charla, since Meta's media URLs expire)",
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const { tenant } = principalOf(request);
+      const [file] = await db
+        .select()
+        .from(media)
+        .where(and(eq(media.tenantId, tenant.id), eq(media.id, request.params.id)));
+      if (!file) throw notFound("Media", "media_not_found");
+      reply.header("content-type", file.mimeType).header("x-sha256", file.sha256);
+      if (file.filename)
+        reply.header("content-disposition", `attachment; filename="${file.filename.replace(/"/g, "")}"`);
+      return reply.send(file.data);
     },
   );
 

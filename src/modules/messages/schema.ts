@@ -63,7 +63,8 @@ export const messages = pgTable(
     requestHash: text("request_hash"),
     dispatchAttempts: integer("dispatch_attempts").notNull().default(0),
     dispatchStartedAt: timestamp("dispatch_started_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Millisecond precision: API cursors carry JavaScript dates, which have no microseconds.
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),

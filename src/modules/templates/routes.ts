@@ -120,7 +120,7 @@ function definitionOf(body: Record<string, unknown>): Record<string, unknown> {
 
 export const templatesRoutes: ModuleRoutes = async (app, services) => {
   const { db } = services.database;
-  const settings = templateSettings();
+  const settings = templateSettings(services.config);
   if (settings.syncCron) await services.boss.schedule(TEMPLATE_SYNC_QUEUE, settings.syncCron, {});
 
   app.post(

@@ -17,7 +17,7 @@ import { type TemplateStatus, templates } from "./schema.ts";
 import { type TemplateSettings, templateSettings } from "./settings.ts";
 import type { TemplateDefinition } from "./types.ts";
 
-type TemplateServices = Pick<Services, "database" | "secrets" | "graph" | "boss">;
+type TemplateServices = Pick<Services, "database" | "secrets" | "graph" | "boss" | "config">;
 
 /** Statuses an author may edit: nothing of it is live at Meta (a rejected one is resubmitted). */
 export const EDITABLE: readonly TemplateStatus[] = ["draft", "in_review", "policy_rejected", "rejected"];
@@ -112,7 +112,7 @@ export async function createTemplate(
   const { db } = services.database;
   const account = await resolveAccount(db, tenantId, input);
   const definition = validated(input.definition);
-  const settings = templateSettings();
+  const settings = templateSettings(services.config);
   const outcome = review(definition, input.draft ?? false, settings);
   const [existing] = await db
     .select({ id: templates.id })
@@ -220,7 +220,7 @@ export async function updateTemplate(
     }
   }
   const definition = validated({ ...current.definition, ...input.changes });
-  const settings = templateSettings();
+  const settings = templateSettings(services.config);
   const outcome = review(definition, input.draft ?? false, settings);
   const row = await services.database.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(templates).where(eq(templates.id, id)).for("update");

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import type { Config } from "../../config/config.ts";
 import type { PolicyOptions } from "./policy.ts";
 import { DEFAULT_PROHIBITED_CATEGORIES, type ProhibitedCategory } from "./prohibited-content.ts";
 
@@ -55,26 +56,17 @@ export function prohibitedCategories(path: string | undefined): readonly Prohibi
   return [...byId.values()];
 }
 
-function flag(value: string | undefined, fallback: boolean, name: string): boolean {
-  if (value === undefined || value === "") return fallback;
-  if (["true", "1", "yes"].includes(value)) return true;
-  if (["false", "0", "no"].includes(value)) return false;
-  throw new Error(`${name}=${JSON.stringify(value)}: must be true or false`);
-}
-
-/**
- * Template settings. Until they join src/config these variables are read here (on each use, so a
- * change needs no restart of the review logic):
- * TEMPLATE_AUTO_APPROVE_CLEAN (false): templates with no policy finding skip the human review;
- * TEMPLATE_PROHIBITED_CATEGORIES (unset): path of a JSON file of prohibited categories merged into
- * the defaults (see `prohibitedCategories`);
- * TEMPLATE_SYNC_CRON ("*\/15 * * * *"): how often statuses are reconciled with Meta; "off" disables.
- */
-export function templateSettings(env: Record<string, string | undefined> = process.env): TemplateSettings {
-  const cron = env.TEMPLATE_SYNC_CRON?.trim() || "*/15 * * * *";
+/** Template settings, from the validated configuration (the categories file is read once per path). */
+export function templateSettings(
+  config: Pick<
+    Config,
+    "TEMPLATE_AUTO_APPROVE_CLEAN" | "TEMPLATE_PROHIBITED_CATEGORIES" | "TEMPLATE_SYNC_CRON"
+  >,
+): TemplateSettings {
+  const cron = config.TEMPLATE_SYNC_CRON.trim();
   return {
-    autoApproveClean: flag(env.TEMPLATE_AUTO_APPROVE_CLEAN, false, "TEMPLATE_AUTO_APPROVE_CLEAN"),
-    policy: { prohibited: prohibitedCategories(env.TEMPLATE_PROHIBITED_CATEGORIES || undefined) },
+    autoApproveClean: config.TEMPLATE_AUTO_APPROVE_CLEAN,
+    policy: { prohibited: prohibitedCategories(config.TEMPLATE_PROHIBITED_CATEGORIES) },
     syncCron: cron === "off" ? null : cron,
   };
 }

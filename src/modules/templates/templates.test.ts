@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
+import { loadConfig } from "../../config/config.ts";
 import { createApiKey } from "../accounts/service.ts";
 import { whatsappWebhookEvents } from "../messages/schema.ts";
 import { webhookDeliveries, webhookSubscriptions } from "../webhooks/schema.ts";
@@ -63,10 +64,10 @@ function categoriesFile(content: unknown): string {
 
 describe("template settings", () => {
   it("has safe defaults", () => {
-    const settings = templateSettings({});
+    const settings = templateSettings(loadConfig({}));
     expect(settings).toMatchObject({ autoApproveClean: false, syncCron: "*/15 * * * *" });
     expect(settings.policy.prohibited).toBe(DEFAULT_PROHIBITED_CATEGORIES);
-    expect(templateSettings({ TEMPLATE_SYNC_CRON: "off" }).syncCron).toBeNull();
+    expect(templateSettings(loadConfig({ TEMPLATE_SYNC_CRON: "off" })).syncCron).toBeNull();
   });
 
   it("merges a prohibited-categories file into the defaults and refuses a bad one", () => {
@@ -74,14 +75,17 @@ describe("template settings", () => {
       { id: "crypto", label: "Crypto assets", keywords: { en: ["bitcoin"] } },
       { id: "weapons", label: "Weapons", keywords: {} },
     ]);
-    const prohibited = templateSettings({ TEMPLATE_PROHIBITED_CATEGORIES: path }).policy.prohibited ?? [];
+    const prohibited =
+      templateSettings(loadConfig({ TEMPLATE_PROHIBITED_CATEGORIES: path })).policy.prohibited ?? [];
     expect(prohibited.find((c) => c.id === "crypto")).toBeTruthy();
     expect(prohibited.find((c) => c.id === "weapons")?.keywords).toEqual({});
     expect(prohibited.length).toBe(DEFAULT_PROHIBITED_CATEGORIES.length + 1);
-    expect(() => templateSettings({ TEMPLATE_PROHIBITED_CATEGORIES: categoriesFile([{ id: 1 }]) })).toThrow(
-      /TEMPLATE_PROHIBITED_CATEGORIES/,
+    expect(() =>
+      templateSettings(loadConfig({ TEMPLATE_PROHIBITED_CATEGORIES: categoriesFile([{ id: 1 }]) })),
+    ).toThrow(/TEMPLATE_PROHIBITED_CATEGORIES/);
+    expect(() => loadConfig({ TEMPLATE_AUTO_APPROVE_CLEAN: "maybe" })).toThrow(
+      /TEMPLATE_AUTO_APPROVE_CLEAN="maybe"/,
     );
-    expect(() => templateSettings({ TEMPLATE_AUTO_APPROVE_CLEAN: "maybe" })).toThrow(/true or false/);
   });
 });
 
@@ -92,9 +96,7 @@ describeEachDatabase("templates", (kind) => {
 
   beforeAll(async () => {
     // Polling runs when the tests ask (POST /v1/templates/sync or a job), not on the clock.
-    process.env.TEMPLATE_SYNC_CRON = "off";
-    h = await startHarness(kind, {}, { templateReview: { delayMs: 50 } });
-    delete process.env.TEMPLATE_SYNC_CRON;
+    h = await startHarness(kind, { TEMPLATE_SYNC_CRON: "off" }, { templateReview: { delayMs: 50 } });
     // A platform admin belongs to some tenant but reviews every tenant's templates.
     const staff = await makeTenant(h);
     adminKey = (
@@ -573,7 +575,7 @@ describeEachDatabase("templates", (kind) => {
   });
 
   it("submits clean templates at once when auto-approval is on", async () => {
-    process.env.TEMPLATE_AUTO_APPROVE_CLEAN = "true";
+    h.charla.services.config.TEMPLATE_AUTO_APPROVE_CLEAN = true;
     try {
       const clean = await create(utility(uniqueName("auto")));
       expect(clean.body).toMatchObject({ status: "pending", reviewedBy: "system" });
@@ -592,12 +594,12 @@ describeEachDatabase("templates", (kind) => {
       });
       expect(warned.body.status).toBe("in_review");
     } finally {
-      delete process.env.TEMPLATE_AUTO_APPROVE_CLEAN;
+      h.charla.services.config.TEMPLATE_AUTO_APPROVE_CLEAN = false;
     }
   });
 
   it("applies the platform's own prohibited categories", async () => {
-    process.env.TEMPLATE_PROHIBITED_CATEGORIES = categoriesFile([
+    h.charla.services.config.TEMPLATE_PROHIBITED_CATEGORIES = categoriesFile([
       { id: "crypto", label: "Crypto assets", keywords: { en: ["bitcoin"] } },
     ]);
     try {
@@ -607,7 +609,7 @@ describeEachDatabase("templates", (kind) => {
       expect(res.body.status).toBe("policy_rejected");
       expect(res.body.policyFindings[0]).toMatchObject({ category: "crypto", match: "bitcoin" });
     } finally {
-      delete process.env.TEMPLATE_PROHIBITED_CATEGORIES;
+      h.charla.services.config.TEMPLATE_PROHIBITED_CATEGORIES = undefined;
     }
   });
 

@@ -13,36 +13,23 @@ export interface WebhookSettings {
   allowPrivateHosts: boolean;
 }
 
-function positiveInt(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === "") return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0)
-    throw new Error(`${name}=${JSON.stringify(value)}: must be a positive integer`);
-  return parsed;
-}
-
-function flag(value: string | undefined, fallback: boolean, name: string): boolean {
-  if (value === undefined || value === "") return fallback;
-  if (["true", "1", "yes"].includes(value)) return true;
-  if (["false", "0", "no"].includes(value)) return false;
-  throw new Error(`${name}=${JSON.stringify(value)}: must be true or false`);
-}
-
-/**
- * Webhook settings. Until they join src/config these variables are read here:
- * WEBHOOK_RETRY_BASE_MS (10000), WEBHOOK_MAX_ATTEMPTS (8), WEBHOOK_TIMEOUT_MS (10000),
- * WEBHOOKS_ALLOW_PRIVATE (defaults to SANDBOX: true in the sandbox, false in production).
- */
+/** Webhook settings, from the validated configuration. */
 export function webhookSettings(
-  config: Pick<Config, "SANDBOX">,
-  env: Record<string, string | undefined> = process.env,
+  config: Pick<
+    Config,
+    | "SANDBOX"
+    | "WEBHOOK_RETRY_BASE_MS"
+    | "WEBHOOK_MAX_ATTEMPTS"
+    | "WEBHOOK_TIMEOUT_MS"
+    | "WEBHOOKS_ALLOW_PRIVATE"
+  >,
 ): WebhookSettings {
   return {
-    retryBaseMs: positiveInt(env.WEBHOOK_RETRY_BASE_MS, 10_000, "WEBHOOK_RETRY_BASE_MS"),
-    maxAttempts: positiveInt(env.WEBHOOK_MAX_ATTEMPTS, 8, "WEBHOOK_MAX_ATTEMPTS"),
-    timeoutMs: positiveInt(env.WEBHOOK_TIMEOUT_MS, 10_000, "WEBHOOK_TIMEOUT_MS"),
+    retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+    maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
     batchSize: 100,
-    allowPrivateHosts: flag(env.WEBHOOKS_ALLOW_PRIVATE, config.SANDBOX, "WEBHOOKS_ALLOW_PRIVATE"),
+    allowPrivateHosts: config.WEBHOOKS_ALLOW_PRIVATE ?? config.SANDBOX,
   };
 }
 

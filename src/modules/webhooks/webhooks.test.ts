@@ -173,26 +173,18 @@ describe("webhook rules", () => {
 describeEachDatabase("webhooks", (kind) => {
   let h: Harness;
   const receivers: Receiver[] = [];
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    process.env.WEBHOOK_RETRY_BASE_MS = "200";
-    process.env.WEBHOOK_MAX_ATTEMPTS = "3";
-    process.env.WEBHOOK_TIMEOUT_MS = "6000";
-    process.env.WEBHOOKS_ALLOW_PRIVATE = "true";
-    h = await startHarness(kind);
+    h = await startHarness(kind, {
+      WEBHOOK_RETRY_BASE_MS: "200",
+      WEBHOOK_MAX_ATTEMPTS: "3",
+      WEBHOOK_TIMEOUT_MS: "6000",
+      WEBHOOKS_ALLOW_PRIVATE: "true",
+    });
   });
   afterAll(async () => {
     await h?.close();
     for (const receiver of receivers) await receiver.close();
-    for (const key of [
-      "WEBHOOK_RETRY_BASE_MS",
-      "WEBHOOK_MAX_ATTEMPTS",
-      "WEBHOOK_TIMEOUT_MS",
-      "WEBHOOKS_ALLOW_PRIVATE",
-    ])
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
   });
 
   async function receiver(respond?: Respond) {
