@@ -35,7 +35,7 @@ export async function startSandbox(options: StartEmulatorOptions & { version: st
 
 /** The sandbox's first WABA, connected to a tenant once (idempotent). */
 export async function connectSandboxAccount(
-  services: Pick<Services, "database" | "graph" | "secrets">,
+  services: Pick<Services, "database" | "graph" | "secrets" | "boss">,
   tenantId: string,
   sandbox: Sandbox,
   wabaId = DEFAULT_WABAS[0]!.id,

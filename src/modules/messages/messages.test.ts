@@ -13,28 +13,13 @@ describeEachDatabase("messaging core", (kind) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(kind, { DISPATCH_RECONCILE_SECONDS: "1" });
-    await h.charla.services.database.db.insert(templates).values([
-      {
-        tenantId: h.tenant.id,
-        accountId: (await h.api("GET", "/v1/phone-numbers")).body.data[0].accountId,
-        name: "order_update",
-        language: "en_US",
-        category: "UTILITY",
-        status: "approved",
-        definition: {
-          name: "order_update",
-          language: "en_US",
-          category: "UTILITY",
-          components: [
-            {
-              type: "BODY",
-              text: "Hi {{1}}, your order {{2}} is on its way.",
-              example: { body_text: [["Ana", "A-1"]] },
-            },
-          ],
-        },
-      },
-    ]);
+    // Connecting the account imports the templates it already has at Meta (the sandbox seeds order_update).
+    await eventually(async () => {
+      const list = await h.api("GET", "/v1/templates?name=order_update");
+      return list.body.data.find(
+        (t: { status: string; language: string }) => t.status === "approved" && t.language === "en_US",
+      );
+    });
   });
   afterAll(() => h?.close());
 

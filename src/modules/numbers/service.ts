@@ -2,8 +2,10 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import type { Services } from "../../http/context.ts";
 import { AppError, conflict, notFound } from "../../http/problem.ts";
+import { inTransaction } from "../../jobs/queue.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import { type Actor, recordAudit } from "../accounts/audit.ts";
+import { TEMPLATE_SYNC_QUEUE } from "../templates/jobs.ts";
 import { numberRateBuckets, phoneNumbers, whatsappAccounts } from "./schema.ts";
 
 export type PhoneNumberRow = typeof phoneNumbers.$inferSelect;
@@ -17,7 +19,7 @@ export const DEFAULT_THROUGHPUT = 80;
  * on the Cloud API, then the account (token encrypted) and its numbers are stored.
  */
 export async function connectAccount(
-  services: Pick<Services, "database" | "graph" | "secrets">,
+  services: Pick<Services, "database" | "graph" | "secrets" | "boss">,
   tenantId: string,
   input: { wabaId: string; accessToken: string; name?: string },
   actor: Actor,
@@ -63,10 +65,13 @@ export async function connectAccount(
               qualityRating: number.quality_rating ?? "UNKNOWN",
               messagingLimitTier: number.messaging_limit_tier ?? null,
               throughputPerSecond: throughputOf(number.throughput?.level),
+              status: statusOf(number.status),
             })),
           )
           .returning()
       : [];
+    // Templates the business already has at Meta (made in WhatsApp Manager) are imported by the sync job.
+    await services.boss.send(TEMPLATE_SYNC_QUEUE, { accountId: account.id }, inTransaction(tx));
     await recordAudit(tx, actor, {
       tenantId,
       action: "whatsapp_account.connected",
@@ -76,6 +81,12 @@ export async function connectAccount(
     });
     return { account: publicAccount(account), phoneNumbers: rows };
   });
+}
+
+/** Meta's number status as Charla's: only a CONNECTED number can send. */
+function statusOf(status: string | undefined): "connected" | "pending" | "disconnected" {
+  if (status === undefined || status === "CONNECTED") return "connected";
+  return status === "PENDING" ? "pending" : "disconnected";
 }
 
 function throughputOf(level: string | undefined): number {
