@@ -5,6 +5,9 @@
  *
  *   node bench/send.ts                      (PGlite and, when it answers, PostgreSQL)
  *   BENCH_MESSAGES=2000 BENCH_CLIENTS=32 BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test
+ *   BENCH_THROUGHPUT=1000 (the number's tier, msg/s: the token bucket caps delivered/s at it)
+ *
+ * The raw-send ceiling is measured first, in the same run, and every line carries its ratios.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +24,7 @@ import { createApiKey, createTenant } from "../src/modules/accounts/service.ts";
 import { phoneNumbers } from "../src/modules/numbers/schema.ts";
 import { connectAccount } from "../src/modules/numbers/service.ts";
 import { startCharla } from "../src/runtime.ts";
+import { measureRawSend } from "./raw-send.ts";
 
 export interface SendBenchOptions {
   kind: DatabaseKind;
@@ -221,9 +225,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const common = {
     messages: env.BENCH_MESSAGES ? Number(env.BENCH_MESSAGES) : undefined,
     clients: env.BENCH_CLIENTS ? Number(env.BENCH_CLIENTS) : undefined,
+    throughputPerSecond: env.BENCH_THROUGHPUT ? Number(env.BENCH_THROUGHPUT) : undefined,
   };
-  console.log(JSON.stringify(await measureSend({ kind: "pglite", ...common })));
+  const raw = await measureRawSend({ durationMs: 3_000 });
+  console.log(JSON.stringify({ rawSendPerSecond: raw.perSecond, connections: raw.connections }));
+  const withRatios = (result: SendBenchResult) => ({
+    ...result,
+    acceptedRatio: Math.round((result.acceptedPerSecond / raw.perSecond) * 10_000) / 10_000,
+    deliveredRatio: Math.round((result.deliveredPerSecond / raw.perSecond) * 10_000) / 10_000,
+  });
+  console.log(JSON.stringify(withRatios(await measureSend({ kind: "pglite", ...common }))));
   if (await postgresAnswers(postgresUrl))
-    console.log(JSON.stringify(await measureSend({ kind: "postgres", postgresUrl, ...common })));
+    console.log(JSON.stringify(withRatios(await measureSend({ kind: "postgres", postgresUrl, ...common }))));
   else console.error(`PostgreSQL at ${postgresUrl} does not answer: skipped`);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eventually } from "../../test/support/wait.ts";
 import { createWhatsAppClient, type WhatsAppClient } from "../whatsapp/client.ts";
 import type { InboundMessageEvent, StatusEvent, WebhookEvent } from "../whatsapp/types.ts";
 import { runEmulatorFromCli } from "./cli.ts";
@@ -210,10 +211,14 @@ describe("webhook delivery and faults", () => {
     hook.failNext(2);
     const r = emu.injectInbound({ from: fresh(), to: PN, text: "retry me" });
     await hook.waitFor((e) => e.some((x) => x.kind === "message" && x.id === r.id));
-    const d = emu.webhooks.deliveries.find(
-      (x) =>
-        (x.payload as { entry: { changes: { value: { messages?: { id: string }[] } }[] }[] }).entry[0]
-          ?.changes[0]?.value.messages?.[0]?.id === r.id,
+    // The receiver has the body before the emulator has read its 200: wait for the record to settle.
+    const d = await eventually(() =>
+      emu.webhooks.deliveries.find(
+        (x) =>
+          x.status !== "pending" &&
+          (x.payload as { entry: { changes: { value: { messages?: { id: string }[] } }[] }[] }).entry[0]
+            ?.changes[0]?.value.messages?.[0]?.id === r.id,
+      ),
     );
     expect(d).toMatchObject({ status: "delivered", attempts: 3 });
   });

@@ -4,7 +4,8 @@ import {
   fromDrizzle,
   type Job,
   PgBoss,
-  type QueueOptions,
+  type Queue,
+  type UpdateQueueOptions,
   type WorkOptions,
 } from "pg-boss";
 import type { Database, Executor } from "../db/client.ts";
@@ -13,7 +14,7 @@ import type { Services } from "../http/context.ts";
 /** A background job a module contributes: its queue, options and batch handler. */
 export interface JobDefinition<T extends object = object> {
   name: string;
-  queue?: Omit<QueueOptions, "name">;
+  queue?: Omit<Queue, "name">;
   work?: WorkOptions;
   handler: (jobs: Job<T>[], services: Services) => Promise<unknown>;
 }
@@ -39,8 +40,9 @@ export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise
     // Existing queues get the current options too, so a deploy that changes retries takes effect.
     if (!existing.has(job.name)) await boss.createQueue(job.name, job.queue ?? {});
     else if (job.queue) {
-      const { policy: _fixedAtCreation, ...changeable } = job.queue as QueueOptions & { policy?: string };
-      await boss.updateQueue(job.name, changeable as Parameters<PgBoss["updateQueue"]>[1]);
+      // Policy and partitioning are fixed when a queue is created; the rest can change.
+      const { policy: _policy, partition: _partition, ...changeable } = job.queue;
+      await boss.updateQueue(job.name, changeable satisfies UpdateQueueOptions);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import { AppError, conflict, notFound } from "../../http/problem.ts";
 import { hashPassword, randomToken, safeEqual, sha256Hex } from "../../lib/crypto.ts";
 import { type Actor, recordAudit } from "./audit.ts";
@@ -10,12 +11,6 @@ export type ApiKeyRecord = typeof apiKeys.$inferSelect;
 export type PublicApiKey = Omit<ApiKeyRecord, "secretHash">;
 
 const KEY_PATTERN = /^chk_([a-z0-9]{12})_([A-Za-z0-9_-]{32,})$/;
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code;
-  const causeCode = (error as { cause?: { code?: string } }).cause?.code;
-  return code === "23505" || causeCode === "23505";
-}
 
 export async function createTenant(
   db: Db,

@@ -10,6 +10,8 @@ import { messages } from "./schema.ts";
 
 /** Messages sent at once per number while tokens allow (the undici pool keeps them on warm connections). */
 const MAX_IN_FLIGHT = 64;
+/** Messages per token request, claim and result write (each one statement for the whole chunk). */
+const CHUNK = 256;
 
 export class DispatchIncompleteError extends Error {
   readonly pending: number;
@@ -19,7 +21,7 @@ export class DispatchIncompleteError extends Error {
   }
 }
 
-type Outcome = "done" | "retry";
+type Outcome = { kind: "accepted"; id: string; wamid: string } | { kind: "done" } | { kind: "retry" };
 
 /**
  * Hands a batch of queued messages to the Cloud API. Safe to run again for the same ids: a
@@ -66,7 +68,7 @@ export async function dispatchMessages(services: Services, messageIds: string[])
     const client = services.graph.client(accessToken);
     let next = 0;
     while (next < list.length) {
-      const want = Math.min(MAX_IN_FLIGHT, list.length - next);
+      const want = Math.min(CHUNK, list.length - next);
       const { granted, waitMs } = await takeSendTokens(db, number.id, number.throughputPerSecond, want);
       if (granted === 0) {
         await new Promise((resolve) => setTimeout(resolve, Math.max(5, waitMs)));
@@ -74,15 +76,83 @@ export async function dispatchMessages(services: Services, messageIds: string[])
       }
       const slice = list.slice(next, next + granted);
       next += granted;
-      const outcomes = await Promise.all(
-        slice.map((row) =>
-          sendOne(services, client, number.phoneNumberId, row.message, row.contact.waId ?? row.contact.phone),
-        ),
+      // Claim, committed before the calls: if this process dies during them, the next attempt
+      // knows the outcome is unknown. A message another worker claimed meanwhile is left to it.
+      const claimed = await claimForDispatch(
+        services,
+        slice.map((row) => row.message.id),
+        reconcileMs,
       );
-      pending += outcomes.filter((outcome) => outcome === "retry").length;
+      const toSend = slice.filter((row) => claimed.has(row.message.id));
+      const outcomes = await mapLimit(toSend, MAX_IN_FLIGHT, (row) =>
+        sendOne(services, client, number.phoneNumberId, row.message, row.contact.waId ?? row.contact.phone)
+          // Recording a failure failed: leave the message to reconcile, and still record the others.
+          .catch((): Outcome => ({ kind: "retry" })),
+      );
+      await recordAccepted(
+        services,
+        outcomes.filter((outcome) => outcome.kind === "accepted"),
+      );
+      pending += outcomes.filter((outcome) => outcome.kind === "retry").length;
     }
   }
   if (pending > 0) throw new DispatchIncompleteError(pending);
+}
+
+/** Moves the messages still sendable to "dispatching" in one statement; returns the ids it took. */
+async function claimForDispatch(
+  services: Services,
+  ids: string[],
+  reconcileMs: number,
+): Promise<Set<string>> {
+  const now = new Date();
+  const stale = new Date(now.getTime() - reconcileMs);
+  const claimed = await services.database.db
+    .update(messages)
+    .set({
+      status: "dispatching",
+      dispatchAttempts: sql`${messages.dispatchAttempts} + 1`,
+      dispatchStartedAt: now,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        inArray(messages.id, ids),
+        isNull(messages.wamid),
+        sql`(${messages.status} = 'queued' or (${messages.status} = 'dispatching' and coalesce(${messages.dispatchStartedAt}, '-infinity') <= ${stale.toISOString()}::timestamptz))`,
+      ),
+    )
+    .returning({ id: messages.id });
+  return new Set(claimed.map((row) => row.id));
+}
+
+/** Stores the wamids Meta answered with, for a whole chunk in one statement. */
+async function recordAccepted(services: Services, accepted: { id: string; wamid: string }[]) {
+  if (accepted.length === 0) return;
+  const now = new Date().toISOString();
+  const values = JSON.stringify(accepted.map(({ id, wamid }) => ({ id, wamid })));
+  await services.database.db.execute(sql`
+    update messages m set
+      wamid = coalesce(m.wamid, v.wamid),
+      status = case when m.status = 'dispatching' then 'accepted' else m.status end,
+      accepted_at = ${now}::timestamptz,
+      updated_at = ${now}::timestamptz
+    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, wamid text)
+    where m.id = v.id`);
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return results;
 }
 
 async function sendOne(
@@ -93,40 +163,12 @@ async function sendOne(
   to: string,
 ): Promise<Outcome> {
   const { db } = services.database;
-  // Claim, committed before the call: if this process dies during it, the next attempt knows the outcome is unknown.
-  const [claimed] = await db
-    .update(messages)
-    .set({
-      status: "dispatching",
-      dispatchAttempts: sql`${messages.dispatchAttempts} + 1`,
-      dispatchStartedAt: new Date(),
-      updatedAt: new Date(),
-    })
-    .where(
-      and(
-        eq(messages.id, message.id),
-        inArray(messages.status, ["queued", "dispatching"]),
-        isNull(messages.wamid),
-      ),
-    )
-    .returning({ id: messages.id });
-  if (!claimed) return "done";
-
   const body = { ...message.content, to, biz_opaque_callback_data: message.id } as unknown as OutboundMessage;
   try {
     const response = await client.sendMessage(metaNumberId, body);
     const wamid = response.messages[0]?.id;
     if (!wamid) throw new Error("Cloud API answered without a message id");
-    await db
-      .update(messages)
-      .set({
-        wamid: sql`coalesce(${messages.wamid}, ${wamid})`,
-        status: sql`case when ${messages.status} = 'dispatching' then 'accepted' else ${messages.status} end`,
-        acceptedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(eq(messages.id, message.id));
-    return "done";
+    return { kind: "accepted", id: message.id, wamid };
   } catch (error) {
     if (error instanceof WhatsAppApiError && !error.retryable) {
       const failure = {
@@ -143,7 +185,7 @@ async function sendOne(
           .returning();
         if (failed) await publishMessageEvent(tx, services, failed, "message.failed");
       });
-      return "done";
+      return { kind: "done" };
     }
     if (error instanceof WhatsAppApiError) {
       // Meta answered with a transient error: it did not take the message, so sending again is safe.
@@ -153,6 +195,6 @@ async function sendOne(
         .where(and(eq(messages.id, message.id), eq(messages.status, "dispatching")));
     }
     // Anything else (timeout, connection reset): the outcome is unknown; stay "dispatching" and reconcile.
-    return "retry";
+    return { kind: "retry" };
   }
 }

@@ -25,3 +25,11 @@ export async function publishMessageEvent(
 ): Promise<void> {
   await publishEvent(tx, services.boss, { tenantId: message.tenantId, type, data: messageView(message) });
 }
+
+/** The input publishEvents takes for a message event; `message` is copied, so later changes do not leak in. */
+export function messageEvent(
+  message: typeof messages.$inferSelect,
+  type: MessageEventType,
+): { tenantId: string; type: MessageEventType; data: ReturnType<typeof messageView> } {
+  return { tenantId: message.tenantId, type, data: messageView({ ...message }) };
+}

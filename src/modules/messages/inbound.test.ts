@@ -34,7 +34,11 @@ describeEachDatabase("inbound messages of every kind", (kind) => {
     const byWamid = new Map(
       stored.map((m) => [
         m.wamid,
-        m as unknown as { type: string; content: Record<string, any>; contactId: string },
+        m as unknown as {
+          type: string;
+          content: { location?: { latitude: number } };
+          contactId: string;
+        },
       ]),
     );
     expect(byWamid.get(ids[0]!)).toMatchObject({
@@ -49,7 +53,7 @@ describeEachDatabase("inbound messages of every kind", (kind) => {
       type: "button",
       content: { button: { payload: "STOP_PROMOS" } },
     });
-    expect(byWamid.get(ids[3]!)?.content.location.latitude).toBeCloseTo(-34.6037);
+    expect(byWamid.get(ids[3]!)?.content.location?.latitude).toBeCloseTo(-34.6037);
     expect(byWamid.get(ids[4]!)).toMatchObject({ type: "reaction", content: { reaction: { emoji: "👍" } } });
     expect(byWamid.get(ids[5]!)?.type).toBe("contacts");
     const contactIds = new Set(stored.map((m) => (m as unknown as { contactId: string }).contactId));

@@ -9,10 +9,20 @@ import { contacts } from "../contacts/schema.ts";
 import { contactForInbound } from "../contacts/service.ts";
 import { phoneNumbers } from "../numbers/schema.ts";
 import { applyTemplateStatus } from "../templates/meta.ts";
-import { publishMessageEvent } from "./events.ts";
-import { MEDIA_QUEUE } from "./jobs.ts";
+import { type PublishInput, publishEvents } from "../webhooks/publish.ts";
+import { messageEvent, publishMessageEvent } from "./events.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
+import { INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
+
+type MessageRow = typeof messages.$inferSelect;
+
+/** Stored webhooks claimed per transaction. */
+const BATCH_SIZE = 500;
+/** Batches one job ingests before it hands over to a fresh job (so it never outlives its expiry). */
+const MAX_BATCHES_PER_JOB = 50;
+/** Attempts, each in its own transaction, at a webhook whose batch failed, before it is parked. */
+const ROW_ATTEMPTS = 3;
 
 /** Order of delivery states: a status never moves a message to a lower rank. */
 const rank: Record<string, number> = {
@@ -31,19 +41,81 @@ const timestampColumn = {
   failed: "failedAt",
 } as const;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Applies a batch of stored Meta webhooks in one transaction: statuses (idempotent, never
- * backwards), inbound messages (deduplicated by wamid), opt-out keywords. Returns the events done.
+ * The ingest job: claims unprocessed stored webhooks in batches (FOR UPDATE SKIP LOCKED, so
+ * several workers share them) and applies each batch in one transaction that also marks its rows
+ * processed, until none is left. Returns the webhooks done.
  */
+export async function ingestPendingWebhooks(services: Services): Promise<number> {
+  let total = 0;
+  for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
+    const done = await ingestBatch(services);
+    total += done;
+    if (done < BATCH_SIZE) return total;
+  }
+  await services.boss.send(INGEST_QUEUE, {});
+  return total;
+}
+
+/**
+ * Applies stored Meta webhooks in one transaction: statuses (idempotent, never backwards),
+ * inbound messages (deduplicated by wamid), opt-out keywords. With `eventIds` only those rows
+ * (if still unprocessed), otherwise the oldest unprocessed ones. A batch that fails is retried
+ * row by row, so one bad webhook cannot hold the others back; a row that keeps failing keeps its
+ * error in `whatsapp_webhook_events.error` and is left out of later claims (clear the error to replay it).
+ */
+export async function ingestBatch(services: Services, eventIds?: number[]): Promise<number> {
+  const claimedIds: number[] = [];
+  try {
+    return await ingestInTransaction(services, eventIds, claimedIds);
+  } catch (error) {
+    if (claimedIds.length === 0) throw error;
+    for (const id of claimedIds) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await ingestInTransaction(services, [id], []);
+          break;
+        } catch (rowError) {
+          if (attempt < ROW_ATTEMPTS) continue;
+          await services.database.db
+            .update(whatsappWebhookEvents)
+            .set({ error: String((rowError as Error)?.stack ?? rowError).slice(0, 4000) })
+            .where(eq(whatsappWebhookEvents.id, id));
+          break;
+        }
+      }
+    }
+    return claimedIds.length;
+  }
+}
+
+/** Kept for callers that name the stored webhooks to ingest. */
 export async function ingestWebhookEvents(services: Services, eventIds: number[]): Promise<number> {
+  return ingestBatch(services, eventIds);
+}
+
+async function ingestInTransaction(
+  services: Services,
+  eventIds: number[] | undefined,
+  claimedIds: number[],
+): Promise<number> {
   const { db } = services.database;
   return db.transaction(async (tx) => {
     const stored = await tx
       .select()
       .from(whatsappWebhookEvents)
-      .where(and(inArray(whatsappWebhookEvents.id, eventIds), isNull(whatsappWebhookEvents.processedAt)))
+      .where(
+        eventIds
+          ? and(inArray(whatsappWebhookEvents.id, eventIds), isNull(whatsappWebhookEvents.processedAt))
+          : and(isNull(whatsappWebhookEvents.processedAt), isNull(whatsappWebhookEvents.error)),
+      )
       .orderBy(whatsappWebhookEvents.id)
+      .limit(BATCH_SIZE)
       .for("update", { skipLocked: true });
+    if (stored.length === 0) return 0;
+    claimedIds.push(...stored.map((row) => row.id));
     const parsed = stored.flatMap((row) => parseWebhook(row.body));
     // Statuses in the order they happened, whatever order the webhooks came in.
     const statuses = parsed
@@ -51,59 +123,136 @@ export async function ingestWebhookEvents(services: Services, eventIds: number[]
       .sort((a, b) => a.timestamp - b.timestamp);
     const inbound = parsed.filter((event): event is InboundMessageEvent => event.kind === "message");
     for (const event of inbound) await applyInbound(tx, services, event);
-    for (const event of statuses) await applyStatus(tx, services, event);
+    await applyStatuses(tx, services, statuses);
     for (const event of parsed)
       if (event.kind === "template_status") await applyTemplateStatus(tx, services, event);
-    if (stored.length) {
-      await tx
-        .update(whatsappWebhookEvents)
-        .set({ processedAt: new Date() })
-        .where(
-          inArray(
-            whatsappWebhookEvents.id,
-            stored.map((row) => row.id),
-          ),
-        );
-    }
+    await tx
+      .update(whatsappWebhookEvents)
+      .set({ processedAt: new Date(), error: null })
+      .where(
+        inArray(
+          whatsappWebhookEvents.id,
+          stored.map((row) => row.id),
+        ),
+      );
     return stored.length;
   });
 }
 
-async function applyStatus(tx: Tx, services: Services, event: StatusEvent) {
-  const target = event.status as keyof typeof timestampColumn;
-  if (!(target in timestampColumn)) return; // "deleted", "played": nothing to track yet
-  let [message] = await tx.select().from(messages).where(eq(messages.wamid, event.messageId)).for("update");
-  if (!message && event.bizOpaqueCallbackData && /^[0-9a-f-]{36}$/i.test(event.bizOpaqueCallbackData)) {
-    // The status outran our own record of the wamid (or the dispatcher died before storing it): link by our id.
-    [message] = await tx
+/**
+ * Applies a batch's statuses (sorted by time): the messages are read and locked in one or two
+ * queries, the statuses applied in memory with the ranking rules, the results written back in
+ * one statement, and the customer events published together.
+ */
+async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]) {
+  const tracked = statuses.filter((event) => event.status in timestampColumn);
+  if (tracked.length === 0) return;
+  const byWamid = new Map<string, MessageRow>();
+  const wamids = [...new Set(tracked.map((event) => event.messageId))];
+  for (const row of await tx
+    .select()
+    .from(messages)
+    .where(inArray(messages.wamid, wamids))
+    .orderBy(messages.id)
+    .for("update"))
+    byWamid.set(row.wamid!, row);
+  // A status that outran our own record of the wamid (or the dispatcher died before storing it): link by our id.
+  const unlinked = [
+    ...new Set(
+      tracked
+        .filter((event) => !byWamid.has(event.messageId))
+        .map((event) => event.bizOpaqueCallbackData)
+        .filter((id): id is string => typeof id === "string" && UUID.test(id)),
+    ),
+  ];
+  const byId = new Map<string, MessageRow>();
+  if (unlinked.length) {
+    for (const row of await tx
       .select()
       .from(messages)
-      .where(and(eq(messages.id, event.bizOpaqueCallbackData), isNull(messages.wamid)))
-      .for("update");
+      .where(and(inArray(messages.id, unlinked), isNull(messages.wamid)))
+      .orderBy(messages.id)
+      .for("update"))
+      byId.set(row.id, row);
   }
-  if (!message) return;
-  const at = new Date(event.timestamp * 1000);
-  const forward =
-    rank[target]! > rank[message.status]! &&
-    !(target === "failed" && rank[message.status]! >= rank.delivered!);
-  const column = timestampColumn[target];
-  const error = event.errors[0];
-  const [updated] = await tx
-    .update(messages)
-    .set({
-      wamid: message.wamid ?? event.messageId,
-      status: forward ? target : message.status,
-      [column]: message[column] ?? at,
-      ...(forward && target === "failed" && error
-        ? { error: { code: error.code, title: error.title, message: error.message, details: error.details } }
-        : {}),
-      ...(event.pricing ? { pricing: { ...event.pricing } } : {}),
-      ...(event.conversation ? { conversationId: event.conversation.id } : {}),
-      updatedAt: new Date(),
-    })
-    .where(eq(messages.id, message.id))
-    .returning();
-  if (forward && updated) await publishMessageEvent(tx, services, updated, `message.${target}`);
+
+  const now = new Date();
+  const changed = new Map<string, { row: MessageRow; error: boolean; pricing: boolean }>();
+  const events: PublishInput[] = [];
+  for (const event of tracked) {
+    let message = byWamid.get(event.messageId);
+    if (!message && event.bizOpaqueCallbackData) {
+      const candidate = byId.get(event.bizOpaqueCallbackData);
+      if (candidate && candidate.wamid === null) {
+        candidate.wamid = event.messageId;
+        byWamid.set(event.messageId, candidate);
+        message = candidate;
+      }
+    }
+    if (!message) continue;
+    const target = event.status as keyof typeof timestampColumn;
+    const forward =
+      rank[target]! > rank[message.status]! &&
+      !(target === "failed" && rank[message.status]! >= rank.delivered!);
+    const column = timestampColumn[target];
+    const change = changed.get(message.id) ?? { row: message, error: false, pricing: false };
+    if (forward) message.status = target;
+    message[column] ??= new Date(event.timestamp * 1000);
+    const error = event.errors[0];
+    if (forward && target === "failed" && error) {
+      message.error = {
+        code: error.code,
+        title: error.title,
+        message: error.message,
+        details: error.details,
+      };
+      change.error = true;
+    }
+    if (event.pricing) {
+      message.pricing = { ...event.pricing };
+      change.pricing = true;
+    }
+    if (event.conversation) message.conversationId = event.conversation.id;
+    message.updatedAt = now;
+    changed.set(message.id, change);
+    if (forward) events.push(messageEvent(message, `message.${target}`));
+  }
+  if (changed.size === 0) return;
+
+  const values = [...changed.values()].map(({ row, error, pricing }) => ({
+    id: row.id,
+    wamid: row.wamid,
+    status: row.status,
+    sent_at: row.sentAt,
+    delivered_at: row.deliveredAt,
+    read_at: row.readAt,
+    failed_at: row.failedAt,
+    set_error: error,
+    error: row.error,
+    pricing: pricing ? row.pricing : null,
+    conversation_id: row.conversationId,
+    updated_at: row.updatedAt,
+  }));
+  // The rows are locked by this transaction, so the in-memory state is the truth; coalesce keeps
+  // the stored values (and their precision) of timestamps that were already set.
+  await tx.execute(sql`
+    update messages m set
+      wamid = coalesce(m.wamid, v.wamid),
+      status = v.status,
+      sent_at = coalesce(m.sent_at, v.sent_at),
+      delivered_at = coalesce(m.delivered_at, v.delivered_at),
+      read_at = coalesce(m.read_at, v.read_at),
+      failed_at = coalesce(m.failed_at, v.failed_at),
+      error = case when v.set_error then v.error else m.error end,
+      pricing = coalesce(v.pricing, m.pricing),
+      conversation_id = v.conversation_id,
+      updated_at = v.updated_at
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+      id uuid, wamid text, status text, sent_at timestamptz, delivered_at timestamptz,
+      read_at timestamptz, failed_at timestamptz, set_error boolean, error jsonb, pricing jsonb,
+      conversation_id text, updated_at timestamptz)
+    where m.id = v.id`);
+  await publishEvents(tx, services.boss, events);
 }
 
 async function applyInbound(tx: Tx, services: Services, event: InboundMessageEvent) {

@@ -1,10 +1,12 @@
 import { defineJob, type JobDefinition } from "../../jobs/queue.ts";
+import { dispatchMessages } from "./dispatch.ts";
+import { ingestPendingWebhooks } from "./ingest.ts";
+import { fetchInboundMedia } from "./media.ts";
+import { DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
 
-export const DISPATCH_QUEUE = "messages-dispatch";
-export const INGEST_QUEUE = "whatsapp-ingest";
-export const MEDIA_QUEUE = "messages-fetch-media";
+export { DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE };
 
-/** The messaging jobs; handlers import lazily to keep the queue names free of import cycles. */
+/** The messaging jobs (handlers imported statically: no module resolution per job). */
 export const messagingJobs: JobDefinition[] = [
   defineJob<{ messageIds: string[] }>({
     name: DISPATCH_QUEUE,
@@ -19,35 +21,33 @@ export const messagingJobs: JobDefinition[] = [
       // A worker killed mid-dispatch stops heartbeating: its job is retried (and reconciled) quickly.
       heartbeatSeconds: 10,
     },
-    // One job per API request, many jobs per fetch: the dispatcher sends them together.
+    // Each job carries the messages of one API commit batch; many jobs per fetch are sent together.
     work: { batchSize: 200, pollingIntervalSeconds: 0.5 },
-    handler: async (jobs, services) => {
-      const { dispatchMessages } = await import("./dispatch.ts");
-      await dispatchMessages(
+    handler: (jobs, services) =>
+      dispatchMessages(
         services,
         jobs.flatMap((job) => job.data.messageIds),
-      );
-    },
+      ),
   }),
-  defineJob<{ eventId: number }>({
+  defineJob<Record<string, never>>({
     name: INGEST_QUEUE,
-    queue: { retryLimit: 10, retryDelay: 1, retryBackoff: true },
-    // Many webhooks, one transaction: the batch is what keeps status ingest fast.
-    work: { batchSize: 200, pollingIntervalSeconds: 0.5 },
-    handler: async (jobs, services) => {
-      const { ingestWebhookEvents } = await import("./ingest.ts");
-      await ingestWebhookEvents(
-        services,
-        jobs.map((job) => job.data.eventId),
-      );
+    // "short": one job waits at most (webhooks arriving meanwhile ride on it); several may run,
+    // each claiming different stored webhooks (SKIP LOCKED), so worker processes share the ingest.
+    queue: {
+      policy: "short",
+      retryLimit: 10,
+      retryDelay: 1,
+      retryBackoff: true,
+      retryDelayMax: 60,
     },
+    work: { batchSize: 1, pollingIntervalSeconds: 0.5 },
+    handler: (_jobs, services) => ingestPendingWebhooks(services),
   }),
   defineJob<{ messageId: string; mediaId: string }>({
     name: MEDIA_QUEUE,
     queue: { retryLimit: 5, retryDelay: 5, retryBackoff: true },
     work: { batchSize: 5, pollingIntervalSeconds: 1 },
     handler: async (jobs, services) => {
-      const { fetchInboundMedia } = await import("./media.ts");
       for (const job of jobs) await fetchInboundMedia(services, job.data.messageId, job.data.mediaId);
     },
   }),

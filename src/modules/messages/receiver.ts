@@ -2,22 +2,42 @@ import { z } from "zod";
 import type { Services, ZodApp } from "../../http/context.ts";
 import { sendProblem } from "../../http/errors.ts";
 import { problem } from "../../http/problem.ts";
-import { inTransaction } from "../../jobs/queue.ts";
 import {
   parseWebhook,
   verifyHandshake,
   verifySignature,
   WebhookPayloadError,
 } from "../../whatsapp/webhook.ts";
-import { INGEST_QUEUE } from "./jobs.ts";
+import { groupCommit } from "./group-commit.ts";
+import { INGEST_QUEUE } from "./queues.ts";
 import { whatsappWebhookEvents } from "./schema.ts";
 
 /**
+ * Stores webhook bodies and makes sure an ingest job will look at them. The table is the queue:
+ * the rows are durable once the (autocommit, multi-row) insert returns; the ingest job that
+ * follows is created after that commit, so it sees them. Webhooks arriving together share one
+ * insert and one job send (group commit). If the job send fails the request fails, Meta retries
+ * and the duplicate row is harmless (ingest is idempotent); the stored row is ingested by the next job.
+ */
+function webhookStore(services: Services) {
+  return groupCommit<unknown, null>(
+    async (bodies) => {
+      await services.database.db.insert(whatsappWebhookEvents).values(bodies.map((body) => ({ body })));
+      // Policy "short": when a job is already waiting this is a no-op, and that job sees these rows.
+      await services.boss.send(INGEST_QUEUE, {});
+      return bodies.map(() => null);
+    },
+    { maxBatch: 500, maxConcurrent: 2 },
+  );
+}
+
+/**
  * Meta's webhook endpoint. A POST is verified (X-Hub-Signature-256 over the raw body), parsed
- * (a bad body is refused whole), stored with its ingest job in one transaction, and only then
- * acknowledged: Meta retries anything not answered 200, so nothing acknowledged is ever lost.
+ * (a bad body is refused whole), stored, and only then acknowledged: Meta retries anything not
+ * answered 200, so nothing acknowledged is ever lost.
  */
 export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
+  const store = webhookStore(services);
   await app.register(async (scope) => {
     scope.removeContentTypeParser("application/json");
     scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) =>
@@ -80,13 +100,7 @@ export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
             }),
           );
         }
-        await services.database.db.transaction(async (tx) => {
-          const [event] = await tx
-            .insert(whatsappWebhookEvents)
-            .values({ body })
-            .returning({ id: whatsappWebhookEvents.id });
-          await services.boss.send(INGEST_QUEUE, { eventId: event!.id }, inTransaction(tx));
-        });
+        await store(body);
         return reply.code(200).send();
       },
     );

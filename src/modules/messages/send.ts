@@ -1,42 +1,122 @@
-import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import type { Services } from "../../http/context.ts";
 import { AppError, unprocessable } from "../../http/problem.ts";
 import { inTransaction } from "../../jobs/queue.ts";
 import { toE164 } from "../contacts/phone.ts";
+import { contacts } from "../contacts/schema.ts";
 import {
   type Contact,
-  findContactByPhone,
   isOptedIn,
   isOptedOut,
   upsertContact,
   windowExpiresAt,
   windowOpen,
 } from "../contacts/service.ts";
-import { senderNumber } from "../numbers/service.ts";
+import { phoneNumbers } from "../numbers/schema.ts";
+import { type PhoneNumberRow, senderNumberWhere, usableSender } from "../numbers/service.ts";
 import { renderTemplate } from "../templates/render.ts";
 import { templates } from "../templates/schema.ts";
 import type { TemplateDefinition } from "../templates/types.ts";
+import { groupCommit } from "./group-commit.ts";
 import type { SendMessageInput } from "./input.ts";
-import { DISPATCH_QUEUE } from "./jobs.ts";
+import { DISPATCH_QUEUE } from "./queues.ts";
 import { messages } from "./schema.ts";
 
 export type MessageRow = typeof messages.$inferSelect;
+type OutboundValues = Omit<typeof messages.$inferInsert, "direction" | "status">;
 
 /** Stores an outbound message and its dispatch job in the caller's transaction. */
 export async function queueOutbound(
   tx: Tx,
   services: Pick<Services, "boss">,
-  values: Omit<typeof messages.$inferInsert, "direction" | "status">,
+  values: OutboundValues,
 ): Promise<MessageRow> {
-  const [message] = await tx
-    .insert(messages)
-    .values({ ...values, direction: "outbound", status: "queued" })
-    .returning();
-  if (!message) throw new Error("insert returned no row");
-  await services.boss.send(DISPATCH_QUEUE, { messageIds: [message.id] }, inTransaction(tx));
-  return message;
+  const [message] = await queueOutboundBatch(tx, services, [values]);
+  return message!;
+}
+
+/**
+ * Stores outbound messages and ONE dispatch job carrying all of them in the caller's
+ * transaction: they exist if and only if they will be dispatched. Rows in the order given.
+ */
+export async function queueOutboundBatch(
+  tx: Tx,
+  services: Pick<Services, "boss">,
+  values: OutboundValues[],
+): Promise<MessageRow[]> {
+  const withIds = values.map((value) => ({
+    ...value,
+    id: value.id ?? randomUUID(),
+    direction: "outbound" as const,
+    status: "queued" as const,
+  }));
+  const rows = await tx.insert(messages).values(withIds).returning();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = withIds.map((value) => byId.get(value.id));
+  if (ordered.some((row) => !row)) throw new Error("insert returned fewer rows than it was given");
+  await services.boss.send(
+    DISPATCH_QUEUE,
+    { messageIds: withIds.map((value) => value.id) },
+    inTransaction(tx),
+  );
+  return ordered as MessageRow[];
+}
+
+type Stored = { message: MessageRow } | { error: unknown };
+const committers = new WeakMap<object, (values: OutboundValues) => Promise<Stored>>();
+
+/**
+ * API sends that arrive together are stored by one transaction with one dispatch job (group
+ * commit): each request still answers only after its message and job are committed. If the
+ * shared transaction fails, each message is retried in its own, so one request's conflict (an
+ * Idempotency-Key race) fails only that request.
+ */
+function outboundCommitter(services: Services) {
+  let commit = committers.get(services);
+  if (!commit) {
+    const { db } = services.database;
+    const alone = (values: OutboundValues): Promise<Stored> =>
+      db
+        .transaction((tx) => queueOutboundBatch(tx, services, [values]))
+        .then(
+          ([message]) => ({ message: message! }),
+          (error: unknown) => ({ error }),
+        );
+    commit = groupCommit<OutboundValues, Stored>(
+      async (batch) => {
+        if (batch.length === 1) return [await alone(batch[0]!)];
+        try {
+          const rows = await db.transaction((tx) => queueOutboundBatch(tx, services, batch));
+          return rows.map((message) => ({ message }));
+        } catch {
+          return Promise.all(batch.map(alone));
+        }
+      },
+      { maxBatch: 200, maxConcurrent: 4 },
+    );
+    committers.set(services, commit);
+  }
+  return commit;
+}
+
+/** The sending number (as senderNumber picks it) and the contact with that phone, in one query. */
+async function numberAndContact(
+  services: Services,
+  tenantId: string,
+  from: string | undefined,
+  phone: string,
+): Promise<{ number: PhoneNumberRow; contact: Contact | null }> {
+  const [row] = await services.database.db
+    .select({ number: phoneNumbers, contact: contacts })
+    .from(phoneNumbers)
+    .leftJoin(contacts, and(eq(contacts.tenantId, tenantId), eq(contacts.phone, phone)))
+    .where(senderNumberWhere(tenantId, from))
+    .orderBy(asc(phoneNumbers.createdAt))
+    .limit(1);
+  return { number: usableSender(row?.number, from), contact: row?.contact ?? null };
 }
 
 function requestHash(input: SendMessageInput): string {
@@ -154,10 +234,10 @@ export async function acceptMessage(
     if (existing) return replayOrRefuse(existing, hash);
   }
   const phone = toE164(input.to);
-  const number = await senderNumber(services.database.db, tenantId, input.from);
+  const found = await numberAndContact(services, tenantId, input.from, phone);
+  const { number } = found;
   const { db } = services.database;
-  const contact =
-    (await findContactByPhone(db, tenantId, phone)) ?? (await upsertContact(db, tenantId, { phone }));
+  const contact = found.contact ?? (await upsertContact(db, tenantId, { phone }));
 
   let content: Record<string, unknown>;
   let templateId: string | null = null;
@@ -176,27 +256,23 @@ export async function acceptMessage(
   if (input.replyTo) content.context = { message_id: input.replyTo };
 
   try {
-    return await db.transaction(async (tx) => {
-      const message = await queueOutbound(tx, services, {
-        tenantId,
-        phoneNumberId: number.id,
-        contactId: contact.id,
-        type: input.type,
-        content,
-        templateId,
-        category: category?.toLowerCase() ?? null,
-        replyToWamid: input.replyTo ?? null,
-        idempotencyKey: idempotencyKey ?? null,
-        requestHash: hash,
-      });
-      return { message, replayed: false };
+    const stored = await outboundCommitter(services)({
+      tenantId,
+      phoneNumberId: number.id,
+      contactId: contact.id,
+      type: input.type,
+      content,
+      templateId,
+      category: category?.toLowerCase() ?? null,
+      replyToWamid: input.replyTo ?? null,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: hash,
     });
+    if ("error" in stored) throw stored.error;
+    return { message: stored.message, replayed: false };
   } catch (error) {
     // Two requests with one key raced: the loser answers with the winner's message.
-    const code =
-      (error as { cause?: { code?: string }; code?: string }).cause?.code ??
-      (error as { code?: string }).code;
-    if (idempotencyKey && code === "23505") {
+    if (idempotencyKey && isUniqueViolation(error)) {
       const existing = await findByIdempotencyKey(services, tenantId, idempotencyKey);
       if (existing) return replayOrRefuse(existing, hash);
     }

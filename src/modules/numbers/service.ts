@@ -112,18 +112,26 @@ export async function listPhoneNumbers(db: Executor, tenantId: string) {
 
 /** The number a message goes out from: the one named (our id or Meta's) or the tenant's first. */
 export async function senderNumber(db: Executor, tenantId: string, from?: string): Promise<PhoneNumberRow> {
-  const isUuid = from && /^[0-9a-f-]{36}$/i.test(from);
   const [row] = await db
     .select()
     .from(phoneNumbers)
-    .where(
-      and(
-        eq(phoneNumbers.tenantId, tenantId),
-        from ? (isUuid ? eq(phoneNumbers.id, from) : eq(phoneNumbers.phoneNumberId, from)) : undefined,
-      ),
-    )
+    .where(senderNumberWhere(tenantId, from))
     .orderBy(asc(phoneNumbers.createdAt))
     .limit(1);
+  return usableSender(row, from);
+}
+
+/** The tenant's number named by `from` (Charla's id or Meta's); without `from`, all (oldest first picks). */
+export function senderNumberWhere(tenantId: string, from?: string) {
+  const isUuid = from && /^[0-9a-f-]{36}$/i.test(from);
+  return and(
+    eq(phoneNumbers.tenantId, tenantId),
+    from ? (isUuid ? eq(phoneNumbers.id, from) : eq(phoneNumbers.phoneNumberId, from)) : undefined,
+  );
+}
+
+/** The number senderNumberWhere found, if it can send; otherwise the problem that says why not. */
+export function usableSender(row: PhoneNumberRow | undefined, from?: string): PhoneNumberRow {
   if (!row) {
     throw from
       ? notFound(`Phone number ${from}`, "phone_number_not_found")

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import type { Services } from "../../http/context.ts";
 import { AppError, badRequest, conflict, notFound, unprocessable } from "../../http/problem.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
@@ -23,11 +24,6 @@ type TemplateServices = Pick<Services, "database" | "secrets" | "graph" | "boss"
 export const EDITABLE: readonly TemplateStatus[] = ["draft", "in_review", "policy_rejected", "rejected"];
 /** Statuses a platform admin may approve: waiting for review, or overriding the automatic policy. */
 const APPROVABLE: readonly TemplateStatus[] = ["in_review", "policy_rejected"];
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === "23505";
-}
 
 async function resolveAccount(
   db: Executor,

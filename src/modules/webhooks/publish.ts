@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { Executor } from "../../db/client.ts";
 import { type EventType, subscribedTo, type WebhookEvent } from "./events.ts";
@@ -66,4 +66,62 @@ export async function insertDeliveries(
     .returning({ id: webhookDeliveries.id, subscriptionId: webhookDeliveries.subscriptionId });
   for (const row of rows) await wakeSubscription(boss, row.subscriptionId, tx);
   return rows.map((row) => row.id);
+}
+
+/**
+ * publishEvent for many events at once (one transaction's worth, e.g. an ingest batch): the
+ * tenants' active subscriptions are read once, the deliveries are inserted in one statement,
+ * and each subscription is woken once. Same guarantees as publishEvent: call it inside the
+ * transaction that made the changes. Results are in the order of `inputs`.
+ */
+export async function publishEvents(
+  tx: Executor,
+  boss: PgBoss,
+  inputs: PublishInput[],
+): Promise<PublishResult[]> {
+  if (inputs.length === 0) return [];
+  const tenantIds = [...new Set(inputs.map((input) => input.tenantId))];
+  const subscriptions = await tx
+    .select({
+      id: webhookSubscriptions.id,
+      tenantId: webhookSubscriptions.tenantId,
+      eventTypes: webhookSubscriptions.eventTypes,
+    })
+    .from(webhookSubscriptions)
+    .where(and(inArray(webhookSubscriptions.tenantId, tenantIds), eq(webhookSubscriptions.active, true)));
+  const createdAt = new Date().toISOString();
+  const planned = inputs.map((input) => {
+    const event: WebhookEvent = {
+      id: randomUUID(),
+      type: input.type,
+      tenantId: input.tenantId,
+      createdAt,
+      data: input.data,
+    };
+    const targets = subscriptions.filter(
+      (subscription) =>
+        subscription.tenantId === input.tenantId && subscribedTo(subscription.eventTypes, input.type),
+    );
+    return { event, targets };
+  });
+  const values = planned.flatMap(({ event, targets }) =>
+    targets.map((subscription) => ({
+      tenantId: event.tenantId!,
+      subscriptionId: subscription.id,
+      eventId: event.id,
+      eventType: event.type,
+      payload: event as unknown as Record<string, unknown>,
+    })),
+  );
+  const rows = values.length
+    ? await tx.insert(webhookDeliveries).values(values).returning({
+        id: webhookDeliveries.id,
+        eventId: webhookDeliveries.eventId,
+      })
+    : [];
+  for (const subscriptionId of new Set(values.map((value) => value.subscriptionId)))
+    await wakeSubscription(boss, subscriptionId, tx);
+  const byEvent = new Map<string, string[]>();
+  for (const row of rows) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), row.id]);
+  return planned.map(({ event }) => ({ event, deliveryIds: byEvent.get(event.id) ?? [] }));
 }
