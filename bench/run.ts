@@ -1,5 +1,6 @@
-/** `npm run bench`: runs every bench and prints a table. */
+/** `npm run bench`: runs every bench and prints a table; throughput figures carry their ratio to raw-send. */
 import { measureRawSend } from "./raw-send.ts";
+import { measureSend, postgresAnswers, type SendBenchResult } from "./send.ts";
 
 interface BenchRow {
   name: string;
@@ -8,25 +9,39 @@ interface BenchRow {
 
 const env = process.env;
 const durationMs = env.BENCH_DURATION_MS ? Number(env.BENCH_DURATION_MS) : undefined;
-
-const benches: { name: string; run: () => Promise<Record<string, unknown> & { perSecond?: number }> }[] = [
-  {
-    name: "raw-send (emulator POST /messages, keep-alive)",
-    run: async () => {
-      const r = await measureRawSend({
-        connections: env.BENCH_CONNECTIONS ? Number(env.BENCH_CONNECTIONS) : undefined,
-        durationMs,
-      });
-      return { ...r };
-    },
-  },
-];
+const postgresUrl = env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const sendOptions = {
+  messages: env.BENCH_MESSAGES ? Number(env.BENCH_MESSAGES) : undefined,
+  clients: env.BENCH_CLIENTS ? Number(env.BENCH_CLIENTS) : undefined,
+};
 
 const rows: BenchRow[] = [];
-for (const b of benches) {
-  process.stderr.write(`running ${b.name} ...\n`);
-  rows.push({ name: b.name, result: await b.run() });
-}
+process.stderr.write("running raw-send ...\n");
+const raw = await measureRawSend({
+  connections: env.BENCH_CONNECTIONS ? Number(env.BENCH_CONNECTIONS) : undefined,
+  durationMs,
+});
+rows.push({ name: "raw-send (emulator POST /messages, keep-alive)", result: { ...raw } });
+
+const ratio = (perSecond: number) => Math.round((perSecond / raw.perSecond) * 10_000) / 10_000;
+const sendRow = (result: SendBenchResult): BenchRow => ({
+  name: `send ${result.database} (API -> delivered)`,
+  result: {
+    perSecond: result.deliveredPerSecond,
+    ratioToRawSend: ratio(result.deliveredPerSecond),
+    acceptedPerSecond: result.acceptedPerSecond,
+    acceptedRatio: ratio(result.acceptedPerSecond),
+    messages: result.messages,
+    p50AcceptMs: result.p50AcceptMs,
+    p99AcceptMs: result.p99AcceptMs,
+  },
+});
+process.stderr.write("running send on PGlite ...\n");
+rows.push(sendRow(await measureSend({ kind: "pglite", ...sendOptions })));
+if (await postgresAnswers(postgresUrl)) {
+  process.stderr.write("running send on PostgreSQL ...\n");
+  rows.push(sendRow(await measureSend({ kind: "postgres", postgresUrl, ...sendOptions })));
+} else process.stderr.write(`PostgreSQL at ${postgresUrl} does not answer: send on PostgreSQL skipped\n`);
 
 const table = rows.map((r) => ({
   bench: r.name,

@@ -16,6 +16,8 @@ export interface JobDefinition<T extends object = object> {
   name: string;
   queue?: Omit<Queue, "name">;
   work?: WorkOptions;
+  /** A cron expression: the queue also gets a job on this schedule (a backstop or a periodic task). */
+  schedule?: string;
   handler: (jobs: Job<T>[], services: Services) => Promise<unknown>;
 }
 
@@ -27,6 +29,8 @@ export function defineJob<T extends object>(definition: JobDefinition<T>): JobDe
 export function createBoss(database: Database, options: { superviseIntervalSeconds?: number } = {}): PgBoss {
   const every = options.superviseIntervalSeconds ?? 15;
   // Expiry and lost heartbeats are checked per queue once per monitor interval: keep both in step.
+  // No LISTEN/NOTIFY: a NOTIFY per job wakes every worker of the queue, and the hot queues
+  // (dispatch, ingest) get their throughput from the batches a polling interval collects.
   const common = { schema: "pgboss", superviseIntervalSeconds: every, monitorIntervalSeconds: every };
   return database.boss.backend === "pglite"
     ? new PgBoss({ ...common, db: database.boss.db, backend: "pglite" })
@@ -38,12 +42,14 @@ export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const job of jobs) {
     // Existing queues get the current options too, so a deploy that changes retries takes effect.
-    if (!existing.has(job.name)) await boss.createQueue(job.name, job.queue ?? {});
-    else if (job.queue) {
+    const options = { ...job.queue };
+    if (!existing.has(job.name)) await boss.createQueue(job.name, options);
+    else {
       // Policy and partitioning are fixed when a queue is created; the rest can change.
-      const { policy: _policy, partition: _partition, ...changeable } = job.queue;
+      const { policy: _policy, partition: _partition, ...changeable } = options;
       await boss.updateQueue(job.name, changeable satisfies UpdateQueueOptions);
     }
+    if (job.schedule) await boss.schedule(job.name, job.schedule, {});
   }
 }
 
@@ -54,9 +60,8 @@ export async function startWorkers(
   concurrency: number,
 ): Promise<void> {
   for (const job of jobs) {
-    await services.boss.work(job.name, { localConcurrency: concurrency, ...job.work }, (batch) =>
-      job.handler(batch as Job<object>[], services),
-    );
+    const options = { localConcurrency: concurrency, ...job.work };
+    await services.boss.work(job.name, options, (batch) => job.handler(batch as Job<object>[], services));
   }
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
+import { preparedQuery } from "../../db/prepared.ts";
 import { AppError, conflict, notFound } from "../../http/problem.ts";
 import { hashPassword, randomToken, safeEqual, sha256Hex } from "../../lib/crypto.ts";
 import { type Actor, recordAudit } from "./audit.ts";
@@ -103,16 +104,21 @@ export interface Principal {
   actor: Actor;
 }
 
-/** Resolves a presented key to its tenant; null for anything unknown, revoked or malformed. */
-export async function authenticateApiKey(db: Executor, presented: string): Promise<Principal | null> {
-  const match = KEY_PATTERN.exec(presented);
-  if (!match) return null;
-  const [, prefix, secret] = match as unknown as [string, string, string];
-  const [row] = await db
+const keyByPrefix = preparedQuery("api_key_by_prefix", (db, name) =>
+  db
     .select({ apiKey: apiKeys, tenant: tenants })
     .from(apiKeys)
     .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-    .where(eq(apiKeys.prefix, prefix));
+    .where(eq(apiKeys.prefix, sql.placeholder("prefix")))
+    .prepare(name),
+);
+
+/** Resolves a presented key to its tenant; null for anything unknown, revoked or malformed. */
+export async function authenticateApiKey(db: Db, presented: string): Promise<Principal | null> {
+  const match = KEY_PATTERN.exec(presented);
+  if (!match) return null;
+  const [, prefix, secret] = match as unknown as [string, string, string];
+  const [row] = await keyByPrefix(db).execute({ prefix });
   if (!row || row.apiKey.revokedAt || !safeEqual(row.apiKey.secretHash, sha256Hex(secret))) return null;
   if (row.tenant.status !== "active") throw new AppError(403, "tenant_suspended", "This tenant is suspended");
   // Track usage at minute granularity so authentication is not a write per request.

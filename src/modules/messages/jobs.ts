@@ -40,13 +40,16 @@ export const messagingJobs: JobDefinition[] = [
       retryBackoff: true,
       retryDelayMax: 60,
     },
-    work: { batchSize: 1, pollingIntervalSeconds: 0.5 },
+    // One per process: a job drains every stored webhook in batches; more would poll for nothing.
+    work: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 0.5 },
+    // The receiver wakes ingest after storing webhooks; a wake-up it lost is made up here.
+    schedule: "* * * * *",
     handler: (_jobs, services) => ingestPendingWebhooks(services),
   }),
   defineJob<{ messageId: string; mediaId: string }>({
     name: MEDIA_QUEUE,
     queue: { retryLimit: 5, retryDelay: 5, retryBackoff: true },
-    work: { batchSize: 5, pollingIntervalSeconds: 1 },
+    work: { batchSize: 5, localConcurrency: 2, pollingIntervalSeconds: 1 },
     handler: async (jobs, services) => {
       for (const job of jobs) await fetchInboundMedia(services, job.data.messageId, job.data.mediaId);
     },

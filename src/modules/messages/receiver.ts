@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from "fastify";
 import { z } from "zod";
 import type { Services, ZodApp } from "../../http/context.ts";
 import { sendProblem } from "../../http/errors.ts";
@@ -12,23 +13,55 @@ import { groupCommit } from "./group-commit.ts";
 import { INGEST_QUEUE } from "./queues.ts";
 import { whatsappWebhookEvents } from "./schema.ts";
 
+/** At most one ingest wake-up per this many milliseconds per process. */
+const WAKE_WINDOW_MS = 50;
+
 /**
- * Stores webhook bodies and makes sure an ingest job will look at them. The table is the queue:
- * the rows are durable once the (autocommit, multi-row) insert returns; the ingest job that
- * follows is created after that commit, so it sees them. Webhooks arriving together share one
- * insert and one job send (group commit). If the job send fails the request fails, Meta retries
- * and the duplicate row is harmless (ingest is idempotent); the stored row is ingested by the next job.
+ * Stores webhook bodies; the table is the queue. A row is durable once the (autocommit,
+ * multi-row) insert returns, and webhooks arriving together share one insert (group commit).
+ * The ingest job is woken after the commit, so it sees the rows: at once for the first webhook,
+ * then at most once per window for those that follow (one job drains them all). A wake-up lost
+ * to a crash or a failed send is made up by the ingest queue's schedule, a minute at most.
  */
-function webhookStore(services: Services) {
+function webhookStore(services: Services, log: FastifyBaseLogger) {
+  const wake = throttle(WAKE_WINDOW_MS, () =>
+    services.boss
+      .send(INGEST_QUEUE, {})
+      .catch((error) => log.warn({ err: error }, "could not wake webhook ingest; its schedule will")),
+  );
   return groupCommit<unknown, null>(
     async (bodies) => {
       await services.database.db.insert(whatsappWebhookEvents).values(bodies.map((body) => ({ body })));
-      // Policy "short": when a job is already waiting this is a no-op, and that job sees these rows.
-      await services.boss.send(INGEST_QUEUE, {});
+      wake();
       return bodies.map(() => null);
     },
-    { maxBatch: 500, maxConcurrent: 2 },
+    { maxBatch: 500, maxConcurrent: 1 },
   );
+}
+
+/** Calls `run` at once, then at most once per window: calls inside a window make one call at its end. */
+function throttle(windowMs: number, run: () => unknown): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  let again = false;
+  const open = () => {
+    timer = setTimeout(() => {
+      timer = null;
+      if (again) {
+        again = false;
+        run();
+        open();
+      }
+    }, windowMs);
+    timer.unref();
+  };
+  return () => {
+    if (timer) {
+      again = true;
+      return;
+    }
+    run();
+    open();
+  };
 }
 
 /**
@@ -37,7 +70,7 @@ function webhookStore(services: Services) {
  * answered 200, so nothing acknowledged is ever lost.
  */
 export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
-  const store = webhookStore(services);
+  const store = webhookStore(services, app.log);
   await app.register(async (scope) => {
     scope.removeContentTypeParser("application/json");
     scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) =>

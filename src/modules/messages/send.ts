@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
+import { and, asc, eq, type Placeholder, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
+import { preparedQuery } from "../../db/prepared.ts";
 import type { Services } from "../../http/context.ts";
 import { AppError, unprocessable } from "../../http/problem.ts";
 import { inTransaction } from "../../jobs/queue.ts";
@@ -102,6 +103,23 @@ function outboundCommitter(services: Services) {
   return commit;
 }
 
+function selectNumberAndContact(db: Db, tenantId: string | Placeholder, phone: string | Placeholder) {
+  return db
+    .select({ number: phoneNumbers, contact: contacts })
+    .from(phoneNumbers)
+    .leftJoin(contacts, and(eq(contacts.tenantId, tenantId), eq(contacts.phone, phone)))
+    .orderBy(asc(phoneNumbers.createdAt))
+    .limit(1)
+    .$dynamic();
+}
+
+/** Most sends name no number: that query, the hot one, is prepared. */
+const defaultNumberAndContact = preparedQuery("default_number_and_contact", (db, name) =>
+  selectNumberAndContact(db, sql.placeholder("tenantId"), sql.placeholder("phone"))
+    .where(eq(phoneNumbers.tenantId, sql.placeholder("tenantId")))
+    .prepare(name),
+);
+
 /** The sending number (as senderNumber picks it) and the contact with that phone, in one query. */
 async function numberAndContact(
   services: Services,
@@ -109,13 +127,10 @@ async function numberAndContact(
   from: string | undefined,
   phone: string,
 ): Promise<{ number: PhoneNumberRow; contact: Contact | null }> {
-  const [row] = await services.database.db
-    .select({ number: phoneNumbers, contact: contacts })
-    .from(phoneNumbers)
-    .leftJoin(contacts, and(eq(contacts.tenantId, tenantId), eq(contacts.phone, phone)))
-    .where(senderNumberWhere(tenantId, from))
-    .orderBy(asc(phoneNumbers.createdAt))
-    .limit(1);
+  const { db } = services.database;
+  const [row] = from
+    ? await selectNumberAndContact(db, tenantId, phone).where(senderNumberWhere(tenantId, from))
+    : await defaultNumberAndContact(db).execute({ tenantId, phone });
   return { number: usableSender(row?.number, from), contact: row?.contact ?? null };
 }
 

@@ -7,7 +7,8 @@ export const templateJobs: JobDefinition[] = [
   defineJob<{ accountId?: string }>({
     name: TEMPLATE_SYNC_QUEUE,
     queue: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
-    work: { batchSize: 1, pollingIntervalSeconds: 2 },
+    // Rare and not urgent: one worker, so an idle queue costs one poll per interval.
+    work: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 },
     handler: async ([job], services) => {
       const { syncTemplates } = await import("./meta.ts");
       if (job) await syncTemplates(services, { accountId: job.data.accountId }, { kind: "system" });

@@ -1,0 +1,99 @@
+import { randomInt } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "../../../test/support/databases.ts";
+import { type Harness, startHarness } from "../../../test/support/harness.ts";
+import { eventually } from "../../../test/support/wait.ts";
+import { INGEST_QUEUE } from "./queues.ts";
+import { whatsappWebhookEvents } from "./schema.ts";
+
+/** Meta's body for one inbound text to the harness's number. */
+function inboundText(h: Harness, from: string, wamid: string, text: string) {
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "waba",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550000000", phone_number_id: h.number.phoneNumberId },
+              contacts: [{ profile: { name: "Marta" }, wa_id: from }],
+              messages: [
+                {
+                  from,
+                  id: wamid,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: "text",
+                  text: { body: text },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describeEachDatabase("webhook ingest", (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+  });
+  afterAll(() => h?.close());
+
+  it("has a schedule that makes up for a lost wake-up", async () => {
+    const schedules = await h.charla.services.boss.getSchedules();
+    expect(schedules.map((schedule) => schedule.name)).toContain(INGEST_QUEUE);
+  });
+
+  it("ingests webhooks stored without a wake-up, and parks one that keeps failing without holding back the others", async () => {
+    const { db } = h.charla.services.database;
+    const from = `54911${randomInt(10_000_000, 99_999_999)}`;
+    // As a receiver that crashed after storing them would leave them: stored, nobody woken.
+    const stored = await db
+      .insert(whatsappWebhookEvents)
+      .values([
+        { body: inboundText(h, from, `wamid.lost-1-${from}`, "first") },
+        { body: { object: "whatsapp_business_account", entry: "not a list" } },
+        { body: inboundText(h, from, `wamid.lost-2-${from}`, "second") },
+      ])
+      .returning({ id: whatsappWebhookEvents.id });
+    const [good1, bad, good2] = stored.map((row) => row.id) as [number, number, number];
+
+    // What the schedule does once a minute.
+    await h.charla.services.boss.send(INGEST_QUEUE, {});
+
+    const rows = await eventually(
+      async () => {
+        const found = await db
+          .select()
+          .from(whatsappWebhookEvents)
+          .where(inArray(whatsappWebhookEvents.id, [good1, bad, good2]));
+        const byId = new Map(found.map((row) => [row.id, row]));
+        return byId.get(good1)?.processedAt && byId.get(good2)?.processedAt && byId.get(bad)?.error
+          ? byId
+          : undefined;
+      },
+      { what: "the stored webhooks ingested or parked" },
+    );
+    expect(rows.get(bad)?.processedAt).toBeNull();
+    expect(rows.get(bad)?.error).toMatch(/Invalid webhook payload/);
+
+    const inbound = (await h.api("GET", "/v1/messages?direction=inbound&limit=200")).body.data as {
+      wamid: string;
+      content: { text?: { body: string } };
+    }[];
+    const mine = inbound.filter((message) => message.wamid.endsWith(from));
+    expect(mine.map((message) => message.content.text?.body).sort()).toEqual(["first", "second"]);
+
+    // A parked webhook stays out of later claims: another ingest leaves it alone.
+    await h.charla.services.boss.send(INGEST_QUEUE, {});
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const [still] = await db.select().from(whatsappWebhookEvents).where(eq(whatsappWebhookEvents.id, bad));
+    expect(still?.processedAt).toBeNull();
+  });
+});
