@@ -1,13 +1,25 @@
 import { defineJob, type JobDefinition } from "../../jobs/queue.ts";
 import { dispatchMessages } from "./dispatch.ts";
+import { failExhaustedDispatch } from "./dispatch-dead.ts";
 import { ingestPendingWebhooks } from "./ingest.ts";
 import { fetchInboundMedia } from "./media.ts";
-import { DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
+import { DISPATCH_DEAD_QUEUE, DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
 
-export { DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE };
+export { DISPATCH_DEAD_QUEUE, DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE };
 
 /** The messaging jobs (handlers imported statically: no module resolution per job). */
 export const messagingJobs: JobDefinition[] = [
+  // Before the dispatch queue: a queue's dead-letter queue must exist when it is created.
+  defineJob<{ messageIds: string[] }>({
+    name: DISPATCH_DEAD_QUEUE,
+    queue: { retryLimit: 10, retryDelay: 5, retryBackoff: true },
+    work: { batchSize: 50, localConcurrency: 1, pollingIntervalSeconds: 5 },
+    handler: (jobs, services) =>
+      failExhaustedDispatch(
+        services,
+        jobs.flatMap((job) => job.data.messageIds),
+      ),
+  }),
   defineJob<{ messageIds: string[] }>({
     name: DISPATCH_QUEUE,
     // Retries come quickly at first (a transient Meta error), then back off; a dispatch whose
@@ -20,6 +32,7 @@ export const messagingJobs: JobDefinition[] = [
       expireInSeconds: 600,
       // A worker killed mid-dispatch stops heartbeating: its job is retried (and reconciled) quickly.
       heartbeatSeconds: 10,
+      deadLetter: DISPATCH_DEAD_QUEUE,
     },
     // Each job carries the messages of one API commit batch; many jobs per fetch are sent together.
     work: { batchSize: 200, pollingIntervalSeconds: 0.5 },
