@@ -2,6 +2,7 @@ import type { ModuleRoutes } from "../http/context.ts";
 import type { JobDefinition } from "../jobs/queue.ts";
 import { accountsRoutes } from "./accounts/routes.ts";
 import { contactsRoutes } from "./contacts/routes.ts";
+import { conversationsRoutes } from "./conversations/routes.ts";
 import { messagingJobs } from "./messages/jobs.ts";
 import { whatsappWebhookReceiver } from "./messages/receiver.ts";
 import { messagesRoutes } from "./messages/routes.ts";
@@ -16,6 +17,7 @@ export const moduleRoutes: ModuleRoutes[] = [
   accountsRoutes,
   numbersRoutes,
   contactsRoutes,
+  conversationsRoutes,
   messagesRoutes,
   webhooksRoutes,
   templatesRoutes,

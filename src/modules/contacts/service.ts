@@ -16,12 +16,13 @@ export function isOptedOut(contact: Contact): boolean {
   return !!contact.optedOutAt && (!contact.optedInAt || contact.optedInAt <= contact.optedOutAt);
 }
 
-export function windowOpen(contact: Contact, now = new Date()): boolean {
-  return !!contact.lastInboundAt && now.getTime() - contact.lastInboundAt.getTime() < WINDOW_MS;
+/** Whether the window runs, from a contact's (any number) or a conversation's (one number) last inbound message. */
+export function windowOpen(from: { lastInboundAt: Date | null }, now = new Date()): boolean {
+  return !!from.lastInboundAt && now.getTime() - from.lastInboundAt.getTime() < WINDOW_MS;
 }
 
-export function windowExpiresAt(contact: Contact): Date | null {
-  return contact.lastInboundAt ? new Date(contact.lastInboundAt.getTime() + WINDOW_MS) : null;
+export function windowExpiresAt(from: { lastInboundAt: Date | null }): Date | null {
+  return from.lastInboundAt ? new Date(from.lastInboundAt.getTime() + WINDOW_MS) : null;
 }
 
 export async function getContact(db: Executor, tenantId: string, id: string): Promise<Contact> {

@@ -12,6 +12,7 @@ import { DEFAULT_ACCESS_TOKEN } from "../../emulator/config.ts";
 import { startWorkers } from "../../jobs/queue.ts";
 import { createWhatsAppClient } from "../../whatsapp/client.ts";
 import type { OutboundMessage } from "../../whatsapp/types.ts";
+import { touchConversations } from "../conversations/service.ts";
 import { moduleJobs } from "../index.ts";
 import { messages } from "./schema.ts";
 
@@ -28,10 +29,17 @@ async function acceptedReply(h: Harness): Promise<string> {
   const phone = freshPhone();
   h.sandbox.emulator.injectInbound({ from: phone.slice(1), text: "hola" });
   // Without workers nothing ingests the inbound webhook, so open the window the way ingest would.
-  await h.api("POST", "/v1/contacts", { phone });
-  await h.charla.services.database.db.execute(
-    `update contacts set last_inbound_at = now() where phone = '${phone}'`,
-  );
+  const contact = (await h.api("POST", "/v1/contacts", { phone })).body;
+  await touchConversations(h.charla.services.database.db, [
+    {
+      tenantId: h.tenant.id,
+      phoneNumberId: h.number.id,
+      contactId: contact.id,
+      direction: "inbound",
+      at: new Date(),
+      preview: "hola",
+    },
+  ]);
   const res = await h.api("POST", "/v1/messages", { to: phone, type: "text", text: { body: "respuesta" } });
   expect(res.status).toBe(202);
   return res.body.id;

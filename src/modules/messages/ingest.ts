@@ -7,6 +7,8 @@ import { parseWebhook } from "../../whatsapp/webhook.ts";
 import { waIdToE164 } from "../contacts/phone.ts";
 import { contacts } from "../contacts/schema.ts";
 import { contactForInbound } from "../contacts/service.ts";
+import { messagePreview } from "../conversations/preview.ts";
+import { conversationKey, touchConversations } from "../conversations/service.ts";
 import { phoneNumbers } from "../numbers/schema.ts";
 import { applyTemplateStatus } from "../templates/meta.ts";
 import { type PublishInput, publishEvents } from "../webhooks/publish.ts";
@@ -212,7 +214,7 @@ async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]
       message.pricing = { ...event.pricing };
       change.pricing = true;
     }
-    if (event.conversation) message.conversationId = event.conversation.id;
+    if (event.conversation) message.metaConversationId = event.conversation.id;
     message.updatedAt = now;
     changed.set(message.id, change);
     if (forward) events.push(messageEvent(message, `message.${target}`));
@@ -230,7 +232,7 @@ async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]
     set_error: error,
     error: row.error,
     pricing: pricing ? row.pricing : null,
-    conversation_id: row.conversationId,
+    meta_conversation_id: row.metaConversationId,
     updated_at: row.updatedAt,
   }));
   // The rows are locked by this transaction, so the in-memory state is the truth; coalesce keeps
@@ -245,12 +247,12 @@ async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]
       failed_at = coalesce(m.failed_at, v.failed_at),
       error = case when v.set_error then v.error else m.error end,
       pricing = coalesce(v.pricing, m.pricing),
-      conversation_id = v.conversation_id,
+      meta_conversation_id = v.meta_conversation_id,
       updated_at = v.updated_at
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
       id uuid, wamid text, status text, sent_at timestamptz, delivered_at timestamptz,
       read_at timestamptz, failed_at timestamptz, set_error boolean, error jsonb, pricing jsonb,
-      conversation_id text, updated_at timestamptz)
+      meta_conversation_id text, updated_at timestamptz)
     where m.id = v.id`);
   await publishEvents(tx, services.boss, events);
 }
@@ -269,7 +271,7 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
     event.profileName,
   );
   const at = new Date(event.timestamp * 1000);
-  const [message] = await tx
+  const [inserted] = await tx
     .insert(messages)
     .values({
       tenantId: number.tenantId,
@@ -285,7 +287,24 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
     })
     .onConflictDoNothing({ target: messages.wamid })
     .returning();
-  if (!message) return; // a repeated webhook
+  if (!inserted) return; // a repeated webhook
+  const conversationIds = await touchConversations(tx, [
+    {
+      tenantId: number.tenantId,
+      phoneNumberId: number.id,
+      contactId: contact.id,
+      direction: "inbound",
+      at,
+      arrivedAt: new Date(),
+      preview: messagePreview(event.type, event.raw as Record<string, unknown>),
+    },
+  ]);
+  const [message] = await tx
+    .update(messages)
+    .set({ conversationId: conversationIds.get(conversationKey(number.id, contact.id)) ?? null })
+    .where(eq(messages.id, inserted.id))
+    .returning();
+  if (!message) throw new Error("inbound message vanished inside its transaction");
   const [updated] = await tx
     .update(contacts)
     .set({

@@ -2,7 +2,8 @@ import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { badRequest, notFound } from "../../http/problem.ts";
+import { decodeCursor, paginate } from "../../http/cursor.ts";
+import { notFound } from "../../http/problem.ts";
 import { messageView } from "./events.ts";
 import { sendMessageBody } from "./input.ts";
 import { media, messageStatuses, messages } from "./schema.ts";
@@ -19,16 +20,10 @@ const messageOut = z.looseObject({
   createdAt: z.date(),
 });
 
-/** Cursor = createdAt|id of the last row seen, base64url: stable under concurrent inserts. */
-function encodeCursor(row: { createdAt: Date; id: string }) {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
-}
-function decodeCursor(cursor: string): SQL {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  if (!id || Number.isNaN(date.getTime()))
-    throw badRequest("invalid_cursor", "The cursor is not one this API gave");
-  return or(lt(messages.createdAt, date), and(eq(messages.createdAt, date), lt(messages.id, id)))!;
+/** Rows after the cursor (createdAt|id of the last row seen) in newest-first order. */
+function afterCursor(cursor: string): SQL {
+  const { at, id } = decodeCursor(cursor);
+  return or(lt(messages.createdAt, at), and(eq(messages.createdAt, at), lt(messages.id, id)))!;
 }
 
 export const messagesRoutes: ModuleRoutes = (app, services) => {
@@ -115,6 +110,7 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
           status: z.enum(messageStatuses).optional(),
           direction: z.enum(["outbound", "inbound"]).optional(),
           contactId: z.uuid().optional(),
+          conversationId: z.uuid().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           cursor: z.string().optional(),
         }),
@@ -123,7 +119,7 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
     },
     async (request) => {
       const { tenant } = principalOf(request);
-      const { status, direction, contactId, limit, cursor } = request.query;
+      const { status, direction, contactId, conversationId, limit, cursor } = request.query;
       const rows = await db
         .select()
         .from(messages)
@@ -133,17 +129,14 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
             status ? eq(messages.status, status) : undefined,
             direction ? eq(messages.direction, direction) : undefined,
             contactId ? eq(messages.contactId, contactId) : undefined,
-            cursor ? decodeCursor(cursor) : undefined,
+            conversationId ? eq(messages.conversationId, conversationId) : undefined,
+            cursor ? afterCursor(cursor) : undefined,
           ),
         )
         .orderBy(desc(messages.createdAt), desc(messages.id))
         .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map(messageView),
-        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-      };
+      const { data, nextCursor } = paginate(rows, limit, (row) => ({ at: row.createdAt, id: row.id }));
+      return { data: data.map(messageView), nextCursor };
     },
   );
 };

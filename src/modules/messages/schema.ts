@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { tenants } from "../accounts/schema.ts";
 import { contacts } from "../contacts/schema.ts";
+import { conversations } from "../conversations/schema.ts";
 import { phoneNumbers } from "../numbers/schema.ts";
 import { templates } from "../templates/schema.ts";
 
@@ -57,7 +58,10 @@ export const messages = pgTable(
     wamid: text("wamid"),
     error: jsonb("error").$type<{ code: number; title?: string; message?: string; details?: string }>(),
     pricing: jsonb("pricing").$type<Record<string, unknown>>(),
-    conversationId: text("conversation_id"),
+    /** Charla's conversation (number and contact) the message belongs to. */
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
+    /** Meta's conversation id from status webhooks (its pricing unit before per-message pricing). */
+    metaConversationId: text("meta_conversation_id"),
     replyToWamid: text("reply_to_wamid"),
     idempotencyKey: text("idempotency_key"),
     requestHash: text("request_hash"),
@@ -79,6 +83,7 @@ export const messages = pgTable(
       .where(sql`${table.idempotencyKey} is not null`),
     index("messages_tenant_created_idx").on(table.tenantId, table.createdAt, table.id),
     index("messages_contact_idx").on(table.contactId, table.createdAt),
+    index("messages_conversation_idx").on(table.conversationId, table.createdAt, table.id),
   ],
 );
 

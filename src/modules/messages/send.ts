@@ -16,6 +16,9 @@ import {
   windowExpiresAt,
   windowOpen,
 } from "../contacts/service.ts";
+import { messagePreview } from "../conversations/preview.ts";
+import { type Conversation, conversations } from "../conversations/schema.ts";
+import { conversationKey, touchConversations } from "../conversations/service.ts";
 import { phoneNumbers } from "../numbers/schema.ts";
 import { type PhoneNumberRow, senderNumberWhere, usableSender } from "../numbers/service.ts";
 import { renderTemplate } from "../templates/render.ts";
@@ -27,7 +30,10 @@ import { DISPATCH_QUEUE } from "./queues.ts";
 import { messages } from "./schema.ts";
 
 export type MessageRow = typeof messages.$inferSelect;
-type OutboundValues = Omit<typeof messages.$inferInsert, "direction" | "status">;
+/** A message to store; `preview` (else one made from the content) goes to its conversation. */
+type OutboundValues = Omit<typeof messages.$inferInsert, "direction" | "status" | "conversationId"> & {
+  preview?: string;
+};
 
 /** Stores an outbound message and its dispatch job in the caller's transaction. */
 export async function queueOutbound(
@@ -40,17 +46,30 @@ export async function queueOutbound(
 }
 
 /**
- * Stores outbound messages and ONE dispatch job carrying all of them in the caller's
- * transaction: they exist if and only if they will be dispatched. Rows in the order given.
+ * Stores outbound messages (in their conversations) and ONE dispatch job carrying all of them in
+ * the caller's transaction: they exist if and only if they will be dispatched. Rows in the order given.
  */
 export async function queueOutboundBatch(
   tx: Tx,
   services: Pick<Services, "boss">,
   values: OutboundValues[],
 ): Promise<MessageRow[]> {
-  const withIds = values.map((value) => ({
+  const now = new Date();
+  const conversationIds = await touchConversations(
+    tx,
+    values.map((value) => ({
+      tenantId: value.tenantId,
+      phoneNumberId: value.phoneNumberId,
+      contactId: value.contactId,
+      direction: "outbound",
+      at: now,
+      preview: value.preview ?? messagePreview(value.type, value.content),
+    })),
+  );
+  const withIds = values.map(({ preview: _preview, ...value }) => ({
     ...value,
     id: value.id ?? randomUUID(),
+    conversationId: conversationIds.get(conversationKey(value.phoneNumberId, value.contactId)) ?? null,
     direction: "outbound" as const,
     status: "queued" as const,
   }));
@@ -105,9 +124,17 @@ function outboundCommitter(services: Services) {
 
 function selectNumberAndContact(db: Db, tenantId: string | Placeholder, phone: string | Placeholder) {
   return db
-    .select({ number: phoneNumbers, contact: contacts })
+    .select({
+      number: phoneNumbers,
+      contact: contacts,
+      conversation: { lastInboundAt: conversations.lastInboundAt },
+    })
     .from(phoneNumbers)
     .leftJoin(contacts, and(eq(contacts.tenantId, tenantId), eq(contacts.phone, phone)))
+    .leftJoin(
+      conversations,
+      and(eq(conversations.phoneNumberId, phoneNumbers.id), eq(conversations.contactId, contacts.id)),
+    )
     .orderBy(asc(phoneNumbers.createdAt))
     .limit(1)
     .$dynamic();
@@ -120,18 +147,26 @@ const defaultNumberAndContact = preparedQuery("default_number_and_contact", (db,
     .prepare(name),
 );
 
-/** The sending number (as senderNumber picks it) and the contact with that phone, in one query. */
+/** The sending number (as senderNumber picks it), the contact with that phone and their conversation, in one query. */
 async function numberAndContact(
   services: Services,
   tenantId: string,
   from: string | undefined,
   phone: string,
-): Promise<{ number: PhoneNumberRow; contact: Contact | null }> {
+): Promise<{
+  number: PhoneNumberRow;
+  contact: Contact | null;
+  conversation: Pick<Conversation, "lastInboundAt"> | null;
+}> {
   const { db } = services.database;
   const [row] = from
     ? await selectNumberAndContact(db, tenantId, phone).where(senderNumberWhere(tenantId, from))
     : await defaultNumberAndContact(db).execute({ tenantId, phone });
-  return { number: usableSender(row?.number, from), contact: row?.contact ?? null };
+  return {
+    number: usableSender(row?.number, from),
+    contact: row?.contact ?? null,
+    conversation: row?.conversation ?? null,
+  };
 }
 
 function requestHash(input: SendMessageInput): string {
@@ -203,8 +238,16 @@ async function templateContent(
   return { template, body: { template: rendered.message }, preview: rendered.preview };
 }
 
-/** The business-initiated and customer-service rules Meta's policy and the contact's consent impose. */
-function checkRules(contact: Contact, input: SendMessageInput, category: string | null) {
+/**
+ * The business-initiated and customer-service rules Meta's policy and the contact's consent
+ * impose. The window is the conversation's: Meta keeps one per business number and user.
+ */
+function checkRules(
+  contact: Contact,
+  conversation: Pick<Conversation, "lastInboundAt"> | null,
+  input: SendMessageInput,
+  category: string | null,
+) {
   if (input.type === "template") {
     if (isOptedOut(contact) && category === "MARKETING") {
       throw unprocessable(
@@ -222,13 +265,14 @@ function checkRules(contact: Contact, input: SendMessageInput, category: string 
     }
     return;
   }
-  if (!windowOpen(contact)) {
-    const expired = windowExpiresAt(contact);
+  const window = conversation ?? { lastInboundAt: null };
+  if (!windowOpen(window)) {
+    const expired = windowExpiresAt(window);
     throw unprocessable(
       "window_closed",
       expired
         ? `The 24-hour customer service window closed at ${expired.toISOString()}; send an approved template instead`
-        : "The contact has never written to this business; start the conversation with an approved template",
+        : "The contact has never written to this number; start the conversation with an approved template",
     );
   }
 }
@@ -257,9 +301,11 @@ export async function acceptMessage(
   let content: Record<string, unknown>;
   let templateId: string | null = null;
   let category: string | null = null;
+  let preview: string | undefined;
   if (input.type === "template") {
     const rendered = await templateContent(services, tenantId, number.accountId, input);
     content = { type: "template", ...rendered.body };
+    preview = rendered.preview;
     templateId = rendered.template.id;
     category = rendered.template.category;
   } else {
@@ -267,7 +313,7 @@ export async function acceptMessage(
     content = body;
     category = "SERVICE";
   }
-  checkRules(contact, input, category);
+  checkRules(contact, found.conversation, input, category);
   if (input.replyTo) content.context = { message_id: input.replyTo };
 
   try {
@@ -282,6 +328,7 @@ export async function acceptMessage(
       replyToWamid: input.replyTo ?? null,
       idempotencyKey: idempotencyKey ?? null,
       requestHash: hash,
+      preview,
     });
     if ("error" in stored) throw stored.error;
     return { message: stored.message, replayed: false };

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import type { Services } from "../../http/context.ts";
-import { AppError, badRequest, conflict, notFound, unprocessable } from "../../http/problem.ts";
+import { decodeCursor, paginate } from "../../http/cursor.ts";
+import { AppError, conflict, notFound, unprocessable } from "../../http/problem.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import type { TemplateDefinition as WireDefinition } from "../../whatsapp/types.ts";
 import { type Actor, actorLabel } from "../accounts/audit.ts";
@@ -335,17 +336,6 @@ export async function getTemplateWithHistory(db: Executor, tenantId: string | nu
 const createdMs = sql`date_trunc('milliseconds', ${templates.createdAt})`;
 const reviewMs = sql`date_trunc('milliseconds', ${templates.reviewRequestedAt})`;
 
-export function encodeCursor(at: Date, id: string) {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
-}
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(date.getTime()))
-    throw badRequest("invalid_cursor", "The cursor is not one this API gave");
-  return { at: date, id };
-}
-
 export interface ListTemplatesQuery {
   status?: TemplateStatus | undefined;
   name?: string | undefined;
@@ -380,12 +370,7 @@ export async function listTemplates(db: Executor, tenantId: string, query: ListT
     )
     .orderBy(desc(createdMs), desc(templates.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page,
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  return paginate(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
 
 /** The platform review queue: in_review templates of every tenant, oldest request first. */
@@ -412,15 +397,11 @@ export async function reviewQueue(
     )
     .orderBy(asc(reviewMs), asc(templates.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(({ template, tenant }) => ({ ...template, tenant })),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor(last.template.reviewRequestedAt ?? last.template.createdAt, last.template.id)
-        : null,
-  };
+  const { data, nextCursor } = paginate(rows, query.limit, ({ template }) => ({
+    at: template.reviewRequestedAt ?? template.createdAt,
+    id: template.id,
+  }));
+  return { data: data.map(({ template, tenant }) => ({ ...template, tenant })), nextCursor };
 }
 
 /**
