@@ -6,6 +6,7 @@ import { conversationsRoutes } from "./conversations/routes.ts";
 import { messagingJobs } from "./messages/jobs.ts";
 import { whatsappWebhookReceiver } from "./messages/receiver.ts";
 import { messagesRoutes } from "./messages/routes.ts";
+import { numberJobs } from "./numbers/jobs.ts";
 import { numbersRoutes } from "./numbers/routes.ts";
 import { templateJobs } from "./templates/jobs.ts";
 import { templatesRoutes } from "./templates/routes.ts";
@@ -27,4 +28,4 @@ export const moduleRoutes: ModuleRoutes[] = [
 export const publicRoutes: ModuleRoutes[] = [whatsappWebhookReceiver];
 
 /** Every module's background jobs. */
-export const moduleJobs: JobDefinition[] = [...messagingJobs, ...webhookJobs, ...templateJobs];
+export const moduleJobs: JobDefinition[] = [...messagingJobs, ...webhookJobs, ...templateJobs, ...numberJobs];

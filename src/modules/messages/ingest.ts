@@ -2,14 +2,15 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import type { Services } from "../../http/context.ts";
 import { inTransaction } from "../../jobs/queue.ts";
-import type { InboundMessageEvent, StatusEvent } from "../../whatsapp/types.ts";
+import type { InboundMessageEvent, StatusEvent, WebhookEvent } from "../../whatsapp/types.ts";
 import { parseWebhook } from "../../whatsapp/webhook.ts";
 import { waIdToE164 } from "../contacts/phone.ts";
 import { contacts } from "../contacts/schema.ts";
 import { contactForInbound } from "../contacts/service.ts";
 import { messagePreview } from "../conversations/preview.ts";
 import { conversationKey, touchConversations } from "../conversations/service.ts";
-import { phoneNumbers } from "../numbers/schema.ts";
+import { NUMBERS_REFRESH_QUEUE } from "../numbers/jobs.ts";
+import { phoneNumbers, whatsappAccounts } from "../numbers/schema.ts";
 import { applyTemplateStatus } from "../templates/meta.ts";
 import { type PublishInput, publishEvents } from "../webhooks/publish.ts";
 import { messageEvent, publishMessageEvent } from "./events.ts";
@@ -128,6 +129,7 @@ async function ingestInTransaction(
     await applyStatuses(tx, services, statuses);
     for (const event of parsed)
       if (event.kind === "template_status") await applyTemplateStatus(tx, services, event);
+    await refreshNumbersOnQualityUpdates(tx, services, parsed);
     await tx
       .update(whatsappWebhookEvents)
       .set({ processedAt: new Date(), error: null })
@@ -255,6 +257,23 @@ async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]
       meta_conversation_id text, updated_at timestamptz)
     where m.id = v.id`);
   await publishEvents(tx, services.boss, events);
+}
+
+/**
+ * Meta's phone_number_quality_update says a number's quality or limit moved: the account's numbers
+ * are re-read from Meta (one job per account, whatever the number of webhooks).
+ */
+async function refreshNumbersOnQualityUpdates(tx: Tx, services: Services, events: WebhookEvent[]) {
+  const wabaIds = [
+    ...new Set(events.filter((event) => event.kind === "phone_number_quality").map((event) => event.wabaId)),
+  ];
+  if (wabaIds.length === 0) return;
+  const accounts = await tx
+    .select({ id: whatsappAccounts.id })
+    .from(whatsappAccounts)
+    .where(inArray(whatsappAccounts.wabaId, wabaIds));
+  for (const account of accounts)
+    await services.boss.send(NUMBERS_REFRESH_QUEUE, { accountId: account.id }, inTransaction(tx));
 }
 
 async function applyInbound(tx: Tx, services: Services, event: InboundMessageEvent) {

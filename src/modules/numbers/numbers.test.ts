@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
+import { eventually } from "../../../test/support/wait.ts";
 import { DEFAULT_ACCESS_TOKEN, DEFAULT_WABAS } from "../../emulator/config.ts";
 import { whatsappAccounts } from "./schema.ts";
 
@@ -78,5 +79,55 @@ describeEachDatabase("WhatsApp accounts and numbers", (kind) => {
     });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe("phone_number_not_connected");
+  });
+
+  it("follows Meta's quality and limit updates: the webhook makes Charla re-read the numbers, and audits the change", async () => {
+    const number = h.number.phoneNumberId;
+    const res = await fetch(`${h.sandbox.emulator.url}/_emulator/quality`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        phoneNumberId: number,
+        event: "FLAGGED",
+        qualityRating: "RED",
+        currentLimit: "TIER_10K",
+      }),
+    });
+    expect(res.status).toBe(200);
+    const updated = await eventually(async () => {
+      const numbers = (await h.api("GET", "/v1/phone-numbers")).body.data as {
+        phoneNumberId: string;
+        qualityRating: string;
+        messagingLimitTier: string | null;
+      }[];
+      const found = numbers.find((n) => n.phoneNumberId === number);
+      return found?.qualityRating === "RED" ? found : undefined;
+    });
+    expect(updated.messagingLimitTier).toBe("TIER_10K");
+    const audit = (await h.api("GET", "/v1/audit-log?limit=200")).body.data as {
+      action: string;
+      data: Record<string, { from: unknown; to: unknown }>;
+    }[];
+    const entry = audit.find((e) => e.action === "phone_number.updated" && e.data.qualityRating);
+    expect(entry?.data.qualityRating).toMatchObject({ to: "RED" });
+
+    // Back to green, read on request.
+    h.sandbox.emulator.state.phones.get(number)!.qualityRating = "GREEN";
+    const [account] = (await h.api("GET", "/v1/whatsapp-accounts")).body.data as { id: string }[];
+    const refreshed = await h.api("POST", `/v1/whatsapp-accounts/${account!.id}/refresh`);
+    expect(refreshed.status).toBe(200);
+    expect(
+      refreshed.body.data.find((n: { phoneNumberId: string }) => n.phoneNumberId === number),
+    ).toMatchObject({
+      qualityRating: "GREEN",
+    });
+    const other = await makeTenant(h);
+    const foreign = await h.api(
+      "POST",
+      `/v1/whatsapp-accounts/${account!.id}/refresh`,
+      undefined,
+      other.apiKey,
+    );
+    expect(foreign.status).toBe(404);
   });
 });

@@ -1,7 +1,10 @@
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { connectAccount, listAccounts, listPhoneNumbers } from "./service.ts";
+import { notFound } from "../../http/problem.ts";
+import { whatsappAccounts } from "./schema.ts";
+import { connectAccount, listAccounts, listPhoneNumbers, refreshAccountNumbers } from "./service.ts";
 
 export const numbersRoutes: ModuleRoutes = (app, services) => {
   app.post(
@@ -30,6 +33,27 @@ export const numbersRoutes: ModuleRoutes = (app, services) => {
     async (request) => ({
       data: await listAccounts(services.database.db, principalOf(request).tenant.id),
     }),
+  );
+
+  app.post(
+    "/whatsapp-accounts/:id/refresh",
+    {
+      schema: {
+        tags: ["numbers"],
+        summary:
+          "Re-read the account's numbers from Meta now (quality rating, limit tier, throughput, status)",
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request) => {
+      const { tenant } = requireRole(request, "tenant_admin");
+      const [account] = await services.database.db
+        .select({ id: whatsappAccounts.id })
+        .from(whatsappAccounts)
+        .where(and(eq(whatsappAccounts.tenantId, tenant.id), eq(whatsappAccounts.id, request.params.id)));
+      if (!account) throw notFound("WhatsApp account", "whatsapp_account_not_found");
+      return { data: await refreshAccountNumbers(services, account.id) };
+    },
   );
 
   app.get(

@@ -55,19 +55,7 @@ export async function connectAccount(
     const rows = numbers.data.length
       ? await tx
           .insert(phoneNumbers)
-          .values(
-            numbers.data.map((number) => ({
-              tenantId,
-              accountId: account.id,
-              phoneNumberId: number.id,
-              displayPhoneNumber: number.display_phone_number,
-              verifiedName: number.verified_name ?? number.display_phone_number,
-              qualityRating: number.quality_rating ?? "UNKNOWN",
-              messagingLimitTier: number.messaging_limit_tier ?? null,
-              throughputPerSecond: throughputOf(number.throughput?.level),
-              status: statusOf(number.status),
-            })),
-          )
+          .values(numbers.data.map((number) => numberValues(tenantId, account.id, number)))
           .returning()
       : [];
     // Templates the business already has at Meta (made in WhatsApp Manager) are imported by the sync job.
@@ -80,6 +68,83 @@ export async function connectAccount(
       data: { wabaId: input.wabaId, numbers: rows.map((row) => row.phoneNumberId) },
     });
     return { account: publicAccount(account), phoneNumbers: rows };
+  });
+}
+
+type MetaPhoneNumber = Awaited<
+  ReturnType<ReturnType<Services["graph"]["client"]>["getPhoneNumbers"]>
+>["data"][number];
+
+/** A number as Meta lists it, as Charla stores it. */
+function numberValues(tenantId: string, accountId: string, number: MetaPhoneNumber) {
+  return {
+    tenantId,
+    accountId,
+    phoneNumberId: number.id,
+    displayPhoneNumber: number.display_phone_number,
+    verifiedName: number.verified_name ?? number.display_phone_number,
+    qualityRating: number.quality_rating ?? "UNKNOWN",
+    messagingLimitTier: number.messaging_limit_tier ?? null,
+    throughputPerSecond: throughputOf(number.throughput?.level),
+    status: statusOf(number.status),
+  };
+}
+
+/**
+ * Reads an account's numbers from Meta again (quality rating, messaging limit tier, throughput,
+ * status; numbers added since are imported) and audits what changed. Run on Meta's quality
+ * webhooks, hourly, and on request.
+ */
+export async function refreshAccountNumbers(
+  services: Pick<Services, "database" | "graph" | "secrets">,
+  accountId: string,
+): Promise<PhoneNumberRow[]> {
+  const { db } = services.database;
+  const { account, accessToken } = await accountToken(services, accountId);
+  const listed = await services.graph.client(accessToken).getPhoneNumbers(account.wabaId);
+  if (listed.data.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const before = await tx.select().from(phoneNumbers).where(eq(phoneNumbers.accountId, account.id));
+    const rows = await tx
+      .insert(phoneNumbers)
+      .values(listed.data.map((number) => numberValues(account.tenantId, account.id, number)))
+      .onConflictDoUpdate({
+        target: phoneNumbers.phoneNumberId,
+        set: {
+          displayPhoneNumber: sql`excluded.display_phone_number`,
+          verifiedName: sql`excluded.verified_name`,
+          qualityRating: sql`excluded.quality_rating`,
+          messagingLimitTier: sql`excluded.messaging_limit_tier`,
+          throughputPerSecond: sql`excluded.throughput_per_second`,
+          status: sql`excluded.status`,
+          updatedAt: new Date(),
+        },
+        // A number Meta moved to another tenant's account is not taken over here.
+        setWhere: eq(phoneNumbers.accountId, account.id),
+      })
+      .returning();
+    const tracked = ["qualityRating", "messagingLimitTier", "throughputPerSecond", "status"] as const;
+    for (const row of rows) {
+      const old = before.find((number) => number.id === row.id);
+      const changes = Object.fromEntries(
+        tracked
+          .filter((field) => !old || old[field] !== row[field])
+          .map((field) => [field, { from: old?.[field] ?? null, to: row[field] }]),
+      );
+      if (Object.keys(changes).length === 0) continue;
+      await recordAudit(
+        tx,
+        { kind: "system" },
+        {
+          tenantId: account.tenantId,
+          action: old ? "phone_number.updated" : "phone_number.imported",
+          targetType: "phone_number",
+          targetId: row.id,
+          data: changes,
+        },
+      );
+    }
+    return rows;
   });
 }
 
@@ -155,7 +220,7 @@ export async function accountToken(
     .select()
     .from(whatsappAccounts)
     .where(eq(whatsappAccounts.id, accountId));
-  if (!account) throw notFound("WhatsApp account");
+  if (!account) throw notFound("WhatsApp account", "whatsapp_account_not_found");
   return { account, accessToken: services.secrets.open(account.accessTokenSealed) };
 }
 
