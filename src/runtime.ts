@@ -9,6 +9,7 @@ import type { Services } from "./http/context.ts";
 import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
 import { loadSecretBox } from "./lib/secret-key.ts";
 import { moduleJobs, moduleRoutes, publicRoutes } from "./modules/index.ts";
+import { ensureMessagePartitions } from "./modules/messages/partitions.ts";
 import { createGraph, type GraphSettings } from "./modules/numbers/graph.ts";
 import { templateSettings } from "./modules/templates/settings.ts";
 
@@ -61,6 +62,8 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
   if (ownsDatabase) cleanups.push(() => database.close());
   try {
     await migrate(database);
+    // Partitions are created ahead daily too; at start so a fresh install has this month's at once.
+    await ensureMessagePartitions(database.db, new Date(), (message) => logger.warn(message));
     const boss = createBoss(database, { superviseIntervalSeconds: config.JOBS_SUPERVISE_SECONDS });
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();

@@ -282,6 +282,15 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
     .from(phoneNumbers)
     .where(eq(phoneNumbers.phoneNumberId, event.metadata.phoneNumberId));
   if (!number) return; // a number no tenant has connected: nothing to attach it to
+  // Meta repeats webhooks, and two ingest workers may hold copies of one: the wamid's lock (held
+  // to commit) makes the second see the first's row. The partitioned table has no unique wamid.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`wamid:${event.id}`}, 0))`);
+  const [seen] = await tx
+    .select({ id: messages.id })
+    .from(messages)
+    .where(eq(messages.wamid, event.id))
+    .limit(1);
+  if (seen) return; // a repeated webhook
   const contact = await contactForInbound(
     tx,
     number.tenantId,
@@ -290,23 +299,6 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
     event.profileName,
   );
   const at = new Date(event.timestamp * 1000);
-  const [inserted] = await tx
-    .insert(messages)
-    .values({
-      tenantId: number.tenantId,
-      phoneNumberId: number.id,
-      contactId: contact.id,
-      direction: "inbound",
-      type: event.type,
-      content: event.raw,
-      status: "received",
-      wamid: event.id,
-      replyToWamid: event.context?.id ?? null,
-      createdAt: at,
-    })
-    .onConflictDoNothing({ target: messages.wamid })
-    .returning();
-  if (!inserted) return; // a repeated webhook
   const conversationIds = await touchConversations(tx, [
     {
       tenantId: number.tenantId,
@@ -319,11 +311,22 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
     },
   ]);
   const [message] = await tx
-    .update(messages)
-    .set({ conversationId: conversationIds.get(conversationKey(number.id, contact.id)) ?? null })
-    .where(eq(messages.id, inserted.id))
+    .insert(messages)
+    .values({
+      tenantId: number.tenantId,
+      phoneNumberId: number.id,
+      contactId: contact.id,
+      conversationId: conversationIds.get(conversationKey(number.id, contact.id)) ?? null,
+      direction: "inbound",
+      type: event.type,
+      content: event.raw,
+      status: "received",
+      wamid: event.id,
+      replyToWamid: event.context?.id ?? null,
+      createdAt: at,
+    })
     .returning();
-  if (!message) throw new Error("inbound message vanished inside its transaction");
+  if (!message) throw new Error("insert returned no row");
   const [updated] = await tx
     .update(contacts)
     .set({

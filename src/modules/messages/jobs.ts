@@ -3,12 +3,26 @@ import { dispatchMessages } from "./dispatch.ts";
 import { failExhaustedDispatch } from "./dispatch-dead.ts";
 import { ingestPendingWebhooks } from "./ingest.ts";
 import { fetchInboundMedia } from "./media.ts";
-import { DISPATCH_DEAD_QUEUE, DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
+import { ensureMessagePartitions } from "./partitions.ts";
+import {
+  DISPATCH_DEAD_QUEUE,
+  DISPATCH_QUEUE,
+  INGEST_QUEUE,
+  MEDIA_QUEUE,
+  PARTITIONS_QUEUE,
+} from "./queues.ts";
 
-export { DISPATCH_DEAD_QUEUE, DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE };
+export { DISPATCH_DEAD_QUEUE, DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE, PARTITIONS_QUEUE };
 
 /** The messaging jobs (handlers imported statically: no module resolution per job). */
 export const messagingJobs: JobDefinition[] = [
+  defineJob<Record<string, never>>({
+    name: PARTITIONS_QUEUE,
+    queue: { retryLimit: 5, retryDelay: 60, retryBackoff: true },
+    work: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 30 },
+    schedule: "7 3 * * *",
+    handler: (_jobs, services) => ensureMessagePartitions(services.database.db),
+  }),
   // Before the dispatch queue: a queue's dead-letter queue must exist when it is created.
   defineJob<{ messageIds: string[] }>({
     name: DISPATCH_DEAD_QUEUE,

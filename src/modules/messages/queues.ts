@@ -10,3 +10,5 @@ export const DISPATCH_DEAD_QUEUE = "messages-dispatch-dead";
  */
 export const INGEST_QUEUE = "whatsapp-ingest-pending";
 export const MEDIA_QUEUE = "messages-fetch-media";
+/** Daily: the messages table's monthly partitions, created ahead. */
+export const PARTITIONS_QUEUE = "messages-partitions";

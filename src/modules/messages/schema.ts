@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -34,10 +35,16 @@ export const messageStatuses = [
 ] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
+/**
+ * Partitioned by month on created_at (see partitions.ts; the table itself is created by hand in
+ * drizzle/0006), so old months can be detached and dropped whole. PostgreSQL wants the partition
+ * key in every unique index: the key is (id, created_at); wamids and idempotency keys are kept
+ * unique by ingest's per-wamid lock and by message_idempotency_keys.
+ */
 export const messages = pgTable(
   "messages",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     tenantId: uuid("tenant_id")
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
@@ -77,14 +84,29 @@ export const messages = pgTable(
     failedAt: timestamp("failed_at", { withTimezone: true }),
   },
   (table) => [
-    uniqueIndex("messages_wamid_key").on(table.wamid),
-    uniqueIndex("messages_idempotency_key")
+    primaryKey({ columns: [table.id, table.createdAt] }),
+    index("messages_wamid_idx").on(table.wamid),
+    index("messages_idempotency_idx")
       .on(table.tenantId, table.idempotencyKey)
       .where(sql`${table.idempotencyKey} is not null`),
     index("messages_tenant_created_idx").on(table.tenantId, table.createdAt, table.id),
     index("messages_contact_idx").on(table.contactId, table.createdAt),
     index("messages_conversation_idx").on(table.conversationId, table.createdAt, table.id),
   ],
+);
+
+/** API Idempotency-Keys, unique per tenant (the partitioned messages table cannot say so itself). */
+export const messageIdempotencyKeys = pgTable(
+  "message_idempotency_keys",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    messageId: uuid("message_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.key] })],
 );
 
 /** Meta's webhook bodies, stored verbatim before they are acknowledged, then ingested in batches. */

@@ -27,7 +27,7 @@ import type { TemplateDefinition } from "../templates/types.ts";
 import { groupCommit } from "./group-commit.ts";
 import type { SendMessageInput } from "./input.ts";
 import { DISPATCH_QUEUE } from "./queues.ts";
-import { messages } from "./schema.ts";
+import { messageIdempotencyKeys, messages } from "./schema.ts";
 
 export type MessageRow = typeof messages.$inferSelect;
 /** A message to store; `preview` (else one made from the content) goes to its conversation. */
@@ -73,6 +73,14 @@ export async function queueOutboundBatch(
     direction: "outbound" as const,
     status: "queued" as const,
   }));
+  const keyed = withIds.filter((value) => value.idempotencyKey);
+  // A key already taken fails the transaction with a unique violation (acceptMessage replays it).
+  if (keyed.length)
+    await tx
+      .insert(messageIdempotencyKeys)
+      .values(
+        keyed.map((value) => ({ tenantId: value.tenantId, key: value.idempotencyKey!, messageId: value.id })),
+      );
   const rows = await tx.insert(messages).values(withIds).returning();
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = withIds.map((value) => byId.get(value.id));
