@@ -4,39 +4,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
+import { inboundTextWebhook } from "../../../test/support/webhooks.ts";
 import { INGEST_QUEUE } from "./queues.ts";
 import { whatsappWebhookEvents } from "./schema.ts";
-
-/** Meta's body for one inbound text to the harness's number. */
-function inboundText(h: Harness, from: string, wamid: string, text: string) {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "waba",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550000000", phone_number_id: h.number.phoneNumberId },
-              contacts: [{ profile: { name: "Marta" }, wa_id: from }],
-              messages: [
-                {
-                  from,
-                  id: wamid,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: "text",
-                  text: { body: text },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
 
 describeEachDatabase("webhook ingest", (kind) => {
   let h: Harness;
@@ -57,9 +27,23 @@ describeEachDatabase("webhook ingest", (kind) => {
     const stored = await db
       .insert(whatsappWebhookEvents)
       .values([
-        { body: inboundText(h, from, `wamid.lost-1-${from}`, "first") },
+        {
+          body: inboundTextWebhook({
+            phoneNumberId: h.number.phoneNumberId,
+            from,
+            wamid: `wamid.lost-1-${from}`,
+            text: "first",
+          }),
+        },
         { body: { object: "whatsapp_business_account", entry: "not a list" } },
-        { body: inboundText(h, from, `wamid.lost-2-${from}`, "second") },
+        {
+          body: inboundTextWebhook({
+            phoneNumberId: h.number.phoneNumberId,
+            from,
+            wamid: `wamid.lost-2-${from}`,
+            text: "second",
+          }),
+        },
       ])
       .returning({ id: whatsappWebhookEvents.id });
     const [good1, bad, good2] = stored.map((row) => row.id) as [number, number, number];

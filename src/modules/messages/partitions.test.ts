@@ -4,33 +4,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
+import { inboundTextWebhook } from "../../../test/support/webhooks.ts";
 import { ingestBatch } from "./ingest.ts";
 import { ensureMessagePartitions } from "./partitions.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
-
-function inboundText(h: Harness, from: string, wamid: string, timestamp: number) {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "waba",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550000000", phone_number_id: h.number.phoneNumberId },
-              contacts: [{ profile: { name: "Rosa" }, wa_id: from }],
-              messages: [
-                { from, id: wamid, timestamp: String(timestamp), type: "text", text: { body: "hola" } },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
 
 describeEachDatabase("messages partitioned by month", (kind) => {
   let h: Harness;
@@ -53,8 +30,21 @@ describeEachDatabase("messages partitioned by month", (kind) => {
     const stored = await db
       .insert(whatsappWebhookEvents)
       .values([
-        { body: inboundText(h, from, `wamid.now-${from}`, Math.floor(Date.now() / 1000)) },
-        { body: inboundText(h, from, `wamid.old-${from}`, old) },
+        {
+          body: inboundTextWebhook({
+            phoneNumberId: h.number.phoneNumberId,
+            from,
+            wamid: `wamid.now-${from}`,
+          }),
+        },
+        {
+          body: inboundTextWebhook({
+            phoneNumberId: h.number.phoneNumberId,
+            from,
+            wamid: `wamid.old-${from}`,
+            timestamp: old,
+          }),
+        },
       ])
       .returning({ id: whatsappWebhookEvents.id });
     await ingestBatch(
@@ -96,7 +86,11 @@ describeEachDatabase("messages partitioned by month", (kind) => {
   it("stores a webhook two ingest workers hold at once as one message", async () => {
     const from = `54911${randomInt(10_000_000, 99_999_999)}`;
     const { db } = h.charla.services.database;
-    const body = inboundText(h, from, `wamid.twice-${from}`, Math.floor(Date.now() / 1000));
+    const body = inboundTextWebhook({
+      phoneNumberId: h.number.phoneNumberId,
+      from,
+      wamid: `wamid.twice-${from}`,
+    });
     const rows = await db
       .insert(whatsappWebhookEvents)
       .values([{ body }, { body }])
