@@ -149,6 +149,15 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
       insert into contacts (tenant_id, phone, wa_id, last_inbound_at)
       select ${tenant.id}::uuid, '+5491150' || lpad(i::text, 6, '0'), '5491150' || lpad(i::text, 6, '0'), now() - interval '1 hour'
       from generate_series(1, ${total}) i`);
+    // The window is per business number: open it with the number the API sends from (the oldest).
+    await db.execute(sql`
+      insert into conversations (tenant_id, phone_number_id, contact_id, last_message_at, last_inbound_at)
+      select c.tenant_id, n.id, c.id, c.last_inbound_at, c.last_inbound_at
+      from contacts c
+      cross join lateral (
+        select id from phone_numbers where tenant_id = c.tenant_id order by created_at limit 1
+      ) n
+      where c.tenant_id = ${tenant.id}::uuid`);
 
     const api = new Pool(charla.url!, { connections: clients });
     const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
