@@ -8,22 +8,27 @@ import { DELIVER_QUEUE, type DeliverJob, scheduleSubscription, wakeSubscription 
 import { webhookDeliveries, webhookSubscriptions } from "./schema.ts";
 import { retryDelayMs, type WebhookSettings, webhookSettings } from "./settings.ts";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signCharlaPayload } from "./signature.ts";
+import { isPrivateAddress, PrivateAddressError, publicOnlyLookup } from "./url-policy.ts";
 
 const dueStatuses = ["pending", "failed"] as const;
-const agents = new Map<number, Agent>();
+const agents = new Map<string, Agent>();
 
-/** Keep-alive pool per host (undici Agent), timeouts for connect, headers and body. */
-function agentFor(timeoutMs: number): Agent {
-  let agent = agents.get(timeoutMs);
+/**
+ * Keep-alive pool per host (undici Agent), timeouts for connect, headers and body; unless
+ * private hosts are allowed, connections only go to public addresses, checked as they are made.
+ */
+function agentFor(timeoutMs: number, allowPrivateHosts: boolean): Agent {
+  const key = `${timeoutMs}:${allowPrivateHosts}`;
+  let agent = agents.get(key);
   if (!agent) {
     agent = new Agent({
-      connect: { timeout: timeoutMs },
+      connect: { timeout: timeoutMs, ...(allowPrivateHosts ? {} : { lookup: publicOnlyLookup }) },
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       keepAliveTimeout: 30_000,
       connections: 8,
     });
-    agents.set(timeoutMs, agent);
+    agents.set(key, agent);
   }
   return agent;
 }
@@ -41,11 +46,16 @@ export async function postBatch(
   batchId: string,
   body: string,
   timeoutMs: number,
+  allowPrivateHosts = false,
 ): Promise<AttemptOutcome> {
   try {
+    // An address literal is connected to without a lookup: check it here.
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+    if (!allowPrivateHosts && isPrivateAddress(host))
+      throw new PrivateAddressError(`${host} is a private address`);
     const response = await request(url, {
       method: "POST",
-      dispatcher: agentFor(timeoutMs),
+      dispatcher: agentFor(timeoutMs, allowPrivateHosts),
       signal: AbortSignal.timeout(timeoutMs),
       headers: {
         "content-type": "application/json",
@@ -132,7 +142,14 @@ export async function deliverSubscription(
   if (claimed.length > 0) {
     const body = JSON.stringify({ events: claimed.map((row) => row.payload) });
     const secret = services.secrets.open(subscription.secretSealed);
-    outcome = await postBatch(subscription.url, secret, batchId, body, settings.timeoutMs);
+    outcome = await postBatch(
+      subscription.url,
+      secret,
+      batchId,
+      body,
+      settings.timeoutMs,
+      settings.allowPrivateHosts,
+    );
     await recordOutcome(
       services,
       claimed.map((row) => row.id),

@@ -1,3 +1,4 @@
+import { type LookupAddress, type LookupAllOptions, lookup as lookupCallback } from "node:dns";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { badRequest } from "../../http/problem.ts";
@@ -34,6 +35,31 @@ export function isPrivateAddress(address: string): boolean {
   if (family === 4) return privateRanges.check(bare, "ipv4");
   if (family === 6) return privateRanges.check(bare, "ipv6");
   return false;
+}
+
+/** The error a delivery to a private address fails with (its message is what the delivery shows). */
+export class PrivateAddressError extends Error {
+  readonly code = "WEBHOOK_PRIVATE_ADDRESS";
+}
+
+/**
+ * dns.lookup for delivery connections that refuses private addresses: a host that passed the
+ * check at creation may resolve elsewhere later (DNS rebinding), so the check is repeated at
+ * every connection, on the address actually used.
+ */
+export function publicOnlyLookup(
+  hostname: string,
+  options: LookupAllOptions | Record<string, unknown>,
+  callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+): void {
+  lookupCallback(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    const allowed = addresses.filter((entry) => !isPrivateAddress(entry.address));
+    if (allowed.length === 0)
+      return callback(new PrivateAddressError(`${hostname} resolves to a private address`), []);
+    if ((options as { all?: boolean }).all) return callback(null, allowed);
+    callback(null, allowed[0]!.address, allowed[0]!.family);
+  });
 }
 
 const invalid = (detail: string) =>
