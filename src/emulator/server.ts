@@ -817,6 +817,54 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     }),
   );
 
+  // Editing a template (POST /{template-id}): Meta's rules on what may change and how often.
+  app.post(
+    "/:version/:id",
+    graph((req) => {
+      const { id } = req.params as { id: string };
+      const t = state.templates.get(id);
+      if (!t) throw unknownObject(id);
+      const b = bodyObj(req) as Partial<TemplateDefinition>;
+      if (!["APPROVED", "REJECTED", "PAUSED"].includes(t.status)) {
+        throw new GraphError(100, {
+          subcode: 2593107,
+          details: "Only templates with status APPROVED, REJECTED or PAUSED can be edited",
+        });
+      }
+      if (b.category !== undefined && b.category !== t.category && t.status === "APPROVED") {
+        throw new GraphError(100, {
+          subcode: 2593108,
+          details: "The category of an approved template cannot be edited",
+        });
+      }
+      if (
+        b.components !== undefined &&
+        !b.components.some((c) => c?.type === "BODY" && typeof c.text === "string")
+      ) {
+        throw invalidParam("Param components must contain a BODY component with text");
+      }
+      if (t.status === "APPROVED") {
+        const now = Date.now();
+        const edits = (t.approvedEdits ?? []).filter((at) => now - at < 30 * 86_400_000);
+        if (edits.some((at) => now - at < 86_400_000) || edits.length >= 10) {
+          throw new GraphError(100, {
+            subcode: 2593109,
+            details: "An approved template can be edited once in 24 hours and ten times in 30 days",
+          });
+        }
+        t.approvedEdits = [...edits, now];
+      }
+      if (b.components) t.components = b.components;
+      if (b.category) t.category = b.category as TemplateCategory;
+      if (b.parameter_format) t.parameter_format = b.parameter_format;
+      // An edit goes back to review.
+      t.status = "PENDING";
+      delete t.rejected_reason;
+      reviewTemplate(t);
+      return { success: true };
+    }),
+  );
+
   app.delete(
     "/:version/:id",
     graph((req) => {

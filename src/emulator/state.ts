@@ -33,6 +33,8 @@ export interface WabaState {
 export interface TemplateState extends MessageTemplate {
   wabaId: string;
   createdAt: number;
+  /** When an approved template was edited (Meta allows one a day, ten in 30 days). */
+  approvedEdits?: number[];
 }
 
 export interface StatusRecord {

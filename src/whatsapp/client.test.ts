@@ -632,6 +632,62 @@ describe("templates", () => {
     expect(t).toMatchObject({ status: "REJECTED", rejected_reason: "ABUSIVE_CONTENT" });
   });
 
+  it("edits: a rejected one goes back to review; an approved one keeps its category and gets one edit a day", async () => {
+    const statusOf = async (id: string, event: string) =>
+      hook.waitFor((e) =>
+        e.some((x) => x.kind === "template_status" && x.templateId === id && x.event === event),
+      );
+    const rejected = await wa.createTemplate(WABA, {
+      ...createdDef(),
+      name: "edit_me",
+      components: [{ type: "BODY", text: "Not a scam" }],
+    });
+    await statusOf(rejected.id, "REJECTED");
+    expect(
+      await wa.editTemplate(rejected.id, { components: [{ type: "BODY", text: "Your order shipped" }] }),
+    ).toEqual({
+      success: true,
+    });
+    await statusOf(rejected.id, "APPROVED");
+    const [edited] = (await wa.listTemplates(WABA, { name: "edit_me" })).data;
+    expect(edited).toMatchObject({
+      id: rejected.id,
+      status: "APPROVED",
+      components: [{ text: "Your order shipped" }],
+    });
+
+    const category = await caught(wa.editTemplate(rejected.id, { category: "UTILITY" }));
+    expect(category).toMatchObject({ code: 100, subcode: 2593108 });
+    expect(
+      await wa.editTemplate(rejected.id, { components: [{ type: "BODY", text: "Your order left" }] }),
+    ).toEqual({
+      success: true,
+    });
+    // Now PENDING: not editable; and once approved again, a second edit within 24 hours is refused.
+    expect(
+      await caught(wa.editTemplate(rejected.id, { components: [{ type: "BODY", text: "x" }] })),
+    ).toMatchObject({
+      code: 100,
+      subcode: 2593107,
+    });
+    await hook.waitFor(
+      (e) =>
+        e.filter(
+          (x) => x.kind === "template_status" && x.templateId === rejected.id && x.event === "APPROVED",
+        ).length >= 2,
+    );
+    expect(
+      await caught(wa.editTemplate(rejected.id, { components: [{ type: "BODY", text: "y" }] })),
+    ).toMatchObject({
+      code: 100,
+      subcode: 2593109,
+    });
+    expect(await caught(wa.editTemplate("999999999", { components: [] }))).toMatchObject({
+      code: 100,
+      subcode: 33,
+    });
+  });
+
   it("rejects invalid names", async () => {
     expect((await caught(wa.createTemplate(WABA, { ...createdDef(), name: "Bad Name" }))).code).toBe(100);
   });

@@ -74,6 +74,11 @@ export interface WhatsAppClient {
   createTemplate(wabaId: string, def: TemplateDefinition): Promise<CreateTemplateResponse>;
   listTemplates(wabaId: string, filters?: TemplateListFilters): Promise<ListResponse<MessageTemplate>>;
   deleteTemplate(wabaId: string, name: string, opts?: { hsmId?: string }): Promise<SuccessResponse>;
+  /** Replaces a template's content at Meta (name and language stay); it goes back to review. */
+  editTemplate(
+    templateId: string,
+    edit: Partial<Pick<TemplateDefinition, "category" | "components" | "parameter_format">>,
+  ): Promise<SuccessResponse>;
   registerPhoneNumber(phoneNumberId: string, req: RegisterPhoneNumberRequest): Promise<SuccessResponse>;
   deregisterPhoneNumber(phoneNumberId: string): Promise<SuccessResponse>;
   requestCode(phoneNumberId: string, req: RequestCodeRequest): Promise<SuccessResponse>;
@@ -287,6 +292,9 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
           fields: filters.fields?.join(","),
         },
       });
+    },
+    editTemplate(templateId, edit) {
+      return call<SuccessResponse>({ method: "POST", path: templateId, json: edit });
     },
     deleteTemplate(wabaId, name, opts) {
       return call<SuccessResponse>({

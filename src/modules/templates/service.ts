@@ -297,6 +297,33 @@ async function deleteAtMeta(
   }
 }
 
+/**
+ * A template Meta already holds (it rejected it, the author fixed it) is edited there: deleting
+ * and creating again would cost the name (Meta keeps a deleted name for 30 days). Otherwise, or
+ * when Meta no longer has it, it is created.
+ */
+async function submitToMeta(
+  client: ReturnType<Services["graph"]["client"]>,
+  wabaId: string,
+  row: TemplateRow,
+): Promise<{ id: string; status: string; category?: TemplateRow["category"] | undefined }> {
+  const definition = row.definition as unknown as WireDefinition;
+  if (row.metaTemplateId) {
+    try {
+      await client.editTemplate(row.metaTemplateId, {
+        category: definition.category,
+        components: definition.components,
+        ...(definition.parameter_format ? { parameter_format: definition.parameter_format } : {}),
+      });
+      return { id: row.metaTemplateId, status: "PENDING" };
+    } catch (error) {
+      const gone = error instanceof WhatsAppApiError && error.code === 100 && error.subcode === 33;
+      if (!gone) throw error;
+    }
+  }
+  return client.createTemplate(wabaId, definition);
+}
+
 function metaUnavailable(error: unknown) {
   return new AppError(
     502,
@@ -429,8 +456,6 @@ export async function approveTemplate(
     );
   }
   const { account, accessToken } = await accountToken(services, row.accountId);
-  // A template Meta rejected before is replaced there (its old submission is deleted first).
-  if (row.metaTemplateId) await deleteAtMeta(services, account.wabaId, accessToken, row);
   const reviewed = {
     action: "template.approved",
     actor,
@@ -443,11 +468,9 @@ export async function approveTemplate(
     auto: options.auto ?? false,
     ...(row.status === "policy_rejected" ? { overridesPolicy: true } : {}),
   };
-  let answer: Awaited<ReturnType<ReturnType<Services["graph"]["client"]>["createTemplate"]>>;
+  let answer: { id: string; status: string; category?: TemplateRow["category"] | undefined };
   try {
-    answer = await services.graph
-      .client(accessToken)
-      .createTemplate(account.wabaId, row.definition as unknown as WireDefinition);
+    answer = await submitToMeta(services.graph.client(accessToken), account.wabaId, row);
   } catch (error) {
     if (!(error instanceof WhatsAppApiError) || error.retryable) throw metaUnavailable(error);
     const reason = `Meta refused the submission: ${error.details ?? error.message}`;

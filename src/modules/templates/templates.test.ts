@@ -387,7 +387,7 @@ describeEachDatabase("templates", (kind) => {
     expect(h.sandbox.emulator.state.messages.get(delivered.wamid)?.body.template).toMatchObject({ name });
   });
 
-  it("Meta's banned words reject it with the reason; fixed and resubmitted it is approved", async () => {
+  it("Meta's banned words reject it with the reason; fixed, it is edited at Meta (keeping its name) and approved", async () => {
     const created = await create(
       utility(uniqueName("zone"), "Hi {{1}}, the forbidden zone near order {{2}} closes at noon."),
     );
@@ -408,8 +408,10 @@ describeEachDatabase("templates", (kind) => {
     expect(sending.body.status).toBe("in_review");
     const resubmitted = await approve(created.body.id);
     expect(resubmitted.body.status).toBe("pending");
-    expect(resubmitted.body.metaTemplateId).not.toBe(firstMetaId);
-    expect(h.sandbox.emulator.state.templates.has(firstMetaId)).toBe(false);
+    // Edited in place, not deleted and created again (Meta would hold the name for 30 days).
+    expect(resubmitted.body.metaTemplateId).toBe(firstMetaId);
+    const atMeta = h.sandbox.emulator.state.templates.get(firstMetaId);
+    expect(JSON.stringify(atMeta?.components)).toContain("pickup zone");
     await statusOf(created.body.id, "approved");
   });
 
