@@ -1254,6 +1254,27 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     return publicTemplate(t);
   });
 
+  /** Moves a template's quality score and sends Meta's message_template_quality_update webhook. */
+  app.post("/_emulator/templates/:id/quality", async (req) => {
+    const { id } = req.params as { id: string };
+    const t = state.templates.get(id);
+    if (!t) throw unknownObject(id);
+    const scores = ["GREEN", "YELLOW", "RED", "UNKNOWN"] as const;
+    const { score } = bodyObj(req) as { score?: (typeof scores)[number] };
+    if (!score || !scores.includes(score)) throw invalidParam("score must be GREEN, YELLOW, RED or UNKNOWN");
+    const previous = t.quality_score?.score ?? "UNKNOWN";
+    t.quality_score = { score };
+    const value = {
+      previous_quality_score: previous,
+      new_quality_score: score,
+      message_template_id: Number(t.id),
+      message_template_name: t.name,
+      message_template_language: t.language,
+    };
+    webhooks.send(envelope(t.wabaId, "message_template_quality_update", value, true));
+    return { success: true, value };
+  });
+
   app.post("/_emulator/quality", async (req) => {
     const b = bodyObj(req) as {
       phoneNumberId?: string;

@@ -434,6 +434,18 @@ export interface TemplateStatusEvent {
   time?: number | undefined;
 }
 
+/** `message_template_quality_update`: Meta's quality score of a template moved (GREEN, YELLOW, RED, UNKNOWN). */
+export interface TemplateQualityEvent {
+  kind: "template_quality";
+  wabaId: string;
+  templateId: string;
+  templateName: string;
+  language: string;
+  previousScore?: string | undefined;
+  newScore: string;
+  time?: number | undefined;
+}
+
 export interface PhoneNumberQualityEvent {
   kind: "phone_number_quality";
   wabaId: string;
@@ -463,6 +475,7 @@ export type WebhookEvent =
   | InboundMessageEvent
   | StatusEvent
   | TemplateStatusEvent
+  | TemplateQualityEvent
   | PhoneNumberQualityEvent
   | WebhookErrorsEvent
   | OtherChangeEvent;

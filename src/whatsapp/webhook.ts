@@ -193,6 +193,14 @@ const templateStatusValue = z.looseObject({
   reason: z.string().nullable().optional(),
 });
 
+const templateQualityValue = z.looseObject({
+  previous_quality_score: z.string().optional(),
+  new_quality_score: z.string().min(1),
+  message_template_id: z.union([z.number(), z.string()]),
+  message_template_name: z.string(),
+  message_template_language: z.string(),
+});
+
 const qualityValue = z.looseObject({
   display_phone_number: z.string(),
   event: z.string().min(1),
@@ -411,6 +419,20 @@ export function parseWebhook(body: unknown): WebhookEvent[] {
             templateName: v.message_template_name,
             language: v.message_template_language,
             reason: v.reason ?? undefined,
+            time: entry.time,
+          });
+          break;
+        }
+        case "message_template_quality_update": {
+          const v = parseOrThrow(templateQualityValue, change.value, path);
+          events.push({
+            kind: "template_quality",
+            wabaId: entry.id,
+            templateId: String(v.message_template_id),
+            templateName: v.message_template_name,
+            language: v.message_template_language,
+            previousScore: v.previous_quality_score,
+            newScore: v.new_quality_score,
             time: entry.time,
           });
           break;

@@ -11,7 +11,7 @@ import { messagePreview } from "../conversations/preview.ts";
 import { conversationKey, touchConversations } from "../conversations/service.ts";
 import { NUMBERS_REFRESH_QUEUE } from "../numbers/jobs.ts";
 import { phoneNumbers, whatsappAccounts } from "../numbers/schema.ts";
-import { applyTemplateStatus } from "../templates/meta.ts";
+import { applyTemplateQuality, applyTemplateStatus } from "../templates/meta.ts";
 import { type PublishInput, publishEvents } from "../webhooks/publish.ts";
 import { messageEvent, publishMessageEvent } from "./events.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
@@ -129,6 +129,7 @@ async function ingestInTransaction(
     await applyStatuses(tx, services, statuses);
     for (const event of parsed)
       if (event.kind === "template_status") await applyTemplateStatus(tx, services, event);
+      else if (event.kind === "template_quality") await applyTemplateQuality(tx, services, event);
     await refreshNumbersOnQualityUpdates(tx, services, parsed);
     await tx
       .update(whatsappWebhookEvents)

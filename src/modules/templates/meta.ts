@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import type { Services } from "../../http/context.ts";
 import { inTransaction } from "../../jobs/queue.ts";
-import type { MessageTemplate, TemplateStatusEvent } from "../../whatsapp/types.ts";
+import type { MessageTemplate, TemplateQualityEvent, TemplateStatusEvent } from "../../whatsapp/types.ts";
 import type { Actor } from "../accounts/audit.ts";
 import { whatsappAccounts } from "../numbers/schema.ts";
 import { accountToken } from "../numbers/service.ts";
@@ -194,6 +194,37 @@ export async function applyTemplateStatus(
     at: event.time ? new Date(event.time * 1000) : new Date(),
     reason: event.reason ?? null,
     source: "meta_webhook",
+  });
+}
+
+/**
+ * A `message_template_quality_update` webhook: the template's quality score follows Meta's, and
+ * the change is audited (a falling score comes before Meta pauses a template).
+ */
+export async function applyTemplateQuality(
+  tx: Tx,
+  services: Pick<Services, "boss">,
+  event: TemplateQualityEvent,
+): Promise<void> {
+  const [row] = await tx
+    .select({ template: templates })
+    .from(templates)
+    .innerJoin(whatsappAccounts, eq(whatsappAccounts.id, templates.accountId))
+    .where(and(eq(whatsappAccounts.wabaId, event.wabaId), eq(templates.metaTemplateId, event.templateId)))
+    .for("update", { of: templates });
+  if (!row || row.template.qualityScore === event.newScore) return;
+  const [updated] = await tx
+    .update(templates)
+    .set({ qualityScore: event.newScore, updatedAt: new Date() })
+    .where(eq(templates.id, row.template.id))
+    .returning();
+  if (!updated) return;
+  await recordTemplateChange(tx, services, updated, {
+    action: "template.quality_changed",
+    actor: META,
+    source: "meta_webhook",
+    from: updated.status,
+    data: { qualityScore: { from: row.template.qualityScore, to: event.newScore } },
   });
 }
 

@@ -452,6 +452,33 @@ describeEachDatabase("templates", (kind) => {
     expect((await get(template.id)).status).toBe("disabled");
   });
 
+  it("follows Meta's quality score of a template and audits each change", async () => {
+    const template = await approvedTemplate(uniqueName("score"));
+    const moveScore = (score: string) =>
+      fetch(`${h.sandbox.emulator.url}/_emulator/templates/${template.metaTemplateId}/quality`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ score }),
+      });
+    expect((await moveScore("YELLOW")).status).toBe(200);
+    await eventually(async () => ((await get(template.id)).qualityScore === "YELLOW" ? true : undefined));
+    expect((await moveScore("RED")).status).toBe(200);
+    const red = await eventually(async () => {
+      const row = await get(template.id);
+      return row.qualityScore === "RED" ? row : undefined;
+    });
+    expect(red.status).toBe("approved");
+    const changes = (await audit("template.quality_changed")).filter((e) => e.targetId === template.id);
+    expect(changes.map((e) => e.data.qualityScore)).toEqual(
+      expect.arrayContaining([
+        { from: template.qualityScore ?? null, to: "YELLOW" },
+        { from: "YELLOW", to: "RED" },
+      ]),
+    );
+    expect(changes.every((e) => e.data.source === "meta_webhook")).toBe(true);
+    expect((await moveScore("PURPLE")).status).toBe(400);
+  });
+
   it("sync reconciles missed changes, imports Meta-only templates and disables ones Meta deleted", async () => {
     const paused = await approvedTemplate(uniqueName("missed"));
     const gone = await approvedTemplate(uniqueName("gone"));
