@@ -348,6 +348,27 @@ describe("parseWebhook: account-level fields", () => {
     ).toMatchObject({ event: "FLAGGED", currentLimit: "TIER_2K" });
   });
 
+  it("template quality update", () => {
+    expect(
+      one(
+        wrap("message_template_quality_update", {
+          previous_quality_score: "GREEN",
+          new_quality_score: "YELLOW",
+          message_template_id: 987,
+          message_template_name: "order_update",
+          message_template_language: "en_US",
+        }),
+      ),
+    ).toMatchObject({
+      kind: "template_quality",
+      templateId: "987",
+      templateName: "order_update",
+      language: "en_US",
+      previousScore: "GREEN",
+      newScore: "YELLOW",
+    });
+  });
+
   it("value-level errors and unknown fields", () => {
     expect(
       one(
@@ -392,6 +413,14 @@ describe("parseWebhook: invalid bodies", () => {
       wrap("message_template_status_update", { event: "APPROVED", message_template_id: 1 }),
     ],
     ["quality update without event", wrap("phone_number_quality_update", { display_phone_number: "1" })],
+    [
+      "template quality update without a score",
+      wrap("message_template_quality_update", {
+        message_template_id: 1,
+        message_template_name: "x",
+        message_template_language: "en",
+      }),
+    ],
   ];
   it.each(bad)("%s -> WebhookPayloadError", (_name, body) => {
     expect(() => parseWebhook(body)).toThrow(WebhookPayloadError);
