@@ -135,7 +135,17 @@ export interface EmulatorConfig {
     bannedWords: string[];
     rejectReason: string;
   };
-  webhookDelivery: { attempts: number; baseDelayMs: number; timeoutMs: number };
+  webhookDelivery: {
+    attempts: number;
+    baseDelayMs: number;
+    timeoutMs: number;
+    /**
+     * Meta may put several changes in one notification: up to this many events (1: one per POST)
+     * gathered for at most `batchWindowMs`, one entry per WABA with their changes in order.
+     */
+    batchMaxEvents: number;
+    batchWindowMs: number;
+  };
   faults: FaultConfig;
   /** Max entries kept in each log (messages, webhooks). */
   maxLogEntries: number;
@@ -168,7 +178,13 @@ export function defaultConfig(): EmulatorConfig {
     windowMs: 24 * 60 * 60 * 1000,
     recipientErrorMode: "async",
     templateReview: { delayMs: 1_000, bannedWords: ["forbidden", "scam"], rejectReason: "ABUSIVE_CONTENT" },
-    webhookDelivery: { attempts: 5, baseDelayMs: 500, timeoutMs: 5_000 },
+    webhookDelivery: {
+      attempts: 5,
+      baseDelayMs: 500,
+      timeoutMs: 5_000,
+      batchMaxEvents: 1,
+      batchWindowMs: 50,
+    },
     faults: {
       latencyMs: 0,
       errorRate: 0,

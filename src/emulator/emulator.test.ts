@@ -57,6 +57,7 @@ beforeEach(() => {
   emu.setConfig({
     appSecret: DEFAULT_APP_SECRET,
     faults: { webhookDropRate: 0, webhookDuplicateRate: 0, webhookReorderRate: 0, latencyMs: 0 },
+    webhookDelivery: { batchMaxEvents: 1 },
     windowMs: 24 * 3600 * 1000,
   });
 });
@@ -250,6 +251,26 @@ describe("webhook delivery and faults", () => {
     const ids = [1, 2, 3, 4, 5].map((i) => emu.injectInbound({ from, to: PN, text: `r${i}` }).id);
     await hook.waitFor((e) => ids.every((id) => e.some((x) => x.kind === "message" && x.id === id)));
     expect(emu.webhooks.deliveries.filter((d) => d.reordered).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("batches notifications like Meta when configured: one POST, an entry per WABA, changes in order", async () => {
+    emu.setConfig({ webhookDelivery: { batchMaxEvents: 3, batchWindowMs: 200 } });
+    const before = emu.webhooks.deliveries.length;
+    const from = fresh();
+    const ids = [1, 2, 3].map((i) => emu.injectInbound({ from, to: PN, text: `b${i}` }).id);
+    await hook.waitFor((e) => ids.every((id) => e.some((x) => x.kind === "message" && x.id === id)));
+    const posted = emu.webhooks.deliveries.slice(before);
+    expect(posted).toHaveLength(1);
+    const payload = posted[0]!.payload as {
+      entry: { id: string; changes: { value: { messages: { id: string }[] } }[] }[];
+    };
+    expect(payload.entry).toHaveLength(1);
+    expect(payload.entry[0]!.changes.map((c) => c.value.messages[0]!.id)).toEqual(ids);
+
+    // Fewer than the maximum go out when the window closes.
+    const lone = emu.injectInbound({ from, to: PN, text: "alone" });
+    await hook.waitFor((e) => e.some((x) => x.kind === "message" && x.id === lone.id));
+    expect(emu.webhooks.deliveries.slice(before)).toHaveLength(2);
   });
 
   it("performs Meta's verification handshake against the receiver", async () => {

@@ -32,9 +32,49 @@ export class WebhookSender {
     this.random = random;
   }
 
-  /** Queues one webhook POST (a full `{object, entry}` payload). */
+  private batch: unknown[] = [];
+  private batchTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Queues one webhook notification (a full `{object, entry}` payload); with batching on, it may
+   * share its POST with the notifications that follow it closely.
+   */
   send(payload: unknown): void {
     if (this.closed) return;
+    const { batchMaxEvents, batchWindowMs } = this.getConfig().webhookDelivery;
+    if (batchMaxEvents <= 1) {
+      this.post(payload);
+      return;
+    }
+    this.batch.push(payload);
+    if (this.batch.length >= batchMaxEvents) this.flushBatch();
+    else if (!this.batchTimer) {
+      this.batchTimer = setTimeout(() => this.flushBatch(), batchWindowMs);
+      this.timers.add(this.batchTimer);
+    }
+  }
+
+  /** The gathered notifications as one: an entry per WABA, its changes in the order they came. */
+  private flushBatch(): void {
+    if (this.batchTimer) {
+      clearTimeout(this.batchTimer);
+      this.timers.delete(this.batchTimer);
+      this.batchTimer = null;
+    }
+    const payloads = this.batch as { object: string; entry: { id: string; changes: unknown[] }[] }[];
+    this.batch = [];
+    if (payloads.length === 0) return;
+    const entries = new Map<string, { id: string; changes: unknown[] }>();
+    for (const payload of payloads)
+      for (const entry of payload.entry) {
+        const merged = entries.get(entry.id) ?? { ...entry, changes: [] };
+        merged.changes.push(...entry.changes);
+        entries.set(entry.id, merged);
+      }
+    this.post({ object: payloads[0]!.object, entry: [...entries.values()] });
+  }
+
+  private post(payload: unknown): void {
     const cfg = this.getConfig();
     const f = cfg.faults;
     const base = this.record(payload, false);
@@ -120,14 +160,16 @@ export class WebhookSender {
     this.schedule(d, delay * (0.75 + this.random() * 0.5));
   }
 
-  /** Number of deliveries still pending (scheduled or in flight). */
+  /** Number of deliveries still pending (gathered for a batch, scheduled or in flight). */
   pending(): number {
-    return this.deliveries.filter((d) => d.status === "pending").length;
+    return this.batch.length + this.deliveries.filter((d) => d.status === "pending").length;
   }
 
   clear(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.batch = [];
+    this.batchTimer = null;
     this.deliveries.length = 0;
   }
 

@@ -81,3 +81,55 @@ describeEachDatabase("webhook ingest", (kind) => {
     expect(still?.processedAt).toBeNull();
   });
 });
+
+describeEachDatabase("webhooks Meta batched", (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(
+      kind,
+      {},
+      {
+        webhookDelivery: {
+          attempts: 5,
+          baseDelayMs: 50,
+          timeoutMs: 5_000,
+          batchMaxEvents: 25,
+          batchWindowMs: 100,
+        },
+      },
+    );
+  });
+  afterAll(() => h?.close());
+
+  it("ingests every inbound message and status of notifications that carry several changes", async () => {
+    const customers = Array.from({ length: 5 }, () => `54911${randomInt(10_000_000, 99_999_999)}`);
+    const wamids = customers.map((from) => h.sandbox.emulator.injectInbound({ from, text: "hola" }).id);
+    await eventually(async () => {
+      const inbound = (await h.api("GET", "/v1/messages?direction=inbound&limit=200")).body.data as {
+        wamid: string;
+      }[];
+      return wamids.every((wamid) => inbound.some((message) => message.wamid === wamid));
+    });
+    const sent = await Promise.all(
+      customers.map((from) =>
+        h.api("POST", "/v1/messages", { to: `+${from}`, type: "text", text: { body: "¡Hola!" } }),
+      ),
+    );
+    expect(sent.map((res) => res.status)).toEqual([202, 202, 202, 202, 202]);
+    await eventually(
+      async () => {
+        const statuses = await Promise.all(
+          sent.map(async (res) => (await h.api("GET", `/v1/messages/${res.body.id}`)).body.status),
+        );
+        return statuses.every((status) => status === "read");
+      },
+      { what: "every reply read" },
+    );
+    const batched = h.sandbox.emulator.webhooks.deliveries.some(
+      (delivery) =>
+        (delivery.payload as { entry: { changes: unknown[] }[] }).entry.flatMap((entry) => entry.changes)
+          .length > 1,
+    );
+    expect(batched).toBe(true);
+  });
+});
