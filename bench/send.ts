@@ -52,6 +52,11 @@ const EMULATOR: EmulatorConfigInput = {
   statusDelaysMs: { sent: 0, delivered: 0, read: null },
   webhookUrl: null,
   maxLogEntries: 200_000,
+  // BENCH_WEBHOOK_BATCH=25: Meta-style notifications carrying up to 25 changes (default: one each).
+  webhookDelivery: {
+    batchMaxEvents: process.env.BENCH_WEBHOOK_BATCH ? Number(process.env.BENCH_WEBHOOK_BATCH) : 1,
+    batchWindowMs: 50,
+  },
 };
 
 const lastShown = new Map<string, number>();

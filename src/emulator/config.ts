@@ -136,8 +136,11 @@ export interface EmulatorConfig {
     rejectReason: string;
   };
   webhookDelivery: {
+    /** Meta keeps retrying for days with growing gaps; the emulator gives up after this many. */
     attempts: number;
     baseDelayMs: number;
+    /** The longest gap between two attempts. */
+    maxDelayMs: number;
     timeoutMs: number;
     /**
      * Meta may put several changes in one notification: up to this many events (1: one per POST)
@@ -179,8 +182,10 @@ export function defaultConfig(): EmulatorConfig {
     recipientErrorMode: "async",
     templateReview: { delayMs: 1_000, bannedWords: ["forbidden", "scam"], rejectReason: "ABUSIVE_CONTENT" },
     webhookDelivery: {
-      attempts: 5,
+      // About six minutes of retries (0.5 s doubling to 1 min): a busy receiver loses nothing.
+      attempts: 12,
       baseDelayMs: 500,
+      maxDelayMs: 60_000,
       timeoutMs: 5_000,
       batchMaxEvents: 1,
       batchWindowMs: 50,

@@ -156,7 +156,8 @@ export class WebhookSender {
       d.status = "failed";
       return;
     }
-    const delay = cfg.webhookDelivery.baseDelayMs * 2 ** (d.attempts - 1);
+    const { baseDelayMs, maxDelayMs } = cfg.webhookDelivery;
+    const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** (d.attempts - 1));
     this.schedule(d, delay * (0.75 + this.random() * 0.5));
   }
 
