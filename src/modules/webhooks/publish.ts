@@ -28,19 +28,8 @@ export async function publishEvent<T>(
   boss: PgBoss,
   input: PublishInput<T>,
 ): Promise<PublishResult<T>> {
-  const event: WebhookEvent<T> = {
-    id: randomUUID(),
-    type: input.type,
-    tenantId: input.tenantId,
-    createdAt: new Date().toISOString(),
-    data: input.data,
-  };
-  const subscriptions = await tx
-    .select({ id: webhookSubscriptions.id, eventTypes: webhookSubscriptions.eventTypes })
-    .from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.tenantId, input.tenantId), eq(webhookSubscriptions.active, true)));
-  const targets = subscriptions.filter((subscription) => subscribedTo(subscription.eventTypes, input.type));
-  return { event, deliveryIds: await insertDeliveries(tx, boss, event, targets) };
+  const [result] = await publishEvents(tx, boss, [input]);
+  return result as PublishResult<T>;
 }
 
 /** Stores the event for each subscription and wakes their delivery jobs (same transaction). */
