@@ -94,11 +94,6 @@ export async function ingestBatch(services: Services, eventIds?: number[]): Prom
   }
 }
 
-/** Kept for callers that name the stored webhooks to ingest. */
-export async function ingestWebhookEvents(services: Services, eventIds: number[]): Promise<number> {
-  return ingestBatch(services, eventIds);
-}
-
 async function ingestInTransaction(
   services: Services,
   eventIds: number[] | undefined,
