@@ -42,7 +42,7 @@ export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const job of jobs) {
     // Existing queues get the current options too, so a deploy that changes retries takes effect.
-    const options = { ...job.queue };
+    const options = job.queue ?? {};
     if (!existing.has(job.name)) await boss.createQueue(job.name, options);
     else {
       // Policy and partitioning are fixed when a queue is created; the rest can change.

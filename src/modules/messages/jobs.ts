@@ -12,8 +12,6 @@ import {
   PARTITIONS_QUEUE,
 } from "./queues.ts";
 
-export { DISPATCH_DEAD_QUEUE, DISPATCH_QUEUE, INGEST_QUEUE, MEDIA_QUEUE, PARTITIONS_QUEUE };
-
 /** The messaging jobs (handlers imported statically: no module resolution per job). */
 export const messagingJobs: JobDefinition[] = [
   defineJob<Record<string, never>>({
