@@ -244,6 +244,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     return p;
   };
 
+  /** A template's components, on create and on edit: a list with a BODY that has text. */
+  function checkComponents(components: unknown): asserts components is TemplateComponentDef[] {
+    const list = Array.isArray(components) ? (components as { type?: unknown; text?: unknown }[]) : [];
+    if (!list.some((c) => c?.type === "BODY" && typeof c.text === "string"))
+      throw invalidParam("Param components must contain a BODY component with text");
+  }
+
   function unknownObject(id: string): GraphError {
     return new GraphError(100, {
       subcode: 33,
@@ -837,12 +844,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           details: "The category of an approved template cannot be edited",
         });
       }
-      if (
-        b.components !== undefined &&
-        !b.components.some((c) => c?.type === "BODY" && typeof c.text === "string")
-      ) {
-        throw invalidParam("Param components must contain a BODY component with text");
-      }
+      if (b.components !== undefined) checkComponents(b.components);
       if (t.status === "APPROVED") {
         const now = Date.now();
         const edits = (t.approvedEdits ?? []).filter((at) => now - at < 30 * 86_400_000);
@@ -933,12 +935,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       if (!categories.includes(b.category as TemplateCategory)) {
         throw invalidParam("Param category must be one of {MARKETING, UTILITY, AUTHENTICATION}");
       }
-      if (
-        !Array.isArray(b.components) ||
-        !b.components.some((c) => c?.type === "BODY" && typeof c.text === "string")
-      ) {
-        throw invalidParam("Param components must contain a BODY component with text");
-      }
+      checkComponents(b.components);
       const dup = [...state.templates.values()].find(
         (t) => t.wabaId === id && t.name === b.name && t.language === b.language,
       );
