@@ -107,6 +107,12 @@ describeEachDatabase("templates", (kind) => {
       )
     ).key;
     other = await makeTenant(h);
+    // Connecting the account queued a sync that imports Meta's templates: let it finish, so no
+    // sync overtakes the webhooks the tests below wait for.
+    await eventually(async () => {
+      const list = await h.api("GET", "/v1/templates?name=order_update");
+      return list.body.data.some((t: { status: string }) => t.status === "approved") || undefined;
+    });
     await h.charla.services.database.db.insert(webhookSubscriptions).values({
       tenantId: h.tenant.id,
       url: "http://127.0.0.1:9/hooks",
