@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { DEFAULT_WABAS } from "./emulator/config.ts";
 import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./emulator/server.ts";
-import type { Services } from "./http/context.ts";
-import type { GraphSettings } from "./modules/numbers/graph.ts";
+import type { Services } from "./app/services.ts";
+import type { GraphSettings } from "./whatsapp/graph.ts";
 import { phoneNumbers, whatsappAccounts } from "./modules/numbers/schema.ts";
 import { connectAccount } from "./modules/numbers/service.ts";
 

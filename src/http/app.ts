@@ -1,6 +1,6 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -9,10 +9,14 @@ import {
 } from "fastify-type-provider-zod";
 import { Histogram } from "prom-client";
 import { apiKeyAuth } from "./auth.ts";
-import type { ModuleRoutes, Services } from "./context.ts";
+import type { Services } from "../app/services.ts";
+import type { ModuleRoutes } from "./context.ts";
 import { installErrorHandling } from "./errors.ts";
 import { homeRoute } from "./home.ts";
 import { systemRoutes } from "./system-routes.ts";
+
+/** The HTTP server as the rest of the code sees it (runtime, tests), without importing Fastify. */
+export type HttpApp = FastifyInstance;
 
 export interface AppOptions {
   /** A pino logger; without one the app logs nothing (tests). */

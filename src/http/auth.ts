@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { Db } from "../db/client.ts";
 import type { Role } from "../modules/accounts/schema.ts";
 import { authenticateApiKey, type Principal } from "../modules/accounts/service.ts";
-import { AppError } from "./problem.ts";
+import { AppError } from "../lib/problem.ts";
 
 declare module "fastify" {
   interface FastifyRequest {

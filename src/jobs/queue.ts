@@ -9,7 +9,7 @@ import {
   type WorkOptions,
 } from "pg-boss";
 import type { Database, Executor } from "../db/client.ts";
-import type { Services } from "../http/context.ts";
+import type { Services } from "../app/services.ts";
 
 /** A background job a module contributes: its queue, options and batch handler. */
 export interface JobDefinition<T extends object = object> {

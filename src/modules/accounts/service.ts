@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { preparedQuery } from "../../db/prepared.ts";
-import { AppError, conflict, notFound } from "../../http/problem.ts";
+import { AppError, conflict, notFound } from "../../lib/problem.ts";
 import { hashPassword, randomToken, safeEqual, sha256Hex } from "../../lib/crypto.ts";
 import { type Actor, recordAudit } from "./audit.ts";
 import { apiKeys, type Role, tenants, users } from "./schema.ts";

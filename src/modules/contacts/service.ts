@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { notFound } from "../../http/problem.ts";
+import { notFound } from "../../lib/problem.ts";
 import { consentEvents, contacts } from "./schema.ts";
 
 export type Contact = typeof contacts.$inferSelect;

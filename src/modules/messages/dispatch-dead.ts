@@ -1,5 +1,5 @@
 import { and, inArray, isNull } from "drizzle-orm";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { publishEvents } from "../webhooks/publish.ts";
 import { messageEvent } from "./events.ts";
 import { messages } from "./schema.ts";

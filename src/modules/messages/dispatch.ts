@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import type { OutboundMessage } from "../../whatsapp/types.ts";
 import { contacts } from "../contacts/schema.ts";

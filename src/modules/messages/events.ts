@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { publishEvent } from "../webhooks/publish.ts";
 import type { messages } from "./schema.ts";
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { inTransaction } from "../../jobs/queue.ts";
 import type { InboundMessageEvent, StatusEvent, WebhookEvent } from "../../whatsapp/types.ts";
 import { parseWebhook } from "../../whatsapp/webhook.ts";

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { phoneNumbers } from "../numbers/schema.ts";
 import { accountToken } from "../numbers/service.ts";
 import { media, messages } from "./schema.ts";

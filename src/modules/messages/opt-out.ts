@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import type { InboundMessageEvent } from "../../whatsapp/types.ts";
 import { type Contact, isOptedOut, recordConsent } from "../contacts/service.ts";
 import type { PhoneNumberRow } from "../numbers/service.ts";

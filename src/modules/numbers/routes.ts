@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { notFound } from "../../http/problem.ts";
+import { notFound } from "../../lib/problem.ts";
 import { whatsappAccounts } from "./schema.ts";
 import { connectAccount, listAccounts, listPhoneNumbers, refreshAccountNumbers } from "./service.ts";
 

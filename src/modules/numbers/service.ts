@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { AppError, conflict, notFound } from "../../http/problem.ts";
+import type { Services } from "../../app/services.ts";
+import { AppError, conflict, notFound } from "../../lib/problem.ts";
 import { inTransaction } from "../../jobs/queue.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import { type Actor, recordAudit } from "../accounts/audit.ts";

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { type Actor, actorLabel, recordAudit } from "../accounts/audit.ts";
 import { publishEvent } from "../webhooks/publish.ts";
 import {

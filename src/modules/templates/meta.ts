@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { inTransaction } from "../../jobs/queue.ts";
 import type { MessageTemplate, TemplateQualityEvent, TemplateStatusEvent } from "../../whatsapp/types.ts";
 import type { Actor } from "../accounts/audit.ts";

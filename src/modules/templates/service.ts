@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import type { Services } from "../../http/context.ts";
-import { decodeCursor, paginate } from "../../http/cursor.ts";
-import { AppError, conflict, notFound, unprocessable } from "../../http/problem.ts";
+import type { Services } from "../../app/services.ts";
+import { decodeCursor, paginate } from "../../lib/cursor.ts";
+import { AppError, conflict, notFound, unprocessable } from "../../lib/problem.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import type { TemplateDefinition as WireDefinition } from "../../whatsapp/types.ts";
 import { type Actor, actorLabel } from "../accounts/audit.ts";

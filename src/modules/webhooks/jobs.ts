@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, lte, min, sql } from "drizzle-orm";
 import type { Job } from "pg-boss";
 import { Agent, request } from "undici";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { defineJob } from "../../jobs/queue.ts";
 import { DELIVER_QUEUE, type DeliverJob, scheduleSubscription, wakeSubscription } from "./schedule.ts";
 import { webhookDeliveries, webhookSubscriptions } from "./schema.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { badRequest } from "../../http/problem.ts";
+import { badRequest } from "../../lib/problem.ts";
 import { eventPatternRegex, eventTypes } from "./events.ts";
 import { deliveryStatuses } from "./schema.ts";
 import {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { conflict, notFound } from "../../http/problem.ts";
+import type { Services } from "../../app/services.ts";
+import { conflict, notFound } from "../../lib/problem.ts";
 import { type Actor, recordAudit } from "../accounts/audit.ts";
 import type { WebhookEvent } from "./events.ts";
 import { insertDeliveries } from "./publish.ts";
