@@ -1,16 +1,18 @@
 import pino, { type Logger } from "pino";
 import { collectDefaultMetrics, Registry } from "prom-client";
+import type { Services } from "./app/services.ts";
 import type { Config } from "./config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
+import { useSubscribers } from "./events/index.ts";
 import { buildApp, type HttpApp } from "./http/app.ts";
-import type { Services } from "./app/services.ts";
 import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
 import { loadSecretBox } from "./lib/secret-key.ts";
-import { moduleJobs, moduleRoutes, publicRoutes } from "./modules/index.ts";
-import { ensureMessagePartitions } from "./modules/messages/partitions.ts";
+import { authenticateApiKey } from "./modules/accounts/index.ts";
+import { moduleJobs, moduleRoutes, moduleSubscribers, publicRoutes } from "./modules/index.ts";
+import { ensureMessagePartitions } from "./modules/messages/index.ts";
+import { templateSettings } from "./modules/templates/index.ts";
 import { createGraph, type GraphSettings } from "./whatsapp/graph.ts";
-import { templateSettings } from "./modules/templates/settings.ts";
 
 export interface CharlaOptions {
   config: Config;
@@ -53,6 +55,7 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
   const logger = options.logger ?? createLogger(config);
   // Settings that read files fail here, at start, not on the first request that needs them.
   templateSettings(config);
+  useSubscribers(moduleSubscribers);
   const ownsDatabase = !options.database;
   const database =
     options.database ??
@@ -87,7 +90,12 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
     let app: HttpApp | null = null;
     let url: string | null = null;
     if (options.api) {
-      const built = await buildApp(services, { logger, modules: moduleRoutes, publicRoutes });
+      const built = await buildApp(services, {
+        logger,
+        modules: moduleRoutes,
+        publicRoutes,
+        authenticate: (token) => authenticateApiKey(database.db, token),
+      });
       app = built as unknown as HttpApp;
       cleanups.unshift(() => built.close());
       url = await built.listen({ host: config.HOST, port: config.PORT });

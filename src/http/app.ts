@@ -8,8 +8,9 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { Histogram } from "prom-client";
-import { apiKeyAuth } from "./auth.ts";
 import type { Services } from "../app/services.ts";
+import type { Principal } from "../modules/accounts/index.ts";
+import { apiKeyAuth } from "./auth.ts";
 import type { ModuleRoutes } from "./context.ts";
 import { installErrorHandling } from "./errors.ts";
 import { homeRoute } from "./home.ts";
@@ -25,6 +26,8 @@ export interface AppOptions {
   modules: ModuleRoutes[];
   /** Mounted at the root without API-key auth (they authenticate themselves, e.g. signatures). */
   publicRoutes?: ModuleRoutes[];
+  /** Resolves a presented API key to its principal (the accounts module). */
+  authenticate: (token: string) => Promise<Principal | null>;
 }
 
 /** The Charla HTTP API: system routes, the OpenAPI document and docs UI, and every module under /v1. */
@@ -79,7 +82,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   for (const routes of options.publicRoutes ?? []) await routes(app, services);
   await app.register(
     async (v1) => {
-      v1.addHook("onRequest", apiKeyAuth(services.database.db));
+      v1.addHook("onRequest", apiKeyAuth(options.authenticate));
       for (const routes of options.modules) await routes(v1, services);
     },
     { prefix: "/v1" },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Services } from "../../app/services.ts";
 import type { ZodApp } from "../../http/context.ts";
+import { enqueue } from "../../jobs/queue.ts";
 import { AppError } from "../../lib/problem.ts";
 import {
   parseWebhook,
@@ -24,9 +25,9 @@ const WAKE_WINDOW_MS = 50;
  */
 function webhookStore(services: Services, log: { warn(object: object, message: string): void }) {
   const wake = throttle(WAKE_WINDOW_MS, () =>
-    services.boss
-      .send(INGEST_QUEUE, {})
-      .catch((error) => log.warn({ err: error }, "could not wake webhook ingest; its schedule will")),
+    enqueue(services, INGEST_QUEUE, {}).catch((error) =>
+      log.warn({ err: error }, "could not wake webhook ingest; its schedule will"),
+    ),
   );
   return groupCommit<unknown, null>(
     async (bodies) => {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { TEMPLATE_SYNC_QUEUE } from "./jobs.ts";
+import { scheduleJob } from "../../jobs/queue.ts";
 import { syncTemplates } from "./meta.ts";
 import { POLICY_RULES } from "./policy.ts";
+import { TEMPLATE_SYNC_QUEUE } from "./queues.ts";
 import { templateChangeSources, templateStatuses } from "./schema.ts";
 import {
   approveTemplate,
@@ -121,7 +122,7 @@ function definitionOf(body: Record<string, unknown>): Record<string, unknown> {
 export const templatesRoutes: ModuleRoutes = async (app, services) => {
   const { db } = services.database;
   const settings = templateSettings(services.config);
-  if (settings.syncCron) await services.boss.schedule(TEMPLATE_SYNC_QUEUE, settings.syncCron, {});
+  if (settings.syncCron) await scheduleJob(services.boss, TEMPLATE_SYNC_QUEUE, settings.syncCron, {});
 
   app.post(
     "/templates",

@@ -1,15 +1,13 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Services } from "../../app/services.ts";
 import type { Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import type { Services } from "../../app/services.ts";
 import { decodeCursor, paginate } from "../../lib/cursor.ts";
 import { AppError, conflict, notFound, unprocessable } from "../../lib/problem.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import type { TemplateDefinition as WireDefinition } from "../../whatsapp/types.ts";
-import { type Actor, actorLabel } from "../accounts/audit.ts";
-import { tenants } from "../accounts/schema.ts";
-import { whatsappAccounts } from "../numbers/schema.ts";
-import { accountToken } from "../numbers/service.ts";
+import { type Actor, actorLabel, tenantSummaries } from "../accounts/index.ts";
+import { accountToken, tenantAccount } from "../numbers/index.ts";
 import { recordTemplateChange, type TemplateRow, templateHistory } from "./history.ts";
 import { metaMayMove, statusFromMeta } from "./meta.ts";
 import { type PolicyFinding, reviewPolicy } from "./policy.ts";
@@ -31,18 +29,7 @@ async function resolveAccount(
   tenantId: string,
   input: { accountId?: string | undefined; wabaId?: string | undefined },
 ) {
-  const [account] = await db
-    .select({ id: whatsappAccounts.id, wabaId: whatsappAccounts.wabaId })
-    .from(whatsappAccounts)
-    .where(
-      and(
-        eq(whatsappAccounts.tenantId, tenantId),
-        input.accountId ? eq(whatsappAccounts.id, input.accountId) : undefined,
-        input.wabaId ? eq(whatsappAccounts.wabaId, input.wabaId) : undefined,
-      ),
-    )
-    .orderBy(asc(whatsappAccounts.createdAt))
-    .limit(1);
+  const account = await tenantAccount(db, tenantId, input);
   if (account) return account;
   if (input.accountId || input.wabaId) throw notFound("WhatsApp account", "whatsapp_account_not_found");
   throw unprocessable("no_whatsapp_account", "Connect a WhatsApp Business Account before writing templates");
@@ -412,9 +399,8 @@ export async function reviewQueue(
     after = or(sql`${reviewMs} > ${ts}`, and(sql`${reviewMs} = ${ts}`, gt(templates.id, id)));
   }
   const rows = await db
-    .select({ template: templates, tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name } })
+    .select()
     .from(templates)
-    .innerJoin(tenants, eq(tenants.id, templates.tenantId))
     .where(
       and(
         eq(templates.status, "in_review"),
@@ -424,11 +410,18 @@ export async function reviewQueue(
     )
     .orderBy(asc(reviewMs), asc(templates.id))
     .limit(query.limit + 1);
-  const { data, nextCursor } = paginate(rows, query.limit, ({ template }) => ({
+  const { data, nextCursor } = paginate(rows, query.limit, (template) => ({
     at: template.reviewRequestedAt ?? template.createdAt,
     id: template.id,
   }));
-  return { data: data.map(({ template, tenant }) => ({ ...template, tenant })), nextCursor };
+  const tenants = await tenantSummaries(
+    db,
+    data.map((template) => template.tenantId),
+  );
+  return {
+    data: data.map((template) => ({ ...template, tenant: tenants.get(template.tenantId)! })),
+    nextCursor,
+  };
 }
 
 /**

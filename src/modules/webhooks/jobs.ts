@@ -169,10 +169,10 @@ export async function deliverSubscription(
       ),
     );
   if (next?.at) {
-    if (next.at.getTime() <= next.now.getTime()) await wakeSubscription(services.boss, subscriptionId);
+    if (next.at.getTime() <= next.now.getTime()) await wakeSubscription(services, subscriptionId);
     else
       await scheduleSubscription(
-        services.boss,
+        services,
         subscriptionId,
         new Date(Date.now() + (next.at.getTime() - next.now.getTime())),
       );
@@ -229,16 +229,7 @@ export async function deliverJobs(jobs: Job<DeliverJob>[], services: Services): 
 }
 
 export const webhookJobs = [
-  defineJob<DeliverJob>({
-    name: DELIVER_QUEUE,
-    queue: {
-      policy: "stately",
-      expireInSeconds: 300,
-      retryLimit: 20,
-      retryDelay: 1,
-      retryBackoff: true,
-      retryDelayMax: 60,
-    },
+  defineJob(DELIVER_QUEUE, {
     // HTTP-bound: 16 subscriptions delivered at once (4 workers x 4), so slow endpoints do not
     // starve the others, while an idle queue costs 4 polls per second, not 16.
     work: { localConcurrency: 4, batchSize: 4, pollingIntervalSeconds: 1 },
