@@ -17,7 +17,7 @@ describeEachDatabase("webhook ingest", (kind) => {
 
   it("has a schedule that makes up for a lost wake-up", async () => {
     const schedules = await h.charla.services.boss.getSchedules();
-    expect(schedules.map((schedule) => schedule.name)).toContain(INGEST_QUEUE);
+    expect(schedules.map((schedule) => schedule.name)).toContain(INGEST_QUEUE.name);
   });
 
   it("ingests webhooks stored without a wake-up, and parks one that keeps failing without holding back the others", async () => {
