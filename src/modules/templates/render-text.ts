@@ -1,16 +1,9 @@
 /** Text helpers of template rendering: URLs, variable substitution, authentication presets, button labels. */
 import type { TemplateButton } from "./types.ts";
 
-export const BAD_PARAM_TEXT_RE = /[\n\r\t]| {5,}/;
+export { isHttpUrl } from "./rule-text.ts";
 
-export function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
+export const BAD_PARAM_TEXT_RE = /[\n\r\t]| {5,}/;
 
 export function substitute(text: string, values: ReadonlyMap<string, string>): string {
   return text.replace(/\{\{([^{}]*)\}\}/g, (whole, name: string) => values.get(name) ?? whole);
