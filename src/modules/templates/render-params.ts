@@ -78,7 +78,3 @@ export type RenderError = FieldError & { code: RenderErrorCode };
 export type RenderResult =
   | { ok: true; message: TemplateMessage; preview: string }
   | { ok: false; errors: RenderError[] };
-
-// ------------------------------------------------------------------------------------------------ helpers
-
-/** Meta (error 132018): parameter text cannot have newlines, tabs or more than 4 consecutive spaces. */

@@ -3,6 +3,7 @@ import type { TemplateButton } from "./types.ts";
 
 export { isHttpUrl } from "./rule-text.ts";
 
+/** Meta (error 132018): parameter text cannot have newlines, tabs or more than 4 consecutive spaces. */
 export const BAD_PARAM_TEXT_RE = /[\n\r\t]| {5,}/;
 
 export function substitute(text: string, values: ReadonlyMap<string, string>): string {
