@@ -1,12 +1,8 @@
-import type { DomainEvent } from "../../events/index.ts";
+import type { DomainEvent, DomainEventType } from "../../events/index.ts";
 import type { messages } from "./schema.ts";
 
-export type MessageEventType =
-  | "message.sent"
-  | "message.delivered"
-  | "message.read"
-  | "message.failed"
-  | "message.received";
+/** The message events this module emits (members of the domain event union). */
+export type MessageEventType = Exclude<Extract<DomainEventType, `message.${string}`>, "message.accepted">;
 
 /** What customers' webhooks and the API show of a message. */
 export function messageView(message: typeof messages.$inferSelect) {
