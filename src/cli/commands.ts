@@ -74,7 +74,6 @@ export function registerCommands(program: Command): void {
         `  Portal:    ${charla.url}/`,
         `  API:       ${charla.url}/v1`,
         `  API docs:  ${charla.url}/docs  (OpenAPI: ${charla.url}/openapi.json)`,
-        `  Start page: ${charla.url}/`,
         `  Health:    ${charla.url}/health`,
         `  Database:  ${charla.services.database.kind === "pglite" ? `PGlite in ${pgliteDir(config.DATA_DIR)}` : "PostgreSQL"}`,
       ];

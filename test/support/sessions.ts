@@ -45,7 +45,7 @@ export function portalClient(h: Pick<Harness, "url">): PortalClient {
       try {
         parsed = text ? JSON.parse(text) : null;
       } catch {}
-      const answer = { status: response.status, body: parsed, headers: response.headers };
+      const answer: Answer = { status: response.status, body: parsed, headers: response.headers };
       if (answer.status === 200 && typeof answer.body?.csrfToken === "string") {
         client.csrfToken = answer.body.csrfToken;
       }
