@@ -1,6 +1,7 @@
 import type { ModuleRoutes } from "../http/context.ts";
 import type { JobDefinition } from "../jobs/queue.ts";
 import { invitationRoutes } from "./accounts/invitation-routes.ts";
+import { accountJobs } from "./accounts/jobs.ts";
 import { accountsRoutes } from "./accounts/routes.ts";
 import { publicSessionRoutes, sessionRoutes } from "./accounts/session-routes.ts";
 import { contactsRoutes } from "./contacts/routes.ts";
@@ -34,4 +35,10 @@ export const moduleRoutes: ModuleRoutes[] = [
 export const publicRoutes: ModuleRoutes[] = [whatsappWebhookReceiver, publicSessionRoutes];
 
 /** Every module's background jobs. */
-export const moduleJobs: JobDefinition[] = [...messagingJobs, ...webhookJobs, ...templateJobs, ...numberJobs];
+export const moduleJobs: JobDefinition[] = [
+  ...accountJobs,
+  ...messagingJobs,
+  ...webhookJobs,
+  ...templateJobs,
+  ...numberJobs,
+];

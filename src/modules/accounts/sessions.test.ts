@@ -5,8 +5,11 @@ import { type Harness, makeTenant, startHarness } from "../../../test/support/ha
 import { portalClient, sessionSetCookie, signIn } from "../../../test/support/sessions.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
 import { loginThrottle, userSessions } from "./auth-schema.ts";
+import { sweepAuthState } from "./jobs.ts";
+import { throttleSettings } from "./login-throttle.ts";
 import type { Role } from "./schema.ts";
 import { createUser } from "./service.ts";
+import { sessionSettings } from "./sessions.ts";
 
 const PASSWORD = "correct horse battery";
 let userCounter = 0;
@@ -252,5 +255,30 @@ describeEachDatabase("portal sessions", (kind) => {
     const res = await client.request("GET", "/v1/auth/session");
     expect(res.status).toBe(401);
     expect(client.cookie).toBeNull();
+  });
+
+  it("sweeps ended sessions and spent throttle counts, and keeps live ones", async () => {
+    const { db } = h.charla.services.database;
+    const user = await makeUser("agent");
+    const live = await signIn(h, user.email, PASSWORD);
+    const stale = await signIn(h, user.email, PASSWORD);
+    await db
+      .update(userSessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(sql`${userSessions.tokenHash} = ${sha256Hex(stale.cookie ?? "")}`);
+    await portalClient(h).request("POST", "/v1/auth/login", { email: "old@example.com", password: "x" });
+    await db.update(loginThrottle).set({ windowStartedAt: sql`now() - interval '16 minutes'` });
+    await portalClient(h).request("POST", "/v1/auth/login", { email: "fresh@example.com", password: "x" });
+
+    const swept = await sweepAuthState(db, {
+      sessions: sessionSettings(h.charla.services.config),
+      throttle: throttleSettings(h.charla.services.config),
+    });
+    expect(swept.sessions).toBeGreaterThanOrEqual(1);
+    const keys = (await db.select().from(loginThrottle)).map((row) => row.key);
+    expect(keys).toContain("email:fresh@example.com");
+    expect(keys).not.toContain("email:old@example.com");
+    expect((await live.request("GET", "/v1/auth/session")).status).toBe(200);
+    expect((await stale.request("GET", "/v1/auth/session")).status).toBe(401);
   });
 });
