@@ -1,9 +1,9 @@
 import type { ModuleRoutes } from "../http/context.ts";
 import type { JobDefinition } from "../jobs/queue.ts";
-import { invitationRoutes } from "./accounts/invitation-routes.ts";
 import { accountJobs } from "./accounts/jobs.ts";
 import { accountsRoutes } from "./accounts/routes.ts";
 import { publicSessionRoutes, sessionRoutes } from "./accounts/session-routes.ts";
+import { userRoutes } from "./accounts/user-routes.ts";
 import { contactsRoutes } from "./contacts/routes.ts";
 import { conversationsRoutes } from "./conversations/routes.ts";
 import { messagingJobs } from "./messages/jobs.ts";
@@ -21,7 +21,7 @@ import { webhooksRoutes } from "./webhooks/routes.ts";
 export const moduleRoutes: ModuleRoutes[] = [
   accountsRoutes,
   sessionRoutes,
-  invitationRoutes,
+  userRoutes,
   sandboxRoutes,
   numbersRoutes,
   contactsRoutes,

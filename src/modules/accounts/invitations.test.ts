@@ -79,6 +79,11 @@ describeEachDatabase("portal invitations", (kind) => {
       expect.not.arrayContaining([expect.objectContaining({ id: invited.body.id })]),
     );
     await signIn(h, email, "her own secret pass");
+    const people = await admin.request("GET", "/v1/users");
+    expect(people.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ email, name: "Nueva Agente", role: "agent" })]),
+    );
+    expect(JSON.stringify(people.body)).not.toContain("passwordHash");
 
     const audit = await h.api("GET", "/v1/audit-log?limit=500");
     const actions = audit.body.data
@@ -105,6 +110,8 @@ describeEachDatabase("portal invitations", (kind) => {
     expect(foreign.body.code).toBe("not_found");
     const theirList = await h.api("GET", "/v1/users/invitations", undefined, other.apiKey);
     expect(theirList.body.data).toEqual([]);
+    const theirUsers = await h.api("GET", "/v1/users", undefined, other.apiKey);
+    expect(theirUsers.body.data).toEqual([]);
 
     expect(
       (await admin.request("DELETE", `/v1/users/invitations/${invited.body.id}`, undefined, { csrf: null }))

@@ -1,9 +1,10 @@
+import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { forbidden } from "../../http/problem.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "./invitations.ts";
-import { roles } from "./schema.ts";
+import { roles, users } from "./schema.ts";
 
 const invitationOut = z.object({
   id: z.uuid(),
@@ -15,10 +16,48 @@ const invitationOut = z.object({
   expiresAt: z.date(),
 });
 
-/** A tenant admin invites people to the portal; the invitee sets their own password. */
-export const invitationRoutes: ModuleRoutes = (app, { database, config }) => {
+/** A tenant admin sees the tenant's users and invites people to the portal; invitees set their own password. */
+export const userRoutes: ModuleRoutes = (app, { database, config }) => {
   const { db } = database;
   const ttlMs = config.INVITATION_TTL_HOURS * 3_600_000;
+
+  app.get(
+    "/users",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "The tenant's users",
+        response: {
+          200: z.object({
+            data: z.array(
+              z.object({
+                id: z.uuid(),
+                email: z.string(),
+                name: z.string(),
+                role: z.enum(roles),
+                createdAt: z.date(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { tenant } = requireRole(request, "tenant_admin");
+      const data = await db
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          role: users.role,
+          createdAt: users.createdAt,
+        })
+        .from(users)
+        .where(eq(users.tenantId, tenant.id))
+        .orderBy(asc(users.createdAt), asc(users.email));
+      return { data };
+    },
+  );
 
   app.post(
     "/users/invitations",
