@@ -3,9 +3,9 @@ import type { Db } from "../db/client.ts";
 import { safeEqual } from "../lib/crypto.ts";
 import type { Role } from "../modules/accounts/schema.ts";
 import { authenticateApiKey, type Principal } from "../modules/accounts/service.ts";
-import { CSRF_HEADER, clearSessionCookie, sessionToken } from "../modules/accounts/session-cookie.ts";
 import { authenticateSession, type SessionSettings } from "../modules/accounts/sessions.ts";
 import { AppError } from "./problem.ts";
+import { CSRF_HEADER, clearSessionCookie, sessionToken } from "./session-cookie.ts";
 
 declare module "fastify" {
   interface FastifyRequest {

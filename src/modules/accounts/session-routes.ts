@@ -1,14 +1,13 @@
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { principalOf } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { AppError } from "../../http/problem.ts";
+import { clearSessionCookie, clientInfo, setSessionCookie } from "../../http/session-cookie.ts";
 import { recordAudit } from "./audit.ts";
 import { acceptInvitation, describeInvitation } from "./invitations.ts";
 import { changePassword, login } from "./login.ts";
 import { throttleSettings } from "./login-throttle.ts";
 import { roles } from "./schema.ts";
-import { clearSessionCookie, clientInfo, setSessionCookie } from "./session-cookie.ts";
 import { endSession, sessionSettings } from "./sessions.ts";
 
 export const sessionOut = z.object({
@@ -27,7 +26,10 @@ export const sessionOut = z.object({
 const newPassword = z.string().min(10, "at least 10 characters").max(1000);
 
 /** A lock answers 429 with Retry-After so clients can say when to try again. */
-async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
+async function withRetryAfter<T>(
+  reply: { header(name: string, value: string): unknown },
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {

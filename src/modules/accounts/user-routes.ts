@@ -1,10 +1,10 @@
-import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { forbidden } from "../../http/problem.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "./invitations.ts";
-import { roles, users } from "./schema.ts";
+import { roles } from "./schema.ts";
+import { listUsers } from "./users.ts";
 
 const invitationOut = z.object({
   id: z.uuid(),
@@ -44,17 +44,7 @@ export const userRoutes: ModuleRoutes = (app, { database, config }) => {
     },
     async (request) => {
       const { tenant } = requireRole(request, "tenant_admin");
-      const data = await db
-        .select({
-          id: users.id,
-          email: users.email,
-          name: users.name,
-          role: users.role,
-          createdAt: users.createdAt,
-        })
-        .from(users)
-        .where(eq(users.tenantId, tenant.id))
-        .orderBy(asc(users.createdAt), asc(users.email));
+      const data = await listUsers(db, tenant.id);
       return { data };
     },
   );
