@@ -1,7 +1,7 @@
 import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -9,20 +9,25 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { Histogram } from "prom-client";
-import { sessionSettings } from "../modules/accounts/sessions.ts";
-import { authenticate } from "./auth.ts";
-import type { ModuleRoutes, Services } from "./context.ts";
+import type { Services } from "../app/services.ts";
+import { type Authenticators, authenticate } from "./auth.ts";
+import type { ModuleRoutes } from "./context.ts";
 import { installErrorHandling } from "./errors.ts";
 import { homeRoute } from "./home.ts";
 import { systemRoutes } from "./system-routes.ts";
 
+/** The HTTP server as the rest of the code sees it (runtime, tests), without importing Fastify. */
+export type HttpApp = FastifyInstance;
+
 export interface AppOptions {
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
-  /** Mounted under /v1 behind API-key auth. */
+  /** Mounted under /v1 behind API-key or session auth. */
   modules: ModuleRoutes[];
   /** Mounted at the root without API-key auth (they authenticate themselves, e.g. signatures). */
   publicRoutes?: ModuleRoutes[];
+  /** Resolves a presented API key or session cookie to its principal (the accounts module). */
+  authenticate: Authenticators;
 }
 
 /** The Charla HTTP API: system routes, the OpenAPI document and docs UI, and every module under /v1. */
@@ -84,7 +89,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   for (const routes of options.publicRoutes ?? []) await routes(app, services);
   await app.register(
     async (v1) => {
-      v1.addHook("onRequest", authenticate(services.database.db, sessionSettings(services.config)));
+      v1.addHook("onRequest", authenticate(options.authenticate));
       for (const routes of options.modules) await routes(v1, services);
     },
     { prefix: "/v1" },

@@ -1,10 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Db } from "../db/client.ts";
 import { safeEqual } from "../lib/crypto.ts";
-import type { Role } from "../modules/accounts/schema.ts";
-import { authenticateApiKey, type Principal } from "../modules/accounts/service.ts";
-import { authenticateSession, type SessionSettings } from "../modules/accounts/sessions.ts";
-import { AppError } from "./problem.ts";
+import { AppError } from "../lib/problem.ts";
+import type { Principal, Role } from "../modules/accounts/index.ts";
 import { CSRF_HEADER, clearSessionCookie, sessionToken } from "./session-cookie.ts";
 
 declare module "fastify" {
@@ -16,10 +13,18 @@ declare module "fastify" {
 const unauthorized = (detail: string) => new AppError(401, "unauthorized", detail);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-async function apiKeyPrincipal(db: Db, header: string): Promise<Principal> {
+/** How the accounts module resolves what a request presents (http does not query the database itself). */
+export interface Authenticators {
+  /** A presented API key; null when unknown, revoked or malformed. */
+  apiKey(token: string): Promise<Principal | null>;
+  /** A session cookie's token; null when unknown or ended. */
+  session(token: string): Promise<Principal | null>;
+}
+
+async function apiKeyPrincipal(authenticators: Authenticators, header: string): Promise<Principal> {
   const [scheme, token] = header.split(" ");
   if (scheme?.toLowerCase() !== "bearer" || !token) throw unauthorized("Use the Bearer scheme");
-  const principal = await authenticateApiKey(db, token.trim());
+  const principal = await authenticators.apiKey(token.trim());
   if (!principal) throw unauthorized("The API key is unknown or revoked");
   return principal;
 }
@@ -29,18 +34,18 @@ async function apiKeyPrincipal(db: Db, header: string): Promise<Principal> {
  * to its tenant. A request authenticated by the cookie that changes state must echo the session's
  * CSRF token in X-CSRF-Token; API keys need none (browsers never send them on their own).
  */
-export function authenticate(db: Db, sessions: SessionSettings) {
+export function authenticate(authenticators: Authenticators) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers.authorization;
     if (header) {
-      request.principal = await apiKeyPrincipal(db, header);
+      request.principal = await apiKeyPrincipal(authenticators, header);
       return;
     }
     const token = sessionToken(request);
     if (!token) {
       throw unauthorized("Sign in, or send an API key as 'Authorization: Bearer <key>'");
     }
-    const principal = await authenticateSession(db, token, sessions);
+    const principal = await authenticators.session(token);
     if (!principal?.session) {
       clearSessionCookie(request, reply);
       throw unauthorized("The session has ended; sign in again");

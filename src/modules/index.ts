@@ -1,44 +1,33 @@
-import type { ModuleRoutes } from "../http/context.ts";
-import type { JobDefinition } from "../jobs/queue.ts";
-import { accountJobs } from "./accounts/jobs.ts";
-import { accountsRoutes } from "./accounts/routes.ts";
-import { publicSessionRoutes, sessionRoutes } from "./accounts/session-routes.ts";
-import { userRoutes } from "./accounts/user-routes.ts";
-import { contactsRoutes } from "./contacts/routes.ts";
-import { conversationsRoutes } from "./conversations/routes.ts";
-import { messagingJobs } from "./messages/jobs.ts";
-import { whatsappWebhookReceiver } from "./messages/receiver.ts";
-import { messagesRoutes } from "./messages/routes.ts";
-import { numberJobs } from "./numbers/jobs.ts";
-import { numbersRoutes } from "./numbers/routes.ts";
-import { sandboxRoutes } from "./sandbox/routes.ts";
-import { templateJobs } from "./templates/jobs.ts";
-import { templatesRoutes } from "./templates/routes.ts";
-import { webhookJobs } from "./webhooks/jobs.ts";
-import { webhooksRoutes } from "./webhooks/routes.ts";
+import type { ModuleRecord } from "../app/module.ts";
+import { accountsModule } from "./accounts/index.ts";
+import { contactsModule } from "./contacts/index.ts";
+import { conversationsModule } from "./conversations/index.ts";
+import { messagesModule } from "./messages/index.ts";
+import { numbersModule } from "./numbers/index.ts";
+import { sandboxModule } from "./sandbox/index.ts";
+import { templatesModule } from "./templates/index.ts";
+import { webhooksModule } from "./webhooks/index.ts";
+
+/** Every module, in the order their routes are mounted and their queues created. */
+export const modules: ModuleRecord[] = [
+  accountsModule,
+  numbersModule,
+  contactsModule,
+  conversationsModule,
+  messagesModule,
+  webhooksModule,
+  templatesModule,
+  sandboxModule,
+];
 
 /** Every module's routes, mounted under /v1. */
-export const moduleRoutes: ModuleRoutes[] = [
-  accountsRoutes,
-  sessionRoutes,
-  userRoutes,
-  sandboxRoutes,
-  numbersRoutes,
-  contactsRoutes,
-  conversationsRoutes,
-  messagesRoutes,
-  webhooksRoutes,
-  templatesRoutes,
-];
+export const moduleRoutes = modules.flatMap((module) => (module.routes ? [module.routes] : []));
 
 /** Routes outside the authenticated /v1 scope: Meta's signed webhooks, sign-in and invitation acceptance. */
-export const publicRoutes: ModuleRoutes[] = [whatsappWebhookReceiver, publicSessionRoutes];
+export const publicRoutes = modules.flatMap((module) => (module.publicRoutes ? [module.publicRoutes] : []));
 
 /** Every module's background jobs. */
-export const moduleJobs: JobDefinition[] = [
-  ...accountJobs,
-  ...messagingJobs,
-  ...webhookJobs,
-  ...templateJobs,
-  ...numberJobs,
-];
+export const moduleJobs = modules.flatMap((module) => module.jobs ?? []);
+
+/** Every module's domain event subscribers. */
+export const moduleSubscribers = modules.flatMap((module) => module.subscribers ?? []);

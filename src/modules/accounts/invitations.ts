@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import { conflict, notFound } from "../../http/problem.ts";
 import { hashPassword, randomToken, sha256Hex } from "../../lib/crypto.ts";
+import { conflict, notFound } from "../../lib/problem.ts";
 import { type Actor, actorLabel, recordAudit } from "./audit.ts";
 import { userInvitations } from "./auth-schema.ts";
 import type { ClientInfo } from "./login.ts";

@@ -3,9 +3,8 @@ import type { Executor } from "../../db/client.ts";
 import { defineJob, type JobDefinition } from "../../jobs/queue.ts";
 import { loginThrottle, userSessions } from "./auth-schema.ts";
 import { type ThrottleSettings, throttleSettings } from "./login-throttle.ts";
+import { ACCOUNTS_SWEEP_QUEUE } from "./queues.ts";
 import { type SessionSettings, sessionSettings } from "./sessions.ts";
-
-export const ACCOUNTS_SWEEP_QUEUE = "accounts-sweep";
 
 /**
  * Drops sessions past their idle or absolute end and throttle counts whose window and lock are
@@ -38,9 +37,7 @@ export async function sweepAuthState(
 }
 
 export const accountJobs: JobDefinition[] = [
-  defineJob<object>({
-    name: ACCOUNTS_SWEEP_QUEUE,
-    queue: { retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
+  defineJob(ACCOUNTS_SWEEP_QUEUE, {
     work: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 30 },
     schedule: "41 * * * *",
     handler: async (_jobs, { database, config }) =>

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { AppError, badRequest } from "../../http/problem.ts";
 import { hashPassword, verifyPassword } from "../../lib/crypto.ts";
+import { AppError, badRequest } from "../../lib/problem.ts";
 import { type Actor, recordAudit } from "./audit.ts";
 import {
   clearLoginFailures,

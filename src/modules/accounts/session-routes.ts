@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { principalOf } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { AppError } from "../../http/problem.ts";
 import { clearSessionCookie, clientInfo, setSessionCookie } from "../../http/session-cookie.ts";
+import { AppError } from "../../lib/problem.ts";
 import { recordAudit } from "./audit.ts";
 import { acceptInvitation, describeInvitation } from "./invitations.ts";
 import { changePassword, login } from "./login.ts";

@@ -1,8 +1,8 @@
 import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { preparedQuery } from "../../db/prepared.ts";
-import { AppError } from "../../http/problem.ts";
 import { randomToken, sha256Hex } from "../../lib/crypto.ts";
+import { AppError } from "../../lib/problem.ts";
 import { userSessions } from "./auth-schema.ts";
 import { tenants, users } from "./schema.ts";
 import type { Principal, SessionUser, Tenant } from "./service.ts";

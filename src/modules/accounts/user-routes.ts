@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { forbidden } from "../../http/problem.ts";
+import { forbidden } from "../../lib/problem.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "./invitations.ts";
 import { roles } from "./schema.ts";
 import { listUsers } from "./users.ts";

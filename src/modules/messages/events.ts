@@ -1,6 +1,4 @@
-import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { publishEvent } from "../webhooks/publish.ts";
+import type { DomainEvent } from "../../events/index.ts";
 import type { messages } from "./schema.ts";
 
 export type MessageEventType =
@@ -16,20 +14,9 @@ export function messageView(message: typeof messages.$inferSelect) {
   return view;
 }
 
-/** Publishes a message event to the tenant's webhook subscriptions, inside the transaction that changed it. */
-export async function publishMessageEvent(
-  tx: Tx,
-  services: Pick<Services, "boss">,
-  message: typeof messages.$inferSelect,
-  type: MessageEventType,
-): Promise<void> {
-  await publishEvent(tx, services.boss, { tenantId: message.tenantId, type, data: messageView(message) });
-}
+export type MessageView = ReturnType<typeof messageView>;
 
-/** The input publishEvents takes for a message event; `message` is copied, so later changes do not leak in. */
-export function messageEvent(
-  message: typeof messages.$inferSelect,
-  type: MessageEventType,
-): { tenantId: string; type: MessageEventType; data: ReturnType<typeof messageView> } {
+/** The domain event of a message; its data is a copy, so later changes to the row do not leak in. */
+export function messageEvent(message: typeof messages.$inferSelect, type: MessageEventType): DomainEvent {
   return { tenantId: message.tenantId, type, data: messageView({ ...message }) };
 }
