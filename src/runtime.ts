@@ -8,7 +8,7 @@ import { useSubscribers } from "./events/index.ts";
 import { buildApp, type HttpApp } from "./http/app.ts";
 import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
 import { loadSecretBox } from "./lib/secret-key.ts";
-import { authenticateApiKey } from "./modules/accounts/index.ts";
+import { authenticators } from "./modules/accounts/index.ts";
 import { moduleJobs, moduleRoutes, moduleSubscribers, publicRoutes } from "./modules/index.ts";
 import { ensureMessagePartitions } from "./modules/messages/index.ts";
 import { templateSettings } from "./modules/templates/index.ts";
@@ -25,6 +25,8 @@ export interface CharlaOptions {
   database?: Database;
   /** Where the Cloud API is (the sandbox emulator's settings); otherwise from config. */
   graph?: GraphSettings;
+  /** The sandbox emulator `graph` points at, when one runs. */
+  sandbox?: { emulatorUrl: string } | null;
 }
 
 function graphSettingsFrom(config: Config): GraphSettings {
@@ -83,6 +85,7 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
       secrets: loadSecretBox(config.SECRET_KEY, config.DATA_DIR),
       metrics,
       graph,
+      sandbox: options.sandbox ?? null,
     };
 
     if (options.workers) await startWorkers(services, moduleJobs, config.WORKER_CONCURRENCY);
@@ -94,7 +97,7 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
         logger,
         modules: moduleRoutes,
         publicRoutes,
-        authenticate: (token) => authenticateApiKey(database.db, token),
+        authenticate: authenticators(database.db, config),
       });
       app = built as unknown as HttpApp;
       cleanups.unshift(() => built.close());

@@ -14,4 +14,6 @@ export interface Services {
   metrics: Registry;
   /** The Cloud API (Meta or the sandbox emulator). */
   graph: Graph;
+  /** The sandbox's Cloud API emulator when this server runs one (it is then `graph`). */
+  sandbox?: { emulatorUrl: string } | null;
 }

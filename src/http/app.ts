@@ -1,3 +1,4 @@
+import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -9,8 +10,7 @@ import {
 } from "fastify-type-provider-zod";
 import { Histogram } from "prom-client";
 import type { Services } from "../app/services.ts";
-import type { Principal } from "../modules/accounts/index.ts";
-import { apiKeyAuth } from "./auth.ts";
+import { type Authenticators, authenticate } from "./auth.ts";
 import type { ModuleRoutes } from "./context.ts";
 import { installErrorHandling } from "./errors.ts";
 import { homeRoute } from "./home.ts";
@@ -22,12 +22,12 @@ export type HttpApp = FastifyInstance;
 export interface AppOptions {
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
-  /** Mounted under /v1 behind API-key auth. */
+  /** Mounted under /v1 behind API-key or session auth. */
   modules: ModuleRoutes[];
   /** Mounted at the root without API-key auth (they authenticate themselves, e.g. signatures). */
   publicRoutes?: ModuleRoutes[];
-  /** Resolves a presented API key to its principal (the accounts module). */
-  authenticate: (token: string) => Promise<Principal | null>;
+  /** Resolves a presented API key or session cookie to its principal (the accounts module). */
+  authenticate: Authenticators;
 }
 
 /** The Charla HTTP API: system routes, the OpenAPI document and docs UI, and every module under /v1. */
@@ -36,11 +36,13 @@ export async function buildApp(services: Services, options: AppOptions) {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 5 * 1024 * 1024,
     requestIdHeader: "x-request-id",
+    trustProxy: services.config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("principal", null);
   installErrorHandling(app);
+  await app.register(cookie);
 
   const duration = new Histogram({
     name: "charla_http_request_duration_seconds",
@@ -67,10 +69,15 @@ export async function buildApp(services: Services, options: AppOptions) {
         title: "Charla API",
         version: "0.1.0",
         description:
-          "Open WhatsApp Business platform API. Authenticate with 'Authorization: Bearer <API key>'.",
+          "Open WhatsApp Business platform API. Authenticate with 'Authorization: Bearer <API key>', or sign in (POST /v1/auth/login) and send the session cookie with the X-CSRF-Token header on changes.",
       },
-      components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
-      security: [{ apiKey: [] }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "charla_session" },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -82,7 +89,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   for (const routes of options.publicRoutes ?? []) await routes(app, services);
   await app.register(
     async (v1) => {
-      v1.addHook("onRequest", apiKeyAuth(options.authenticate));
+      v1.addHook("onRequest", authenticate(options.authenticate));
       for (const routes of options.modules) await routes(v1, services);
     },
     { prefix: "/v1" },

@@ -1,6 +1,8 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { safeEqual } from "../lib/crypto.ts";
 import { AppError } from "../lib/problem.ts";
 import type { Principal, Role } from "../modules/accounts/index.ts";
+import { CSRF_HEADER, clearSessionCookie, sessionToken } from "./session-cookie.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -9,16 +11,51 @@ declare module "fastify" {
 }
 
 const unauthorized = (detail: string) => new AppError(401, "unauthorized", detail);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** onRequest hook: a Bearer API key is required and scopes the request to its tenant. */
-export function apiKeyAuth(authenticate: (token: string) => Promise<Principal | null>) {
-  return async (request: FastifyRequest) => {
+/** How the accounts module resolves what a request presents (http does not query the database itself). */
+export interface Authenticators {
+  /** A presented API key; null when unknown, revoked or malformed. */
+  apiKey(token: string): Promise<Principal | null>;
+  /** A session cookie's token; null when unknown or ended. */
+  session(token: string): Promise<Principal | null>;
+}
+
+async function apiKeyPrincipal(authenticators: Authenticators, header: string): Promise<Principal> {
+  const [scheme, token] = header.split(" ");
+  if (scheme?.toLowerCase() !== "bearer" || !token) throw unauthorized("Use the Bearer scheme");
+  const principal = await authenticators.apiKey(token.trim());
+  if (!principal) throw unauthorized("The API key is unknown or revoked");
+  return principal;
+}
+
+/**
+ * onRequest hook: a Bearer API key or a portal session cookie is required and scopes the request
+ * to its tenant. A request authenticated by the cookie that changes state must echo the session's
+ * CSRF token in X-CSRF-Token; API keys need none (browsers never send them on their own).
+ */
+export function authenticate(authenticators: Authenticators) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers.authorization;
-    if (!header) throw unauthorized("Send an API key as 'Authorization: Bearer <key>'");
-    const [scheme, token] = header.split(" ");
-    if (scheme?.toLowerCase() !== "bearer" || !token) throw unauthorized("Use the Bearer scheme");
-    const principal = await authenticate(token.trim());
-    if (!principal) throw unauthorized("The API key is unknown or revoked");
+    if (header) {
+      request.principal = await apiKeyPrincipal(authenticators, header);
+      return;
+    }
+    const token = sessionToken(request);
+    if (!token) {
+      throw unauthorized("Sign in, or send an API key as 'Authorization: Bearer <key>'");
+    }
+    const principal = await authenticators.session(token);
+    if (!principal?.session) {
+      clearSessionCookie(request, reply);
+      throw unauthorized("The session has ended; sign in again");
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== "string" || !safeEqual(sent, principal.session.csrfToken)) {
+        throw new AppError(403, "csrf_failed", `Send the session's CSRF token in the ${CSRF_HEADER} header`);
+      }
+    }
     request.principal = principal;
   };
 }
@@ -32,12 +69,12 @@ export function principalOf(request: FastifyRequest): Principal {
 /** Platform admins may do everything; others need one of the listed roles. */
 export function requireRole(request: FastifyRequest, ...allowed: Role[]): Principal {
   const principal = principalOf(request);
-  const role = principal.apiKey.role;
+  const role = principal.role;
   if (role !== "platform_admin" && !allowed.includes(role)) {
     throw new AppError(
       403,
       "forbidden_role",
-      `This needs one of the roles: ${allowed.join(", ")} (key has ${role})`,
+      `This needs one of the roles: ${allowed.join(", ")} (${principal.session ? "you have" : "key has"} ${role})`,
     );
   }
   return principal;

@@ -4,6 +4,7 @@ import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
 import { messagesModule } from "./messages/index.ts";
 import { numbersModule } from "./numbers/index.ts";
+import { sandboxModule } from "./sandbox/index.ts";
 import { templatesModule } from "./templates/index.ts";
 import { webhooksModule } from "./webhooks/index.ts";
 
@@ -16,12 +17,13 @@ export const modules: ModuleRecord[] = [
   messagesModule,
   webhooksModule,
   templatesModule,
+  sandboxModule,
 ];
 
 /** Every module's routes, mounted under /v1. */
 export const moduleRoutes = modules.flatMap((module) => (module.routes ? [module.routes] : []));
 
-/** Routes outside /v1 that authenticate themselves (Meta's signed webhooks). */
+/** Routes outside the authenticated /v1 scope: Meta's signed webhooks, sign-in and invitation acceptance. */
 export const publicRoutes = modules.flatMap((module) => (module.publicRoutes ? [module.publicRoutes] : []));
 
 /** Every module's background jobs. */
