@@ -12,7 +12,11 @@ import { apiKeyAuth } from "./auth.ts";
 import type { ModuleRoutes, Services } from "./context.ts";
 import { installErrorHandling } from "./errors.ts";
 import { homeRoute } from "./home.ts";
+import { installInputSafety } from "./input-safety.ts";
 import { systemRoutes } from "./system-routes.ts";
+
+/** Largest request body the API reads (256 KiB): far above any request a client needs to send. */
+export const API_BODY_LIMIT = 256 * 1024;
 
 export interface AppOptions {
   /** A pino logger; without one the app logs nothing (tests). */
@@ -27,13 +31,15 @@ export interface AppOptions {
 export async function buildApp(services: Services, options: AppOptions) {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    bodyLimit: 5 * 1024 * 1024,
+    // No API request comes near this; Meta's webhook receiver sets its own, larger limit.
+    bodyLimit: API_BODY_LIMIT,
     requestIdHeader: "x-request-id",
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("principal", null);
   installErrorHandling(app);
+  installInputSafety(app);
 
   const duration = new Histogram({
     name: "charla_http_request_duration_seconds",
