@@ -52,7 +52,7 @@ describeEachDatabase("input the database cannot store", (kind) => {
     expect(health.status).toBe(200);
     expect(response.status).toBe(413);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
-    expect((await response.json()).code).toBe("body_too_large");
+    expect(((await response.json()) as { code: string }).code).toBe("body_too_large");
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
@@ -87,7 +87,7 @@ describeEachDatabase("input the database cannot store", (kind) => {
     const deep = `${"[".repeat(5_000)}1${"]".repeat(5_000)}`;
     const response = await raw("/v1/contacts", `{"phone":"+14155550100","attributes":{"a":${deep}}}`);
     expect(response.status).toBe(400);
-    expect((await response.json()).code).toBe("nesting_too_deep");
+    expect(((await response.json()) as { code: string }).code).toBe("nesting_too_deep");
   });
 
   it("refuses a NUL in a query string", async () => {
