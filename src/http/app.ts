@@ -10,7 +10,7 @@ import {
 import { Histogram } from "prom-client";
 import { apiKeyAuth } from "./auth.ts";
 import type { ModuleRoutes, Services } from "./context.ts";
-import { installErrorHandling } from "./errors.ts";
+import { frameworkErrorProblem, installErrorHandling } from "./errors.ts";
 import { homeRoute } from "./home.ts";
 import { installInputSafety } from "./input-safety.ts";
 import { systemRoutes } from "./system-routes.ts";
@@ -34,6 +34,7 @@ export async function buildApp(services: Services, options: AppOptions) {
     // No API request comes near this; Meta's webhook receiver sets its own, larger limit.
     bodyLimit: API_BODY_LIMIT,
     requestIdHeader: "x-request-id",
+    frameworkErrors: frameworkErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
+import { queryDate } from "../../http/cursor.ts";
 import { forbidden } from "../../http/problem.ts";
 import { listAudit } from "./audit.ts";
 import { roles } from "./schema.ts";
@@ -122,7 +123,7 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
         summary: "The tenant's audit log, newest first",
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(50),
-          before: z.coerce.date().optional(),
+          before: queryDate.optional(),
           action: z.string().optional(),
         }),
         response: {
