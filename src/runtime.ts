@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import type { Config } from "./config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "./db/client.ts";
@@ -7,6 +7,7 @@ import { migrate } from "./db/migrate.ts";
 import { buildApp } from "./http/app.ts";
 import type { Services } from "./http/context.ts";
 import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
+import { createAppLogger } from "./lib/log.ts";
 import { loadSecretBox } from "./lib/secret-key.ts";
 import { moduleJobs, moduleRoutes, publicRoutes } from "./modules/index.ts";
 import { ensureMessagePartitions } from "./modules/messages/partitions.ts";
@@ -45,7 +46,7 @@ export interface Charla {
 }
 
 export function createLogger(config: Config): Logger {
-  return pino({ level: config.LOG_LEVEL });
+  return createAppLogger(config.LOG_LEVEL);
 }
 
 /** Opens the database, migrates it, starts the job queue, then the API and/or the workers. */
