@@ -8,7 +8,7 @@ import { buildApp } from "./http/app.ts";
 import type { Services } from "./http/context.ts";
 import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
 import { createAppLogger } from "./lib/log.ts";
-import { loadSecretBox } from "./lib/secret-key.ts";
+import { loadSecretBox, verifySecretKey } from "./lib/secret-key.ts";
 import { moduleJobs, moduleRoutes, publicRoutes } from "./modules/index.ts";
 import { ensureMessagePartitions } from "./modules/messages/partitions.ts";
 import { createGraph, type GraphSettings } from "./modules/numbers/graph.ts";
@@ -65,6 +65,8 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
     await migrate(database);
     // Partitions are created ahead daily too; at start so a fresh install has this month's at once.
     await ensureMessagePartitions(database.db, new Date(), (message) => logger.warn(message));
+    const secrets = loadSecretBox(config.SECRET_KEY, config.DATA_DIR);
+    await verifySecretKey(database.db, secrets);
     const boss = createBoss(database, { superviseIntervalSeconds: config.JOBS_SUPERVISE_SECONDS });
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();
@@ -79,12 +81,15 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
       config,
       database,
       boss,
-      secrets: loadSecretBox(config.SECRET_KEY, config.DATA_DIR),
+      secrets,
       metrics,
       graph,
     };
 
-    if (options.workers) await startWorkers(services, moduleJobs, config.WORKER_CONCURRENCY);
+    if (options.workers)
+      await startWorkers(services, moduleJobs, config.WORKER_CONCURRENCY, (failure, message) =>
+        logger.error(failure, message),
+      );
 
     let app: FastifyInstance | null = null;
     let url: string | null = null;
