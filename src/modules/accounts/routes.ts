@@ -5,7 +5,8 @@ import { queryDate } from "../../http/cursor.ts";
 import { forbidden } from "../../http/problem.ts";
 import { listAudit } from "./audit.ts";
 import { roles } from "./schema.ts";
-import { createApiKey, createTenant, createUser, listApiKeys, revokeApiKey } from "./service.ts";
+import { createApiKey, createTenant, listApiKeys, revokeApiKey } from "./service.ts";
+import { createUserWithoutDisclosure } from "./users.ts";
 
 const tenantOut = z.object({
   id: z.uuid(),
@@ -97,6 +98,9 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
       schema: {
         tags: ["accounts"],
         summary: "Create a user of this tenant",
+        description:
+          "An e-mail already used by this tenant's users is refused (409). One used by another tenant is " +
+          "answered like a creation but creates nothing, so no tenant learns another's users.",
         body: z.object({
           email: z.email(),
           name: z.string().trim().min(1).max(200),
@@ -110,7 +114,11 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
     },
     async (request, reply) => {
       const principal = requireRole(request, "tenant_admin");
-      const user = await createUser(db, { tenantId: principal.tenant.id, ...request.body }, principal.actor);
+      const user = await createUserWithoutDisclosure(
+        db,
+        { tenantId: principal.tenant.id, ...request.body },
+        principal.actor,
+      );
       return reply.code(201).send(user);
     },
   );

@@ -5,6 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import type { Services } from "../../http/context.ts";
+import { notFound } from "../../http/problem.ts";
 import { inTransaction } from "../../jobs/queue.ts";
 import type { MessageTemplate, TemplateQualityEvent, TemplateStatusEvent } from "../../whatsapp/types.ts";
 import type { Actor } from "../accounts/audit.ts";
@@ -379,6 +380,9 @@ export async function syncTemplates(
       ),
     )
     .orderBy(whatsappAccounts.createdAt);
+  // An account id the tenant does not have (another tenant's, or none) is a 404 like every by-id call.
+  if (options.accountId && accounts.length === 0)
+    throw notFound("WhatsApp account", "whatsapp_account_not_found");
   const results: SyncResult[] = [];
   for (const account of accounts) results.push(await syncAccountTemplates(services, account.id, actor));
   return results;
