@@ -105,7 +105,7 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
           email: z.email(),
           name: z.string().trim().min(1).max(200),
           role: z.enum(roles).exclude(["platform_admin"]),
-          password: z.string().min(12, "at least 12 characters"),
+          password: z.string().min(12, "at least 12 characters").max(1024),
         }),
         response: {
           201: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(roles) }),
@@ -132,7 +132,7 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(50),
           before: queryDate.optional(),
-          action: z.string().optional(),
+          action: z.string().max(100).optional(),
         }),
         response: {
           200: z.object({
