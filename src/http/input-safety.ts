@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { AppError } from "./problem.ts";
+import { AppError } from "../lib/problem.ts";
 
 /**
  * Input PostgreSQL cannot store, and input too large to be anything but an attack, found by one walk

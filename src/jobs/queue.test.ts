@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/support/databases.ts";
 import { type Harness, startHarness } from "../../test/support/harness.ts";
 import { eventually } from "../../test/support/wait.ts";
-import { defineJob, ensureQueues, startWorkers } from "./queue.ts";
+import { defineJob, ensureQueues, queue, startWorkers } from "./queue.ts";
 
 describeEachDatabase("job failures", (kind) => {
   let h: Harness;
@@ -13,9 +13,7 @@ describeEachDatabase("job failures", (kind) => {
 
   it("are logged with the job's name and error, not only stored on the job", async () => {
     const logged: { job: string; jobIds: string[]; err: unknown; message: string }[] = [];
-    const failing = defineJob({
-      name: "test-always-fails",
-      queue: { retryLimit: 0 },
+    const failing = defineJob(queue("test-always-fails", { retryLimit: 0 }), {
       work: { pollingIntervalSeconds: 0.5 },
       handler: async () => {
         throw new Error("the remote side said no");

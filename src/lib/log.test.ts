@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/support/databases.ts";
 import { type Harness, startHarness } from "../../test/support/harness.ts";
 import { buildApp } from "../http/app.ts";
+import { authenticateApiKey } from "../modules/accounts/index.ts";
 import { moduleRoutes, publicRoutes } from "../modules/index.ts";
 import { createAppLogger, redactUrl } from "./log.ts";
 
@@ -41,7 +42,12 @@ describeEachDatabase("logs", (kind) => {
   it("do not carry Meta's verify token from the handshake's request line", async () => {
     const { lines, logger } = capture();
     const services = { ...h.charla.services, metrics: new Registry() };
-    const app = await buildApp(services, { logger, modules: moduleRoutes, publicRoutes });
+    const app = await buildApp(services, {
+      logger,
+      modules: moduleRoutes,
+      publicRoutes,
+      authenticate: (token) => authenticateApiKey(services.database.db, token),
+    });
     try {
       const token = h.charla.services.graph.verifyToken;
       expect(token.length).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { queryDate } from "../../http/cursor.ts";
-import { forbidden } from "../../http/problem.ts";
+import { queryDate } from "../../lib/cursor.ts";
+import { forbidden } from "../../lib/problem.ts";
 import { listAudit } from "./audit.ts";
 import { roles } from "./schema.ts";
 import { createApiKey, createTenant, listApiKeys, revokeApiKey } from "./service.ts";

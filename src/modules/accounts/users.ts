@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { AppError } from "../../http/problem.ts";
 import { hashPassword } from "../../lib/crypto.ts";
+import { AppError } from "../../lib/problem.ts";
 import { type Actor, recordAudit } from "./audit.ts";
 import type { Role } from "./schema.ts";
 import { users } from "./schema.ts";

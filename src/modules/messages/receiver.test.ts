@@ -6,8 +6,8 @@ import { type Harness, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
 import { inboundTextWebhook } from "../../../test/support/webhooks.ts";
 import { signPayload } from "../../whatsapp/webhook.ts";
-import { isDataRefusal, webhookStore } from "./receiver.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
+import { isDataRefusal, webhookStore } from "./webhook-store.ts";
 
 describeEachDatabase("Meta webhook receiver", (kind) => {
   let h: Harness;

@@ -2,7 +2,7 @@ import { type LookupAddress, type LookupAllOptions, lookup as lookupCallback } f
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import ipaddr from "ipaddr.js";
-import { badRequest } from "../../http/problem.ts";
+import { badRequest } from "../../lib/problem.ts";
 
 const privateRanges = new BlockList();
 for (const [network, prefix] of [
