@@ -5,8 +5,8 @@ import { describeEachDatabase } from "./support/databases.ts";
 import { bodyFor, type Operation, operationsOf, urlValue } from "./support/fuzz.ts";
 import { type Harness, startHarness } from "./support/harness.ts";
 
-/** Requests per operation and database: 46 operations, so about 5,500 requests per database. */
-const RUNS = 120;
+/** Requests per operation and database: 46 operations, so about 4,600 requests per database. */
+const RUNS = 100;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 
 describeEachDatabase("fuzzing every route", (kind) => {
