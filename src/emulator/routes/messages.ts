@@ -1,0 +1,21 @@
+/** POST /{phone-number-id}/messages. */
+import type { FastifyInstance } from "fastify";
+import type { EmulatorContext } from "../context.ts";
+import { GraphError } from "../graph-error.ts";
+import { bodyObj, graph, idParam } from "../http.ts";
+import { handleSend } from "../send.ts";
+
+export function registerMessageRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.post(
+    "/:version/:id/messages",
+    graph(
+      ctx,
+      (req) => {
+        const phone = ctx.phoneOr404(idParam(req));
+        if (!phone.registered) throw new GraphError(133010);
+        return handleSend(ctx, phone, bodyObj(req));
+      },
+      { send: true },
+    ),
+  );
+}

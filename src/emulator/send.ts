@@ -1,0 +1,100 @@
+/** POST /{phone-number-id}/messages: validation, rate limits, the 24h window, acceptance. */
+import { digits, type EmulatorContext, wamid } from "./context.ts";
+import { GraphError, invalidParam } from "./graph-error.ts";
+import { isNotOnWhatsApp, takeToken } from "./recipients.ts";
+import type { PhoneState, SentMessage, TemplateState } from "./state.ts";
+import { schedulePipeline } from "./status-pipeline.ts";
+import { checkTemplateSend } from "./templates.ts";
+import { MESSAGE_TYPES, validatePayload } from "./validate-message.ts";
+
+/** Throughput (130429), then pair rate (131056). */
+function checkRates(ctx: EmulatorContext, phone: PhoneState, waId: string): void {
+  const { config, state } = ctx;
+  const tput = phone.throughputPerSecond ?? config.throughputPerSecond;
+  if (tput > 0 && !takeToken(phone.bucket, tput, tput / 1000)) {
+    state.stats.rateLimited++;
+    throw new GraphError(130429);
+  }
+  if (config.pairRate) {
+    const key = `${phone.id}:${waId}`;
+    let b = state.pairBuckets.get(key);
+    if (!b) {
+      b = { tokens: Number.POSITIVE_INFINITY, last: 0 };
+      state.pairBuckets.set(key, b);
+    }
+    if (!takeToken(b, config.pairRate.burst, 1 / config.pairRate.intervalMs)) {
+      state.stats.pairRateLimited++;
+      throw new GraphError(131056);
+    }
+  }
+}
+
+function logMessage(ctx: EmulatorContext, m: SentMessage) {
+  const { messages } = ctx.state;
+  messages.set(m.id, m);
+  if (messages.size > ctx.config.maxLogEntries) {
+    const first = messages.keys().next().value;
+    if (first !== undefined) messages.delete(first);
+  }
+}
+
+export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record<string, unknown>) {
+  const { config, state } = ctx;
+  if (body.messaging_product !== "whatsapp") {
+    throw invalidParam(
+      "The parameter messaging_product is required.",
+      "(#100) The parameter messaging_product is required.",
+    );
+  }
+  if (body.status === "read") {
+    if (typeof body.message_id !== "string")
+      throw new GraphError(131008, { details: "The parameter message_id is required." });
+    return { success: true };
+  }
+  if (typeof body.to !== "string" || digits(body.to).length < 5) {
+    throw invalidParam("The parameter to is required.", "(#100) The parameter to is required.");
+  }
+  const type = typeof body.type === "string" ? body.type : "text";
+  if (!MESSAGE_TYPES.has(type)) {
+    throw new GraphError(131051, { details: `Unsupported message type: ${type}` });
+  }
+  const payload = body[type];
+  if (payload === undefined) throw new GraphError(131008, { details: `The parameter ${type} is required.` });
+  let template: TemplateState | undefined;
+  if (type === "template") template = checkTemplateSend(ctx, phone, payload);
+  else validatePayload(ctx, type, payload);
+  const waId = digits(body.to);
+  if (waId === digits(phone.displayPhoneNumber)) throw new GraphError(131021);
+  checkRates(ctx, phone, waId);
+
+  const windowOpen = state.windowOpen(phone.id, waId, config.windowMs);
+  let failCode: number | undefined;
+  if (isNotOnWhatsApp(config, waId)) failCode = 131026;
+  else if (type !== "template" && config.enforceWindow && !windowOpen) failCode = 131047;
+  if (failCode !== undefined && config.recipientErrorMode === "sync") throw new GraphError(failCode);
+
+  let category = "service";
+  let billable = false;
+  if (template) {
+    category = template.category.toLowerCase();
+    billable = !(category === "utility" && windowOpen);
+  }
+  const msg: SentMessage = {
+    id: wamid(),
+    phoneNumberId: phone.id,
+    wabaId: phone.wabaId,
+    to: body.to,
+    waId,
+    type,
+    body,
+    acceptedAt: Date.now(),
+    status: "accepted",
+    statuses: [],
+  };
+  logMessage(ctx, msg);
+  state.stats.messagesAccepted++;
+  schedulePipeline(ctx, phone, msg, category, billable, failCode);
+  const out: { id: string; message_status?: string } = { id: msg.id };
+  if (type === "template") out.message_status = "accepted";
+  return { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: waId }], messages: [out] };
+}
