@@ -105,6 +105,12 @@ export interface FaultConfig {
 }
 
 export interface EmulatorConfig {
+  /**
+   * Versions Graph serves: `latestVersion` is the newest (a newer path is code 2500), an older
+   * one than `oldestVersion` is served as the oldest (Meta upgrades calls to expired versions),
+   * and an unversioned path gets `defaultVersion` (the app's default).
+   */
+  graphApi: { oldestVersion: string; latestVersion: string; defaultVersion: string };
   accessToken: string;
   appSecret: string;
   verifyToken: string;
@@ -157,8 +163,9 @@ export interface EmulatorConfig {
 }
 
 export type EmulatorConfigInput = Partial<
-  Omit<EmulatorConfig, "faults" | "statusDelaysMs" | "templateReview" | "webhookDelivery">
+  Omit<EmulatorConfig, "faults" | "statusDelaysMs" | "templateReview" | "webhookDelivery" | "graphApi">
 > & {
+  graphApi?: Partial<EmulatorConfig["graphApi"]>;
   faults?: Partial<FaultConfig>;
   statusDelaysMs?: Partial<EmulatorConfig["statusDelaysMs"]>;
   templateReview?: Partial<EmulatorConfig["templateReview"]>;
@@ -167,6 +174,7 @@ export type EmulatorConfigInput = Partial<
 
 export function defaultConfig(): EmulatorConfig {
   return {
+    graphApi: { oldestVersion: "v18.0", latestVersion: "v25.0", defaultVersion: "v25.0" },
     accessToken: DEFAULT_ACCESS_TOKEN,
     appSecret: DEFAULT_APP_SECRET,
     verifyToken: DEFAULT_VERIFY_TOKEN,

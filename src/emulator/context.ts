@@ -68,10 +68,16 @@ export class EmulatorContext {
     this.timers.add(t);
   }
 
-  phoneOr404(id: string): PhoneState {
+  phoneOr404(id: string, method?: string): PhoneState {
     const p = this.state.phones.get(id);
-    if (!p) throw unknownObject(id);
+    if (!p) throw unknownObject(id, method);
     return p;
+  }
+
+  /** Whether an id names an object Graph would find (phone number, WABA, template, media). */
+  knowsObject(id: string): boolean {
+    const { state } = this;
+    return state.phones.has(id) || state.wabas.has(id) || state.templates.has(id) || state.media.has(id);
   }
 
   setConfig(input: EmulatorConfigInput): EmulatorConfig {

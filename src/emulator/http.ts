@@ -1,15 +1,24 @@
 /** The emulator's Fastify app and the Graph route wrapper (version, auth, latency, injected faults). */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { graphErrorBody } from "../whatsapp/errors.ts";
 import { type EmulatorContext, sleep } from "./context.ts";
-import { GraphError } from "./graph-error.ts";
+import { GraphError, unknownObject } from "./graph-error.ts";
+import { checkToken, checkVersion, rewriteGraphUrl } from "./transport.ts";
 
 export type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown> | unknown;
 
 const BODY_LIMIT = 100 * 1024 * 1024;
 
-export function createEmulatorApp(logger: boolean): FastifyInstance {
-  const app = Fastify({ logger, forceCloseConnections: true, bodyLimit: BODY_LIMIT });
+/** Sends a Graph error as Meta does: its body, the trace id header, and WWW-Authenticate on 401. */
+function sendGraphError(req: FastifyRequest, reply: FastifyReply, error: GraphError) {
+  const body = error.objectId === undefined ? error.body : unknownObject(error.objectId, req.method).body;
+  reply.header("x-fb-trace-id", String(body.error.fbtrace_id));
+  if (error.status === 401) {
+    reply.header("www-authenticate", `OAuth "Facebook Platform" "invalid_token" "${body.error.message}"`);
+  }
+  return reply.code(error.status).send(body);
+}
+
+function addBodyParsers(app: FastifyInstance): void {
   app.addContentTypeParser(
     "multipart/form-data",
     { parseAs: "buffer", bodyLimit: BODY_LIMIT },
@@ -18,37 +27,52 @@ export function createEmulatorApp(logger: boolean): FastifyInstance {
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
-  app.setErrorHandler((error, _req, reply) => {
-    if (error instanceof GraphError) return reply.code(error.status).send(error.body);
+  // Graph takes an empty body with a JSON content type as no parameters.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === "") return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }), undefined);
+    }
+  });
+}
+
+export function createEmulatorApp(ctx: EmulatorContext, logger: boolean): FastifyInstance {
+  const app = Fastify({
+    logger,
+    forceCloseConnections: true,
+    bodyLimit: BODY_LIMIT,
+    rewriteUrl: (req) => rewriteGraphUrl(ctx.config, req.url ?? "/"),
+  });
+  addBodyParsers(app);
+  app.setErrorHandler((error, req, reply) => {
+    if (error instanceof GraphError) return sendGraphError(req, reply, error);
     const err = error as Error & { statusCode?: number };
     const status = err.statusCode ?? 500;
     if (status < 500) {
-      const r = graphErrorBody(100, { details: err.message, message: `(#100) ${err.message}` });
-      return reply.code(400).send(r.body);
+      const message = `(#100) ${err.message}`;
+      return sendGraphError(req, reply, new GraphError(100, { details: err.message, message }));
     }
-    const r = graphErrorBody(1, { message: "An unknown error has occurred." });
-    return reply.code(500).send(r.body);
+    return sendGraphError(req, reply, new GraphError(1, { message: "An unknown error has occurred." }));
   });
   app.setNotFoundHandler((req, reply) => {
-    const r = graphErrorBody(100, {
+    const [, version = "", id = ""] = (req.url.split("?")[0] ?? "").split("/");
+    let error = new GraphError(100, {
       message: `Unsupported ${req.method.toLowerCase()} request.`,
       details: `Unknown path ${req.url}`,
     });
-    reply.code(400).send(r.body);
+    try {
+      checkVersion(ctx.config, version, req.url);
+      if (id !== "" && !ctx.knowsObject(id)) error = unknownObject(id, req.method);
+    } catch (versionError) {
+      error = versionError as GraphError;
+    }
+    return sendGraphError(req, reply, error);
   });
   return app;
-}
-
-/** Checks the access token like Graph: a Bearer header with the configured token. */
-function checkToken(ctx: EmulatorContext, req: FastifyRequest): void {
-  const auth = req.headers.authorization;
-  const token = typeof auth === "string" && auth.startsWith("Bearer ") ? auth.slice(7) : undefined;
-  if (token === undefined) {
-    throw new GraphError(190, { message: "An active access token must be used to query information." });
-  }
-  if (token !== ctx.config.accessToken) {
-    throw new GraphError(190, { message: "Invalid OAuth access token - Cannot parse access token" });
-  }
 }
 
 /** Wraps a Graph route: version check, latency, auth, injected failures. */
@@ -59,13 +83,8 @@ export const graph =
     const f = ctx.config.faults;
     if (f.latencyMs > 0) await sleep(f.latencyMs);
     const { version } = req.params as { version?: string };
-    if (version !== undefined && !/^v\d+\.\d+$/.test(version)) {
-      throw new GraphError(100, {
-        message: `Unknown path components: /${version}`,
-        details: "Invalid Graph API version",
-      });
-    }
-    checkToken(ctx, req);
+    if (version !== undefined) checkVersion(ctx.config, version, req.url);
+    checkToken(ctx.config, req);
     if (f.failNext && f.failNext.count > 0) {
       const fn = f.failNext;
       fn.count--;
@@ -91,11 +110,7 @@ export const graph =
     return handler(req, reply);
   };
 
-export const fieldsOf = (q: unknown): string[] | undefined => {
-  const f = (q as { fields?: unknown }).fields;
-  return typeof f === "string" && f.length > 0 ? f.split(",").map((s) => s.trim()) : undefined;
-};
-
+/** A control endpoint's JSON body (control endpoints are the emulator's own, not Graph). */
 export const bodyObj = (req: FastifyRequest): Record<string, unknown> =>
   typeof req.body === "object" && req.body !== null && !Buffer.isBuffer(req.body)
     ? (req.body as Record<string, unknown>)

@@ -1,15 +1,8 @@
 /** A phone number as Graph shows it. */
 import type { PhoneNumber } from "../whatsapp/types.ts";
 import type { EmulatorConfig } from "./config.ts";
+import { PHONE_NUMBER_NODE, pickFields } from "./fields.ts";
 import type { PhoneState } from "./state.ts";
-
-/** Only the asked `fields` (plus id) of a full object, as Graph answers `?fields=`. */
-export function pickFields<T extends { id: string }>(full: T, fields?: string[]): Partial<T> {
-  if (!fields) return full;
-  const out: Record<string, unknown> = { id: full.id };
-  for (const f of fields) if (f in full) out[f] = (full as unknown as Record<string, unknown>)[f];
-  return out as Partial<T>;
-}
 
 export function publicPhone(config: EmulatorConfig, p: PhoneState, fields?: string[]): Partial<PhoneNumber> {
   const full: PhoneNumber = {
@@ -23,5 +16,5 @@ export function publicPhone(config: EmulatorConfig, p: PhoneState, fields?: stri
     status: p.registered ? "CONNECTED" : "PENDING",
     id: p.id,
   };
-  return pickFields(full, fields);
+  return pickFields(PHONE_NUMBER_NODE, full, fields);
 }

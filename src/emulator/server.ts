@@ -48,7 +48,7 @@ export interface RunningEmulator {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { port = 0, host = "127.0.0.1", logger = false, ...cfgInput } = options;
   const ctx = new EmulatorContext(cfgInput);
-  const app = createEmulatorApp(logger);
+  const app = createEmulatorApp(ctx, logger);
   registerMessageRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
   registerTemplateRoutes(app, ctx);

@@ -1,8 +1,8 @@
 /** Templates: the send-time check against the stored template, review, status moves and the public shape. */
 import type { MessageTemplate, TemplateComponentDef, TemplateStatus } from "../whatsapp/types.ts";
 import { type EmulatorContext, envelope } from "./context.ts";
+import { pickFields, TEMPLATE_NODE } from "./fields.ts";
 import { GraphError, invalidParam } from "./graph-error.ts";
-import { pickFields } from "./phones.ts";
 import type { PhoneState, TemplateState } from "./state.ts";
 
 function placeholders(text: string | undefined): number {
@@ -154,5 +154,6 @@ export function publicTemplate(t: TemplateState, fields?: string[]): Partial<Mes
     id: t.id,
   };
   if (t.rejected_reason) full.rejected_reason = t.rejected_reason;
-  return pickFields(full, fields);
+  if (t.quality_score) full.quality_score = t.quality_score;
+  return pickFields(TEMPLATE_NODE, full, fields);
 }

@@ -40,7 +40,7 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: EmulatorContext):
     }),
   );
 
-  app.get("/whatsapp_business/attachments/", async (req, reply) => {
+  app.get("/whatsapp_business/attachments", async (req, reply) => {
     const auth = req.headers.authorization;
     if (auth !== `Bearer ${ctx.config.accessToken}`) {
       const r = graphErrorBody(190, { message: "Invalid OAuth access token - Cannot parse access token" });

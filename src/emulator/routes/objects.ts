@@ -1,9 +1,11 @@
 /** Object lookup by id: GET /{id} (media, phone number, WABA) and DELETE /{media-id}. */
 import type { FastifyInstance } from "fastify";
 import type { EmulatorContext } from "../context.ts";
+import { fieldsOf, pickFields, WABA_NODE } from "../fields.ts";
 import { unknownObject } from "../graph-error.ts";
-import { fieldsOf, graph, idParam } from "../http.ts";
+import { graph, idParam } from "../http.ts";
 import { publicPhone } from "../phones.ts";
+import { graphParams } from "../transport.ts";
 
 export function registerObjectRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get(
@@ -22,17 +24,19 @@ export function registerObjectRoutes(app: FastifyInstance, ctx: EmulatorContext)
         };
       }
       const phone = ctx.state.phones.get(id);
-      if (phone) return publicPhone(ctx.config, phone, fieldsOf(req.query));
+      if (phone) return publicPhone(ctx.config, phone, fieldsOf(graphParams(req)));
       const waba = ctx.state.wabas.get(id);
-      if (waba)
-        return {
+      if (waba) {
+        const full = {
           id: waba.id,
           name: waba.name,
           currency: "USD",
           timezone_id: "1",
           message_template_namespace: `ns_${waba.id}`,
         };
-      throw unknownObject(id);
+        return pickFields(WABA_NODE, full, fieldsOf(graphParams(req)));
+      }
+      throw unknownObject(id, req.method);
     }),
   );
 
@@ -40,7 +44,7 @@ export function registerObjectRoutes(app: FastifyInstance, ctx: EmulatorContext)
     "/:version/:id",
     graph(ctx, (req) => {
       const id = idParam(req);
-      if (!ctx.state.media.delete(id)) throw unknownObject(id);
+      if (!ctx.state.media.delete(id)) throw unknownObject(id, req.method);
       return { success: true };
     }),
   );

@@ -1,9 +1,11 @@
 /** Phone numbers: list per WABA, register / deregister, verification codes, business profile. */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { EmulatorContext } from "../context.ts";
+import { BUSINESS_PROFILE_NODE, checkFields, fieldsOf } from "../fields.ts";
 import { GraphError, invalidParam, unknownObject } from "../graph-error.ts";
-import { bodyObj, fieldsOf, graph, idParam } from "../http.ts";
+import { graph, idParam } from "../http.ts";
 import { publicPhone } from "../phones.ts";
+import { graphParams } from "../transport.ts";
 
 const PROFILE_FIELDS = [
   "about",
@@ -15,13 +17,9 @@ const PROFILE_FIELDS = [
   "profile_picture_handle",
 ];
 
-/** Parameters from the query string and the body (the body wins). */
-const queryAndBody = (req: FastifyRequest) =>
-  ({ ...(req.query as object), ...bodyObj(req) }) as Record<string, unknown>;
-
 function register(ctx: EmulatorContext, req: FastifyRequest) {
   const phone = ctx.phoneOr404(idParam(req));
-  const b = bodyObj(req);
+  const b = graphParams(req);
   if (b.messaging_product !== "whatsapp") throw invalidParam("The parameter messaging_product is required.");
   if (typeof b.pin !== "string" || !/^\d{6}$/.test(b.pin)) {
     throw invalidParam("Param pin must be a 6-digit number", "(#100) Invalid parameter");
@@ -35,7 +33,7 @@ function register(ctx: EmulatorContext, req: FastifyRequest) {
 
 function requestCode(ctx: EmulatorContext, req: FastifyRequest) {
   const phone = ctx.phoneOr404(idParam(req));
-  const b = queryAndBody(req);
+  const b = graphParams(req);
   if (b.code_method !== "SMS" && b.code_method !== "VOICE") {
     throw invalidParam("Param code_method must be one of {SMS, VOICE}");
   }
@@ -47,7 +45,7 @@ function requestCode(ctx: EmulatorContext, req: FastifyRequest) {
 
 function verifyCode(ctx: EmulatorContext, req: FastifyRequest) {
   const phone = ctx.phoneOr404(idParam(req));
-  const b = queryAndBody(req);
+  const b = graphParams(req);
   if (typeof b.code !== "string" && typeof b.code !== "number") {
     throw new GraphError(131008, { details: "The parameter code is required." });
   }
@@ -59,7 +57,8 @@ function verifyCode(ctx: EmulatorContext, req: FastifyRequest) {
 
 function getProfile(ctx: EmulatorContext, req: FastifyRequest) {
   const phone = ctx.phoneOr404(idParam(req));
-  const fields = fieldsOf(req.query);
+  const fields = fieldsOf(graphParams(req));
+  checkFields(BUSINESS_PROFILE_NODE, fields);
   const profile: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(phone.profile)) if (!fields || fields.includes(k)) profile[k] = v;
   return { data: [{ ...profile, messaging_product: "whatsapp" }] };
@@ -68,7 +67,7 @@ function getProfile(ctx: EmulatorContext, req: FastifyRequest) {
 function updateProfile(ctx: EmulatorContext, req: FastifyRequest) {
   const id = idParam(req);
   const phone = ctx.phoneOr404(id);
-  const b = bodyObj(req);
+  const b = graphParams(req);
   if (b.messaging_product !== "whatsapp") throw invalidParam("The parameter messaging_product is required.");
   for (const k of Object.keys(b)) {
     if (k === "messaging_product") continue;
@@ -93,7 +92,7 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, ctx: EmulatorCon
     graph(ctx, (req) => {
       const id = idParam(req);
       if (!ctx.state.wabas.has(id)) throw unknownObject(id);
-      const fields = fieldsOf(req.query);
+      const fields = fieldsOf(graphParams(req));
       const data = ctx.state.phoneOfWaba(id).map((p) => publicPhone(ctx.config, p, fields));
       return { data, paging: { cursors: { before: "QVFIUk", after: "QVFIUk" } } };
     }),

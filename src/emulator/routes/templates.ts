@@ -2,10 +2,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TemplateCategory, TemplateDefinition } from "../../whatsapp/types.ts";
 import type { EmulatorContext } from "../context.ts";
+import { fieldsOf } from "../fields.ts";
 import { GraphError, invalidParam, unknownObject } from "../graph-error.ts";
-import { bodyObj, fieldsOf, graph, idParam } from "../http.ts";
+import { graph, idParam } from "../http.ts";
 import type { TemplateState } from "../state.ts";
 import { checkComponents, publicTemplate, reviewTemplate } from "../templates.ts";
+import { graphParams } from "../transport.ts";
 
 /** The WABA id of a `/{waba-id}/message_templates` route (unknown: GraphMethodException). */
 function wabaOf(ctx: EmulatorContext, req: FastifyRequest): string {
@@ -17,7 +19,7 @@ function wabaOf(ctx: EmulatorContext, req: FastifyRequest): string {
 /** A page of the WABA's templates, filtered as Graph filters, with cursor paging. */
 function listTemplates(ctx: EmulatorContext, req: FastifyRequest) {
   const id = wabaOf(ctx, req);
-  const q = req.query as Record<string, string | undefined>;
+  const q = graphParams(req) as Record<string, string | undefined>;
   let list = [...ctx.state.templates.values()].filter((t) => t.wabaId === id);
   if (q.name) list = list.filter((t) => t.name.includes(q.name ?? ""));
   if (q.status) list = list.filter((t) => t.status === q.status?.toUpperCase());
@@ -43,7 +45,7 @@ function listTemplates(ctx: EmulatorContext, req: FastifyRequest) {
 /** Creates a template (PENDING, then reviewed). */
 function createTemplate(ctx: EmulatorContext, req: FastifyRequest) {
   const id = wabaOf(ctx, req);
-  const b = bodyObj(req) as Partial<TemplateDefinition>;
+  const b = graphParams(req) as Partial<TemplateDefinition>;
   if (typeof b.name !== "string" || !/^[a-z0-9_]{1,512}$/.test(b.name)) {
     throw new GraphError(100, {
       subcode: 2388042,
@@ -87,7 +89,7 @@ function createTemplate(ctx: EmulatorContext, req: FastifyRequest) {
 /** Deletes a template by name (every language) or by name and hsm_id. */
 function deleteTemplates(ctx: EmulatorContext, req: FastifyRequest) {
   const id = wabaOf(ctx, req);
-  const q = req.query as { name?: string; hsm_id?: string };
+  const q = graphParams(req) as { name?: string; hsm_id?: string };
   if (!q.name) throw new GraphError(131008, { details: "The parameter name is required." });
   const matches = [...ctx.state.templates.values()].filter(
     (t) => t.wabaId === id && t.name === q.name && (!q.hsm_id || t.id === q.hsm_id),
@@ -104,7 +106,7 @@ function editTemplate(ctx: EmulatorContext, req: FastifyRequest) {
   const id = idParam(req);
   const t = ctx.state.templates.get(id);
   if (!t) throw unknownObject(id);
-  const b = bodyObj(req) as Partial<TemplateDefinition>;
+  const b = graphParams(req) as Partial<TemplateDefinition>;
   if (!["APPROVED", "REJECTED", "PAUSED"].includes(t.status)) {
     throw new GraphError(100, {
       subcode: 2593107,
