@@ -111,6 +111,12 @@ export interface EmulatorConfig {
    * and an unversioned path gets `defaultVersion` (the app's default).
    */
   graphApi: { oldestVersion: string; latestVersion: string; defaultVersion: string };
+  /**
+   * Webhook shapes that changed over time: `phone_number_quality_update` with
+   * `max_daily_conversations_per_business` ("2026", Meta's since February 2026), with
+   * `current_limit` / `old_limit` ("legacy"), or with both ("both").
+   */
+  webhookFormat: { phoneNumberQuality: "2026" | "legacy" | "both" };
   accessToken: string;
   appSecret: string;
   verifyToken: string;
@@ -163,9 +169,13 @@ export interface EmulatorConfig {
 }
 
 export type EmulatorConfigInput = Partial<
-  Omit<EmulatorConfig, "faults" | "statusDelaysMs" | "templateReview" | "webhookDelivery" | "graphApi">
+  Omit<
+    EmulatorConfig,
+    "faults" | "statusDelaysMs" | "templateReview" | "webhookDelivery" | "graphApi" | "webhookFormat"
+  >
 > & {
   graphApi?: Partial<EmulatorConfig["graphApi"]>;
+  webhookFormat?: Partial<EmulatorConfig["webhookFormat"]>;
   faults?: Partial<FaultConfig>;
   statusDelaysMs?: Partial<EmulatorConfig["statusDelaysMs"]>;
   templateReview?: Partial<EmulatorConfig["templateReview"]>;
@@ -175,6 +185,7 @@ export type EmulatorConfigInput = Partial<
 export function defaultConfig(): EmulatorConfig {
   return {
     graphApi: { oldestVersion: "v18.0", latestVersion: "v25.0", defaultVersion: "v25.0" },
+    webhookFormat: { phoneNumberQuality: "2026" },
     accessToken: DEFAULT_ACCESS_TOKEN,
     appSecret: DEFAULT_APP_SECRET,
     verifyToken: DEFAULT_VERIFY_TOKEN,

@@ -296,6 +296,33 @@ describe("webhook delivery and faults", () => {
       wabaId: DEFAULT_WABAS[0]!.id,
     });
     expect((await wa.getPhoneNumber(PN)).messaging_limit_tier).toBe("TIER_10K");
+    const qualityValueWith = (limit: string) =>
+      hook.deliveries
+        .map((d) => JSON.parse(d.raw.toString()).entry[0].changes[0])
+        .find((c) => c.field === "phone_number_quality_update" && JSON.stringify(c.value).includes(limit))
+        ?.value;
+    // Meta's shape since February 2026: the portfolio's limit, no current_limit / old_limit.
+    expect(qualityValueWith("TIER_10K")).toEqual({
+      display_phone_number: "15550100001",
+      event: "UPGRADE",
+      max_daily_conversations_per_business: "TIER_10K",
+    });
+    emu.setConfig({ webhookFormat: { phoneNumberQuality: "legacy" } });
+    await post("/_emulator/quality", {
+      phoneNumberId: PN,
+      event: "UPGRADE",
+      maxDailyConversationsPerBusiness: "TIER_100K",
+    });
+    await hook.waitFor((e) =>
+      e.some((x) => x.kind === "phone_number_quality" && x.currentLimit === "TIER_100K"),
+    );
+    expect(qualityValueWith("TIER_100K")).toEqual({
+      display_phone_number: "15550100001",
+      event: "UPGRADE",
+      old_limit: "TIER_10K",
+      current_limit: "TIER_100K",
+    });
+    emu.setConfig({ webhookFormat: { phoneNumberQuality: "2026" } });
   });
 });
 

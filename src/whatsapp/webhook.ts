@@ -204,6 +204,8 @@ const templateQualityValue = z.looseObject({
 const qualityValue = z.looseObject({
   display_phone_number: z.string(),
   event: z.string().min(1),
+  /** The limit since February 2026 (the business portfolio's); replaces current_limit. */
+  max_daily_conversations_per_business: z.string().optional(),
   current_limit: z.string().optional(),
   messaging_limit_tier: z.string().optional(),
   old_limit: z.string().optional(),
@@ -444,7 +446,7 @@ export function parseWebhook(body: unknown): WebhookEvent[] {
             wabaId: entry.id,
             displayPhoneNumber: v.display_phone_number,
             event: v.event,
-            currentLimit: v.current_limit ?? v.messaging_limit_tier,
+            currentLimit: v.max_daily_conversations_per_business ?? v.current_limit ?? v.messaging_limit_tier,
             oldLimit: v.old_limit,
             time: entry.time,
           });

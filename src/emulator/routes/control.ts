@@ -9,6 +9,7 @@ import { invalidParam, unknownObject } from "../graph-error.ts";
 import { bodyObj } from "../http.ts";
 import { type InboundInput, injectInbound } from "../inbound.ts";
 import { publicPhone } from "../phones.ts";
+import { sendPhoneQualityUpdate } from "../quality.ts";
 import type { PhoneState } from "../state.ts";
 import { publicTemplate, setTemplateStatus } from "../templates.ts";
 
@@ -102,18 +103,17 @@ function registerStateMoves(app: FastifyInstance, ctx: EmulatorContext): void {
     const b = bodyObj(req) as {
       phoneNumberId?: string;
       event?: string;
+      /** The new limit (`currentLimit` is its pre-2026 name). */
+      maxDailyConversationsPerBusiness?: string;
       currentLimit?: string;
       qualityRating?: string;
     };
     const phone = ctx.phoneOr404(b.phoneNumberId ?? "");
-    if (b.currentLimit) phone.messagingLimitTier = b.currentLimit as PhoneState["messagingLimitTier"];
+    const oldLimit = phone.messagingLimitTier;
+    const limit = b.maxDailyConversationsPerBusiness ?? b.currentLimit;
+    if (limit) phone.messagingLimitTier = limit as PhoneState["messagingLimitTier"];
     if (b.qualityRating) phone.qualityRating = b.qualityRating as PhoneState["qualityRating"];
-    const value = {
-      display_phone_number: digits(phone.displayPhoneNumber),
-      event: b.event ?? "UPGRADE",
-      current_limit: phone.messagingLimitTier,
-    };
-    ctx.webhooks.send(envelope(phone.wabaId, "phone_number_quality_update", value, true));
+    const value = sendPhoneQualityUpdate(ctx, phone, b.event ?? "UPGRADE", oldLimit);
     return { success: true, value };
   });
 
