@@ -1,10 +1,11 @@
-/** Object lookup by id: GET /{id} (media, phone number, WABA) and DELETE /{media-id}. */
+/** Object lookup by id: GET /{id} (media, template, phone number, WABA) and DELETE /{media-id}. */
 import type { FastifyInstance } from "fastify";
 import type { EmulatorContext } from "../context.ts";
 import { fieldsOf, pickFields, WABA_NODE } from "../fields.ts";
 import { unknownObject } from "../graph-error.ts";
 import { graph, idParam } from "../http.ts";
 import { publicPhone } from "../phones.ts";
+import { publicTemplate } from "../templates.ts";
 import { graphParams } from "../transport.ts";
 
 export function registerObjectRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -23,6 +24,8 @@ export function registerObjectRoutes(app: FastifyInstance, ctx: EmulatorContext)
           id: media.id,
         };
       }
+      const template = ctx.state.templates.get(id);
+      if (template) return publicTemplate(template, fieldsOf(graphParams(req)));
       const phone = ctx.state.phones.get(id);
       if (phone) return publicPhone(ctx.config, phone, fieldsOf(graphParams(req)));
       const waba = ctx.state.wabas.get(id);
