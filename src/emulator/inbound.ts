@@ -1,5 +1,4 @@
 /** Inbound messages from simulated customers: the `messages` webhook Meta sends when a user writes. */
-import { webhookErrorFor } from "../whatsapp/errors.ts";
 import { digits, type EmulatorContext, envelope, metadata, nowSec, sha256Hex, wamid } from "./context.ts";
 import { invalidParam } from "./graph-error.ts";
 import type { PhoneState } from "./state.ts";
@@ -44,6 +43,13 @@ export interface InboundResult {
   message: Record<string, unknown>;
   payload: unknown;
 }
+
+const UNSUPPORTED_ERROR = {
+  code: 131051,
+  title: "Message type unknown",
+  message: "Message type unknown",
+  error_data: { details: "Message type is currently not supported." },
+};
 
 const DEFAULT_MIME: Record<string, string> = {
   image: "image/jpeg",
@@ -126,10 +132,9 @@ export function injectInbound(ctx: EmulatorContext, input: InboundInput): Inboun
   if (input.context) m.context = { from: digits(phone.displayPhoneNumber), id: input.context.id };
   if (input.message) Object.assign(m, input.message);
   if (input.type) m.type = input.type;
-  if (m.type === undefined) {
-    m.type = "unsupported";
-    m.errors = [webhookErrorFor(131051, "Message type unknown")];
-  }
+  if (m.type === undefined) m.type = "unsupported";
+  // As Meta reports a message type it cannot show (its webhook example's wording).
+  if (m.type === "unsupported" && m.errors === undefined) m.errors = [UNSUPPORTED_ERROR];
   state.windows.set(`${phone.id}:${from}`, Date.now());
   state.inbound.push({ id, from, phoneNumberId: phone.id, receivedAt: Date.now(), message: m });
   if (state.inbound.length > config.maxLogEntries + Math.max(1, config.maxLogEntries >> 3)) {
