@@ -29,6 +29,20 @@ export function validateMedia(ctx: EmulatorContext, type: string, media: unknown
   }
 }
 
+/** Interactive types the Cloud API sends (order_* are India's payments messages). */
+const INTERACTIVE_TYPES = [
+  "button",
+  "list",
+  "cta_url",
+  "flow",
+  "product",
+  "product_list",
+  "catalog_message",
+  "location_request_message",
+  "order_details",
+  "order_status",
+];
+
 export function validateInteractive(i: unknown) {
   if (typeof i !== "object" || i === null)
     throw new GraphError(131008, { details: "The parameter interactive is required." });
@@ -43,13 +57,9 @@ export function validateInteractive(i: unknown) {
       parameters?: { display_text?: unknown; url?: unknown };
     };
   };
-  if (
-    !["button", "list", "cta_url", "flow", "product", "product_list", "location_request_message"].includes(
-      it.type ?? "",
-    )
-  ) {
+  if (!INTERACTIVE_TYPES.includes(it.type ?? "")) {
     throw invalidParam(
-      "Param interactive['type'] must be one of {BUTTON, LIST, CTA_URL, FLOW, PRODUCT, PRODUCT_LIST}",
+      `Param interactive['type'] must be one of {${INTERACTIVE_TYPES.map((t) => t.toUpperCase()).join(", ")}}`,
     );
   }
   if (["button", "list", "cta_url"].includes(it.type ?? "") && typeof it.body?.text !== "string") {
