@@ -1,5 +1,6 @@
 /** Emulator configuration, seeded accounts and defaults. */
 import type { BusinessProfile, MessagingLimitTier, QualityRating } from "../whatsapp/types.ts";
+import { defaultRules, type RulesConfig } from "./rules/config.ts";
 
 export const DEFAULT_ACCESS_TOKEN = "charla-emulator-token";
 export const DEFAULT_APP_SECRET = "charla-emulator-app-secret";
@@ -24,6 +25,8 @@ export interface SeedPhoneNumber {
 export interface SeedWaba {
   id: string;
   name: string;
+  /** The business portfolio it belongs to (messaging limits are per portfolio); default: its own id. */
+  portfolioId?: string;
   phoneNumbers: SeedPhoneNumber[];
 }
 
@@ -104,7 +107,7 @@ export interface FaultConfig {
   webhookReorderWindowMs: number;
 }
 
-export interface EmulatorConfig {
+export interface EmulatorConfig extends RulesConfig {
   /**
    * Versions Graph serves: `latestVersion` is the newest (a newer path is code 2500), an older
    * one than `oldestVersion` is served as the oldest (Meta upgrades calls to expired versions),
@@ -171,9 +174,17 @@ export interface EmulatorConfig {
 export type EmulatorConfigInput = Partial<
   Omit<
     EmulatorConfig,
-    "faults" | "statusDelaysMs" | "templateReview" | "webhookDelivery" | "graphApi" | "webhookFormat"
+    | "faults"
+    | "statusDelaysMs"
+    | "templateReview"
+    | "webhookDelivery"
+    | "graphApi"
+    | "webhookFormat"
+    | keyof RulesConfig
   >
 > & {
+  [K in keyof RulesConfig]?: Partial<RulesConfig[K]>;
+} & {
   graphApi?: Partial<EmulatorConfig["graphApi"]>;
   webhookFormat?: Partial<EmulatorConfig["webhookFormat"]>;
   faults?: Partial<FaultConfig>;
@@ -184,6 +195,7 @@ export type EmulatorConfigInput = Partial<
 
 export function defaultConfig(): EmulatorConfig {
   return {
+    ...defaultRules(),
     graphApi: { oldestVersion: "v18.0", latestVersion: "v25.0", defaultVersion: "v25.0" },
     webhookFormat: { phoneNumberQuality: "2026" },
     accessToken: DEFAULT_ACCESS_TOKEN,

@@ -2,6 +2,11 @@
 import { digits, type EmulatorContext, wamid } from "./context.ts";
 import { GraphError, invalidParam } from "./graph-error.ts";
 import { isNotOnWhatsApp, takeToken } from "./recipients.ts";
+import { limitFailure } from "./rules/limits.ts";
+import { marketingFailure } from "./rules/marketing.ts";
+import { pricingFor } from "./rules/pricing.ts";
+import { checkMaintenance } from "./rules/throughput.ts";
+import { markRead, stopTyping } from "./rules/typing.ts";
 import type { PhoneState, SentMessage, TemplateState } from "./state.ts";
 import { schedulePipeline } from "./status-pipeline.ts";
 import { checkTemplateSend } from "./templates.ts";
@@ -10,6 +15,7 @@ import { MESSAGE_TYPES, validatePayload } from "./validate-message.ts";
 /** Throughput (130429), then pair rate (131056). */
 function checkRates(ctx: EmulatorContext, phone: PhoneState, waId: string): void {
   const { config, state } = ctx;
+  checkMaintenance(phone);
   const tput = phone.throughputPerSecond ?? config.throughputPerSecond;
   if (tput > 0 && !takeToken(phone.bucket, tput, tput / 1000)) {
     state.stats.rateLimited++;
@@ -29,6 +35,21 @@ function checkRates(ctx: EmulatorContext, phone: PhoneState, waId: string): void
   }
 }
 
+/** The 2026 rules on templates: the portfolio's messaging limit, then marketing's own limits. */
+function templateFailure(
+  ctx: EmulatorContext,
+  phone: PhoneState,
+  waId: string,
+  template: TemplateState,
+  windowOpen: boolean,
+): number | undefined {
+  if (!windowOpen) {
+    const limited = limitFailure(ctx, phone, waId);
+    if (limited !== undefined) return limited;
+  }
+  return template.category === "MARKETING" ? marketingFailure(ctx, waId, windowOpen) : undefined;
+}
+
 function logMessage(ctx: EmulatorContext, m: SentMessage) {
   const { messages } = ctx.state;
   messages.set(m.id, m);
@@ -46,11 +67,7 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
       "(#100) The parameter messaging_product is required.",
     );
   }
-  if (body.status === "read") {
-    if (typeof body.message_id !== "string")
-      throw new GraphError(131008, { details: "The parameter message_id is required." });
-    return { success: true };
-  }
+  if (body.status === "read") return markRead(ctx, phone, body);
   if (typeof body.to !== "string" || digits(body.to).length < 5) {
     throw invalidParam("The parameter to is required.", "(#100) The parameter to is required.");
   }
@@ -72,13 +89,8 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   if (isNotOnWhatsApp(config, waId)) failCode = 131026;
   else if (type !== "template" && config.enforceWindow && !windowOpen) failCode = 131047;
   if (failCode !== undefined && config.recipientErrorMode === "sync") throw new GraphError(failCode);
+  failCode ??= template ? templateFailure(ctx, phone, waId, template, windowOpen) : undefined;
 
-  let category = "service";
-  let billable = false;
-  if (template) {
-    category = template.category.toLowerCase();
-    billable = !(category === "utility" && windowOpen);
-  }
   const msg: SentMessage = {
     id: wamid(),
     phoneNumberId: phone.id,
@@ -93,7 +105,9 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   };
   logMessage(ctx, msg);
   state.stats.messagesAccepted++;
-  schedulePipeline(ctx, phone, msg, category, billable, failCode);
+  const pricing = pricingFor(config, template?.category, windowOpen, msg.acceptedAt);
+  if (failCode === undefined) stopTyping(ctx, phone.id, waId);
+  schedulePipeline(ctx, phone, msg, pricing, failCode);
   const out: { id: string; message_status?: string } = { id: msg.id };
   if (type === "template") out.message_status = "accepted";
   return { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: waId }], messages: [out] };

@@ -3,14 +3,14 @@ import { createHash } from "node:crypto";
 import { webhookErrorFor } from "../whatsapp/errors.ts";
 import { type EmulatorContext, envelope, metadata, nowSec } from "./context.ts";
 import { neverReads } from "./recipients.ts";
+import type { PricingObject } from "./rules/pricing.ts";
 import type { PhoneState, SentMessage } from "./state.ts";
 
 export function schedulePipeline(
   ctx: EmulatorContext,
   phone: PhoneState,
   msg: SentMessage,
-  category: string,
-  billable: boolean,
+  pricing: PricingObject,
   failCode?: number,
 ) {
   const d = ctx.config.statusDelaysMs;
@@ -42,13 +42,8 @@ export function schedulePipeline(
     ctx.later(d.sent, () => push("failed", { errors: [webhookErrorFor(failCode)] }));
     return;
   }
-  const pricing = {
-    billable,
-    pricing_model: "PMP",
-    category,
-    type: billable ? "regular" : "free_customer_service",
-  };
   msg.pricing = pricing;
+  const { category } = pricing;
   const conversation = {
     id: createHash("sha1").update(`${phone.id}:${msg.waId}:${category}`).digest("hex").slice(0, 32),
     expiration_timestamp: String(nowSec() + 24 * 3600),

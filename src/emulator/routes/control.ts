@@ -9,7 +9,11 @@ import { invalidParam, unknownObject } from "../graph-error.ts";
 import { bodyObj } from "../http.ts";
 import { type InboundInput, injectInbound } from "../inbound.ts";
 import { publicPhone } from "../phones.ts";
-import { sendPhoneQualityUpdate } from "../quality.ts";
+import { phoneQualityValue, sendPhoneQualityUpdate } from "../quality.ts";
+import { portfolioOf, setPortfolioTier } from "../rules/limits.ts";
+import { pauseForQuality } from "../rules/pausing.ts";
+import { startThroughputUpgrade } from "../rules/throughput.ts";
+import { activeTyping } from "../rules/typing.ts";
 import type { PhoneState } from "../state.ts";
 import { publicTemplate, setTemplateStatus } from "../templates.ts";
 
@@ -96,6 +100,7 @@ function registerStateMoves(app: FastifyInstance, ctx: EmulatorContext): void {
       message_template_language: t.language,
     };
     ctx.webhooks.send(envelope(t.wabaId, "message_template_quality_update", value, true));
+    if (score === "RED") pauseForQuality(ctx, t);
     return { success: true, value };
   });
 
@@ -109,12 +114,13 @@ function registerStateMoves(app: FastifyInstance, ctx: EmulatorContext): void {
       qualityRating?: string;
     };
     const phone = ctx.phoneOr404(b.phoneNumberId ?? "");
-    const oldLimit = phone.messagingLimitTier;
-    const limit = b.maxDailyConversationsPerBusiness ?? b.currentLimit;
-    if (limit) phone.messagingLimitTier = limit as PhoneState["messagingLimitTier"];
     if (b.qualityRating) phone.qualityRating = b.qualityRating as PhoneState["qualityRating"];
-    const value = sendPhoneQualityUpdate(ctx, phone, b.event ?? "UPGRADE", oldLimit);
-    return { success: true, value };
+    const limit = b.maxDailyConversationsPerBusiness ?? b.currentLimit;
+    const portfolio = portfolioOf(ctx, phone);
+    // The limit is the business portfolio's: every number of it moves and notifies.
+    if (limit && portfolio) setPortfolioTier(ctx, portfolio, limit, b.event ?? "UPGRADE");
+    else sendPhoneQualityUpdate(ctx, phone, b.event ?? "UPGRADE");
+    return { success: true, value: phoneQualityValue(ctx, phone, b.event ?? "UPGRADE") };
   });
 
   /** Performs Meta's GET verification handshake against the configured webhook URL. */
@@ -131,7 +137,26 @@ function registerStateMoves(app: FastifyInstance, ctx: EmulatorContext): void {
   });
 }
 
+/** The 2026 rules' state: portfolios and their limits, typing indicators, throughput upgrades. */
+function registerRuleEndpoints(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.get("/_emulator/portfolios", async () => ({
+    data: [...ctx.state.portfolios.values()].map((p) => ({
+      id: p.id,
+      tier: p.tier,
+      usersReached: p.reached.size,
+      scalePending: p.scalePending,
+    })),
+  }));
+  app.get("/_emulator/typing", async () => ({ data: activeTyping(ctx) }));
+  app.post("/_emulator/throughput-upgrade", async (req) => {
+    const phone = ctx.phoneOr404(String(bodyObj(req).phoneNumberId ?? ""));
+    startThroughputUpgrade(ctx, phone);
+    return { success: true };
+  });
+}
+
 export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerInspection(app, ctx);
   registerStateMoves(app, ctx);
+  registerRuleEndpoints(app, ctx);
 }
