@@ -151,11 +151,13 @@ export interface EmulatorConfig extends RulesConfig {
     rejectReason: string;
   };
   webhookDelivery: {
-    /** Meta keeps retrying for days with growing gaps; the emulator gives up after this many. */
+    /** Attempts before giving up; 0: no cap, retries go on until `maxAgeMs`. */
     attempts: number;
     baseDelayMs: number;
     /** The longest gap between two attempts. */
     maxDelayMs: number;
+    /** Meta retries a notification for up to 7 days, then drops it (compress it for tests). */
+    maxAgeMs: number;
     timeoutMs: number;
     /**
      * Meta may put several changes in one notification: up to this many events (1: one per POST)
@@ -213,10 +215,11 @@ export function defaultConfig(): EmulatorConfig {
     recipientErrorMode: "async",
     templateReview: { delayMs: 1_000, bannedWords: ["forbidden", "scam"], rejectReason: "ABUSIVE_CONTENT" },
     webhookDelivery: {
-      // About six minutes of retries (0.5 s doubling to 1 min): a busy receiver loses nothing.
-      attempts: 12,
+      // As Meta: at once, then gaps doubling from 0.5 s up to an hour, for up to 7 days.
+      attempts: 0,
       baseDelayMs: 500,
-      maxDelayMs: 60_000,
+      maxDelayMs: 3_600_000,
+      maxAgeMs: 7 * 24 * 3_600_000,
       timeoutMs: 5_000,
       batchMaxEvents: 1,
       batchWindowMs: 50,

@@ -153,7 +153,8 @@ export class WebhookSender {
     } catch (err) {
       d.lastError = (err as Error).message;
     }
-    if (d.attempts >= cfg.webhookDelivery.attempts) {
+    const { attempts, maxAgeMs } = cfg.webhookDelivery;
+    if ((attempts > 0 && d.attempts >= attempts) || Date.now() - d.createdAt >= maxAgeMs) {
       d.status = "failed";
       return;
     }

@@ -56,3 +56,25 @@ describe("webhook bodies on the wire", () => {
     expect(message).toMatchObject({ profileName: "Zoë", content: { kind: "text", body: text } });
   });
 });
+
+describe("retries", () => {
+  it("go on, with doubling gaps, until the notification is maxAgeMs old (7 days at Meta), then it is dropped", async () => {
+    const hook = await startWebhookCollector({ appSecret: "another secret" }); // rejects every delivery
+    const emu = await startEmulator({
+      webhookUrl: hook.url,
+      webhookDelivery: { attempts: 0, baseDelayMs: 5, maxDelayMs: 40, maxAgeMs: 300 },
+    });
+    try {
+      emu.injectInbound({ from: "5491122223333", to: PN, text: "hola" });
+      await emu.drainWebhooks(2_000);
+      const delivery = emu.webhooks.deliveries[0]!;
+      expect(delivery.status).toBe("failed");
+      expect(delivery.attempts).toBeGreaterThan(5);
+      expect(hook.deliveries.length).toBe(delivery.attempts);
+      expect(Date.now() - delivery.createdAt).toBeGreaterThanOrEqual(300);
+    } finally {
+      await emu.close();
+      await hook.close();
+    }
+  });
+});
