@@ -62,16 +62,16 @@ describe("retries", () => {
     const hook = await startWebhookCollector({ appSecret: "another secret" }); // rejects every delivery
     const emu = await startEmulator({
       webhookUrl: hook.url,
-      webhookDelivery: { attempts: 0, baseDelayMs: 5, maxDelayMs: 40, maxAgeMs: 300 },
+      webhookDelivery: { attempts: 0, baseDelayMs: 5, maxDelayMs: 40, maxAgeMs: 1_000 },
     });
     try {
       emu.injectInbound({ from: "5491122223333", to: PN, text: "hola" });
-      await emu.drainWebhooks(2_000);
+      await emu.drainWebhooks(8_000);
       const delivery = emu.webhooks.deliveries[0]!;
       expect(delivery.status).toBe("failed");
-      expect(delivery.attempts).toBeGreaterThan(5);
+      expect(delivery.attempts).toBeGreaterThanOrEqual(3); // about 30 on an idle machine
       expect(hook.deliveries.length).toBe(delivery.attempts);
-      expect(Date.now() - delivery.createdAt).toBeGreaterThanOrEqual(300);
+      expect(Date.now() - delivery.createdAt).toBeGreaterThanOrEqual(1_000);
     } finally {
       await emu.close();
       await hook.close();

@@ -37,8 +37,11 @@ export interface RulesConfig {
     scaleLookbackMs: number;
     scaleDelayMs: number;
   };
-  /** Template pausing at RED quality: 1st pause, 2nd pause, then DISABLED. */
-  templatePausing: { enabled: boolean; firstPauseMs: number; secondPauseMs: number };
+  /**
+   * Template pausing: a template whose quality stays RED for `afterRedMs` (0: at once) is paused
+   * for `firstPauseMs`, the second time `secondPauseMs`, the third time DISABLED.
+   */
+  templatePausing: { enabled: boolean; afterRedMs: number; firstPauseMs: number; secondPauseMs: number };
   /** Throughput upgrade to `upgradedPerSecond`: 131057 for `downtimeMs`, then THROUGHPUT_UPGRADE webhook. */
   throughputUpgrade: { upgradedPerSecond: number; downtimeMs: number };
 }
@@ -98,7 +101,12 @@ export function defaultRules(): RulesConfig {
       scaleLookbackMs: 7 * 24 * 3_600_000,
       scaleDelayMs: 6 * 3_600_000,
     },
-    templatePausing: { enabled: true, firstPauseMs: 3 * 3_600_000, secondPauseMs: 6 * 3_600_000 },
+    templatePausing: {
+      enabled: true,
+      afterRedMs: 3_600_000,
+      firstPauseMs: 3 * 3_600_000,
+      secondPauseMs: 6 * 3_600_000,
+    },
     throughputUpgrade: { upgradedPerSecond: 1_000, downtimeMs: 60_000 },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Template pausing for low quality: a template whose quality turns RED is paused for 3 h the first
+ * Template pausing for low quality: a template whose quality stays RED is paused for 3 h the first
  * time, 6 h the second (`templatePausing`), and disabled the third, each with Meta's
  * message_template_status_update (other_info FIRST_PAUSE, SECOND_PAUSE, UNPAUSE, DISABLED).
  */
@@ -30,10 +30,16 @@ function statusUpdate(
   );
 }
 
-/** Called when a template's quality becomes RED. */
+/** Called when a template's quality becomes RED: pauses it if it is still RED after `afterRedMs`. */
 export function pauseForQuality(ctx: EmulatorContext, t: TemplateState): void {
+  const { afterRedMs } = ctx.config.templatePausing;
+  if (afterRedMs <= 0) pause(ctx, t);
+  else ctx.later(afterRedMs, () => t.quality_score?.score === "RED" && pause(ctx, t));
+}
+
+function pause(ctx: EmulatorContext, t: TemplateState): void {
   const rule = ctx.config.templatePausing;
-  if (!rule.enabled || t.status !== "APPROVED") return;
+  if (!rule.enabled || t.status !== "APPROVED" || !ctx.state.templates.has(t.id)) return;
   t.pauses = (t.pauses ?? 0) + 1;
   if (t.pauses >= 3) {
     t.status = "DISABLED";

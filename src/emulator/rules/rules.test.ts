@@ -243,7 +243,7 @@ describe("messaging limits per business portfolio", () => {
 
 describe("template pausing", () => {
   it("RED pauses for the first and second pause, then disables; sends answer 132015 / 132016", async () => {
-    emu.setConfig({ templatePausing: { firstPauseMs: 40, secondPauseMs: 60 } });
+    emu.setConfig({ templatePausing: { afterRedMs: 0, firstPauseMs: 40, secondPauseMs: 60 } });
     const t = [...emu.state.templates.values()].find(
       (x) => x.wabaId === WABAS[0]!.id && x.name === "hello_world",
     )!;
