@@ -19,10 +19,10 @@ import pg from "pg";
 import { Pool } from "undici";
 import { loadConfig } from "../src/config/config.ts";
 import { type DatabaseKind, openDatabase } from "../src/db/client.ts";
+import { phoneNumbers } from "../src/db/schema.ts";
 import { DEFAULT_WABAS, type EmulatorConfigInput } from "../src/emulator/config.ts";
-import { createApiKey, createTenant } from "../src/modules/accounts/service.ts";
-import { phoneNumbers } from "../src/modules/numbers/schema.ts";
-import { connectAccount } from "../src/modules/numbers/service.ts";
+import { createApiKey, createTenant } from "../src/modules/accounts/index.ts";
+import { connectAccount } from "../src/modules/numbers/index.ts";
 import { startCharla } from "../src/runtime.ts";
 import { measureRawSend } from "./raw-send.ts";
 

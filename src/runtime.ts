@@ -1,17 +1,18 @@
-import type { FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
 import { collectDefaultMetrics, Registry } from "prom-client";
+import type { Services } from "./app/services.ts";
 import type { Config } from "./config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
-import { buildApp } from "./http/app.ts";
-import type { Services } from "./http/context.ts";
+import { useSubscribers } from "./events/index.ts";
+import { buildApp, type HttpApp } from "./http/app.ts";
 import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
 import { loadSecretBox } from "./lib/secret-key.ts";
-import { moduleJobs, moduleRoutes, publicRoutes } from "./modules/index.ts";
-import { ensureMessagePartitions } from "./modules/messages/partitions.ts";
-import { createGraph, type GraphSettings } from "./modules/numbers/graph.ts";
-import { templateSettings } from "./modules/templates/settings.ts";
+import { authenticateApiKey } from "./modules/accounts/index.ts";
+import { moduleJobs, moduleRoutes, moduleSubscribers, publicRoutes } from "./modules/index.ts";
+import { ensureMessagePartitions } from "./modules/messages/index.ts";
+import { templateSettings } from "./modules/templates/index.ts";
+import { createGraph, type GraphSettings } from "./whatsapp/graph.ts";
 
 export interface CharlaOptions {
   config: Config;
@@ -38,7 +39,7 @@ function graphSettingsFrom(config: Config): GraphSettings {
 
 export interface Charla {
   services: Services;
-  app: FastifyInstance | null;
+  app: HttpApp | null;
   /** Base URL of the HTTP API when it listens. */
   url: string | null;
   close(): Promise<void>;
@@ -54,6 +55,7 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
   const logger = options.logger ?? createLogger(config);
   // Settings that read files fail here, at start, not on the first request that needs them.
   templateSettings(config);
+  useSubscribers(moduleSubscribers);
   const ownsDatabase = !options.database;
   const database =
     options.database ??
@@ -85,11 +87,16 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
 
     if (options.workers) await startWorkers(services, moduleJobs, config.WORKER_CONCURRENCY);
 
-    let app: FastifyInstance | null = null;
+    let app: HttpApp | null = null;
     let url: string | null = null;
     if (options.api) {
-      const built = await buildApp(services, { logger, modules: moduleRoutes, publicRoutes });
-      app = built as unknown as FastifyInstance;
+      const built = await buildApp(services, {
+        logger,
+        modules: moduleRoutes,
+        publicRoutes,
+        authenticate: (token) => authenticateApiKey(database.db, token),
+      });
+      app = built as unknown as HttpApp;
       cleanups.unshift(() => built.close());
       url = await built.listen({ host: config.HOST, port: config.PORT });
     }

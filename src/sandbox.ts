@@ -1,10 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import type { Services } from "./app/services.ts";
 import { DEFAULT_WABAS } from "./emulator/config.ts";
 import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./emulator/server.ts";
-import type { Services } from "./http/context.ts";
-import type { GraphSettings } from "./modules/numbers/graph.ts";
-import { phoneNumbers, whatsappAccounts } from "./modules/numbers/schema.ts";
-import { connectAccount } from "./modules/numbers/service.ts";
+import { connectAccount, connectedAccount } from "./modules/numbers/index.ts";
+import type { GraphSettings } from "./whatsapp/graph.ts";
 
 /** The sandbox: the Cloud API emulator Charla talks to instead of Meta, with its webhooks pointed back at Charla. */
 export interface Sandbox {
@@ -40,17 +38,8 @@ export async function connectSandboxAccount(
   sandbox: Sandbox,
   wabaId = DEFAULT_WABAS[0]!.id,
 ) {
-  const { db } = services.database;
-  const [existing] = await db
-    .select()
-    .from(whatsappAccounts)
-    .where(and(eq(whatsappAccounts.tenantId, tenantId), eq(whatsappAccounts.wabaId, wabaId)));
-  if (existing) {
-    return {
-      account: existing,
-      phoneNumbers: await db.select().from(phoneNumbers).where(eq(phoneNumbers.accountId, existing.id)),
-    };
-  }
+  const existing = await connectedAccount(services.database.db, tenantId, wabaId);
+  if (existing) return existing;
   return connectAccount(
     services,
     tenantId,

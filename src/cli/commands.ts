@@ -3,10 +3,15 @@ import { type Config, loadConfig } from "../config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { runEmulatorFromCli } from "../emulator/cli.ts";
-import type { Actor } from "../modules/accounts/audit.ts";
-import { type Role, roles } from "../modules/accounts/schema.ts";
-import { seedDemo } from "../modules/accounts/seed.ts";
-import { createApiKey, createTenant, findTenantBySlug } from "../modules/accounts/service.ts";
+import type { Actor } from "../modules/accounts/index.ts";
+import {
+  createApiKey,
+  createTenant,
+  findTenantBySlug,
+  type Role,
+  roles,
+  seedDemo,
+} from "../modules/accounts/index.ts";
 import { createLogger, startCharla } from "../runtime.ts";
 import { connectSandboxAccount, startSandbox } from "../sandbox.ts";
 

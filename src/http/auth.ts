@@ -1,8 +1,6 @@
 import type { FastifyRequest } from "fastify";
-import type { Db } from "../db/client.ts";
-import type { Role } from "../modules/accounts/schema.ts";
-import { authenticateApiKey, type Principal } from "../modules/accounts/service.ts";
-import { AppError } from "./problem.ts";
+import { AppError } from "../lib/problem.ts";
+import type { Principal, Role } from "../modules/accounts/index.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -13,13 +11,13 @@ declare module "fastify" {
 const unauthorized = (detail: string) => new AppError(401, "unauthorized", detail);
 
 /** onRequest hook: a Bearer API key is required and scopes the request to its tenant. */
-export function apiKeyAuth(db: Db) {
+export function apiKeyAuth(authenticate: (token: string) => Promise<Principal | null>) {
   return async (request: FastifyRequest) => {
     const header = request.headers.authorization;
     if (!header) throw unauthorized("Send an API key as 'Authorization: Bearer <key>'");
     const [scheme, token] = header.split(" ");
     if (scheme?.toLowerCase() !== "bearer" || !token) throw unauthorized("Use the Bearer scheme");
-    const principal = await authenticateApiKey(db, token.trim());
+    const principal = await authenticate(token.trim());
     if (!principal) throw unauthorized("The API key is unknown or revoked");
     request.principal = principal;
   };

@@ -6,24 +6,9 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { PgBoss } from "pg-boss";
-import type { Registry } from "prom-client";
-import type { Config } from "../config/config.ts";
-import type { Database } from "../db/client.ts";
-import type { SecretBox } from "../lib/crypto.ts";
-import type { Graph } from "../modules/numbers/graph.ts";
+import type { Services } from "../app/services.ts";
 
-/** What route and job code may use: built once per process and passed down explicitly. */
-export interface Services {
-  config: Config;
-  database: Database;
-  boss: PgBoss;
-  secrets: SecretBox;
-  metrics: Registry;
-  /** The Cloud API (Meta or the sandbox emulator). */
-  graph: Graph;
-}
-
+/** The Fastify instance route files register on (Zod schemas as the type provider). */
 export type ZodApp = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
@@ -32,5 +17,8 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** A module's HTTP routes: under /v1 behind API-key auth, or public (Meta's webhooks). */
+/**
+ * A module's HTTP routes: under /v1 behind API-key auth, or public (Meta's webhooks). Route files
+ * take this type and never import Fastify themselves.
+ */
 export type ModuleRoutes = (app: ZodApp, services: Services) => void | Promise<void>;

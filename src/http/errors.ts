@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, type ProblemDetails, problem } from "./problem.ts";
+import { AppError, type ProblemDetails, problem } from "../lib/problem.ts";
 
 const fastifyCodes: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "invalid_json",

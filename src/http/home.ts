@@ -1,4 +1,5 @@
-import type { Services, ZodApp } from "./context.ts";
+import type { Services } from "../app/services.ts";
+import type { ZodApp } from "./context.ts";
 
 const page = (databaseKind: string, sandbox: boolean) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Services, ZodApp } from "./context.ts";
+import type { Services } from "../app/services.ts";
+import type { ZodApp } from "./context.ts";
 
 const check = z.object({
   status: z.enum(["ok", "fail"]),

@@ -4,25 +4,105 @@ import {
   fromDrizzle,
   type Job,
   PgBoss,
-  type Queue,
+  type Queue as QueueOptions,
+  type SendOptions,
+  type UpdateOptions,
   type UpdateQueueOptions,
   type WorkOptions,
 } from "pg-boss";
+import type { Services } from "../app/services.ts";
 import type { Database, Executor } from "../db/client.ts";
-import type { Services } from "../http/context.ts";
 
-/** A background job a module contributes: its queue, options and batch handler. */
+/**
+ * A named pg-boss queue whose jobs carry `T`. Declared once (a module's `queues.ts`) and used by
+ * producers (`enqueue`) and the handler (`defineJob`), so the payload type is checked end to end.
+ */
+export interface Queue<T extends object> {
+  readonly name: string;
+  readonly options: Omit<QueueOptions, "name">;
+  /** Never set: carries the payload type. */
+  readonly payload?: T;
+}
+
+export function queue<T extends object>(name: string, options: Omit<QueueOptions, "name"> = {}): Queue<T> {
+  return { name, options };
+}
+
+/** Where a job is written: the queue, and the caller's transaction when there is one (then it commits with it). */
+export interface JobTarget {
+  boss: PgBoss;
+  tx?: Executor;
+}
+
+/** A transaction that can also write jobs and events: what `enqueue` and `emit` take inside a change. */
+export interface TxContext {
+  boss: PgBoss;
+  tx: Executor;
+}
+
+function connection(target: JobTarget): { db?: ReturnType<typeof fromDrizzle> } {
+  return target.tx ? { db: fromDrizzle(target.tx as unknown as DrizzleTransactionLike, sql) } : {};
+}
+
+/** Sends one job (in `target.tx` when given). */
+export async function enqueue<T extends object>(
+  target: JobTarget,
+  queue: Queue<T>,
+  data: T,
+  options: Omit<SendOptions, "db"> = {},
+): Promise<string | null> {
+  return target.boss.send(queue.name, data, { ...options, ...connection(target) });
+}
+
+/** Sends many jobs in one statement. */
+export async function enqueueMany<T extends object>(
+  target: JobTarget,
+  queue: Queue<T>,
+  data: T[],
+): Promise<void> {
+  if (data.length)
+    await target.boss.insert(
+      queue.name,
+      data.map((item) => ({ data: item })),
+      connection(target),
+    );
+}
+
+/** Creates the job keyed by `options.singletonKey`, or moves the queued one (stately queues). */
+export async function upsertJob<T extends object>(
+  target: JobTarget,
+  queue: Queue<T>,
+  data: T,
+  options: Omit<UpdateOptions, "db"> & { singletonKey: string },
+): Promise<void> {
+  await target.boss.upsert(queue.name, data, { ...options, ...connection(target) });
+}
+
+/** Puts a job on the queue on a cron schedule (idempotent). */
+export async function scheduleJob<T extends object>(
+  boss: PgBoss,
+  queue: Queue<T>,
+  cron: string,
+  data: T,
+): Promise<void> {
+  await boss.schedule(queue.name, cron, data);
+}
+
+/** A background job a module contributes: its queue, worker options and batch handler. */
 export interface JobDefinition<T extends object = object> {
-  name: string;
-  queue?: Omit<Queue, "name">;
+  queue: Queue<T>;
   work?: WorkOptions;
   /** A cron expression: the queue also gets a job on this schedule (a backstop or a periodic task). */
   schedule?: string;
   handler: (jobs: Job<T>[], services: Services) => Promise<unknown>;
 }
 
-export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition {
-  return definition as unknown as JobDefinition;
+/** The handler of a queue: it receives the jobs with the payload type the queue was declared with. */
+export function defineJob<T extends object>(
+  queue: Queue<T>,
+  job: Omit<JobDefinition<T>, "queue">,
+): JobDefinition {
+  return { queue, ...job } as unknown as JobDefinition;
 }
 
 /** pg-boss on the same database Charla uses (PGlite through its adapter, or PostgreSQL). */
@@ -40,16 +120,15 @@ export function createBoss(database: Database, options: { superviseIntervalSecon
 /** Creates every queue (idempotent); both API and worker processes call this so sends never miss a queue. */
 export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise<void> {
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
-  for (const job of jobs) {
+  for (const { queue, schedule } of jobs) {
     // Existing queues get the current options too, so a deploy that changes retries takes effect.
-    const options = job.queue ?? {};
-    if (!existing.has(job.name)) await boss.createQueue(job.name, options);
+    if (!existing.has(queue.name)) await boss.createQueue(queue.name, queue.options);
     else {
       // Policy and partitioning are fixed when a queue is created; the rest can change.
-      const { policy: _policy, partition: _partition, ...changeable } = options;
-      await boss.updateQueue(job.name, changeable satisfies UpdateQueueOptions);
+      const { policy: _policy, partition: _partition, ...changeable } = queue.options;
+      await boss.updateQueue(queue.name, changeable satisfies UpdateQueueOptions);
     }
-    if (job.schedule) await boss.schedule(job.name, job.schedule, {});
+    if (schedule) await boss.schedule(queue.name, schedule, {});
   }
 }
 
@@ -61,11 +140,8 @@ export async function startWorkers(
 ): Promise<void> {
   for (const job of jobs) {
     const options = { localConcurrency: concurrency, ...job.work };
-    await services.boss.work(job.name, options, (batch) => job.handler(batch as Job<object>[], services));
+    await services.boss.work(job.queue.name, options, (batch) =>
+      job.handler(batch as Job<object>[], services),
+    );
   }
-}
-
-/** pg-boss options that put a job in the caller's transaction: it exists only if the transaction commits. */
-export function inTransaction(tx: Executor): { db: ReturnType<typeof fromDrizzle> } {
-  return { db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) };
 }

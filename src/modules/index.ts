@@ -1,31 +1,31 @@
-import type { ModuleRoutes } from "../http/context.ts";
-import type { JobDefinition } from "../jobs/queue.ts";
-import { accountsRoutes } from "./accounts/routes.ts";
-import { contactsRoutes } from "./contacts/routes.ts";
-import { conversationsRoutes } from "./conversations/routes.ts";
-import { messagingJobs } from "./messages/jobs.ts";
-import { whatsappWebhookReceiver } from "./messages/receiver.ts";
-import { messagesRoutes } from "./messages/routes.ts";
-import { numberJobs } from "./numbers/jobs.ts";
-import { numbersRoutes } from "./numbers/routes.ts";
-import { templateJobs } from "./templates/jobs.ts";
-import { templatesRoutes } from "./templates/routes.ts";
-import { webhookJobs } from "./webhooks/jobs.ts";
-import { webhooksRoutes } from "./webhooks/routes.ts";
+import type { ModuleRecord } from "../app/module.ts";
+import { accountsModule } from "./accounts/index.ts";
+import { contactsModule } from "./contacts/index.ts";
+import { conversationsModule } from "./conversations/index.ts";
+import { messagesModule } from "./messages/index.ts";
+import { numbersModule } from "./numbers/index.ts";
+import { templatesModule } from "./templates/index.ts";
+import { webhooksModule } from "./webhooks/index.ts";
 
-/** Every module's routes, mounted under /v1. */
-export const moduleRoutes: ModuleRoutes[] = [
-  accountsRoutes,
-  numbersRoutes,
-  contactsRoutes,
-  conversationsRoutes,
-  messagesRoutes,
-  webhooksRoutes,
-  templatesRoutes,
+/** Every module, in the order their routes are mounted and their queues created. */
+export const modules: ModuleRecord[] = [
+  accountsModule,
+  numbersModule,
+  contactsModule,
+  conversationsModule,
+  messagesModule,
+  webhooksModule,
+  templatesModule,
 ];
 
+/** Every module's routes, mounted under /v1. */
+export const moduleRoutes = modules.flatMap((module) => (module.routes ? [module.routes] : []));
+
 /** Routes outside /v1 that authenticate themselves (Meta's signed webhooks). */
-export const publicRoutes: ModuleRoutes[] = [whatsappWebhookReceiver];
+export const publicRoutes = modules.flatMap((module) => (module.publicRoutes ? [module.publicRoutes] : []));
 
 /** Every module's background jobs. */
-export const moduleJobs: JobDefinition[] = [...messagingJobs, ...webhookJobs, ...templateJobs, ...numberJobs];
+export const moduleJobs = modules.flatMap((module) => module.jobs ?? []);
+
+/** Every module's domain event subscribers. */
+export const moduleSubscribers = modules.flatMap((module) => module.subscribers ?? []);

@@ -3,25 +3,24 @@
  * Retries with exponential backoff and full jitter only on transient failures
  * (see errors.ts: policy "now"), never on permanent ones.
  */
-import { Agent, type Dispatcher, FormData, request } from "undici";
-import { WhatsAppApiError } from "./errors.ts";
-import {
-  type BusinessProfile,
-  type BusinessProfileUpdate,
-  type CreateTemplateResponse,
-  DEFAULT_GRAPH_VERSION,
-  type ListResponse,
-  type MediaUrlResponse,
-  type MessageTemplate,
-  type OutboundMessage,
-  type PhoneNumber,
-  type RegisterPhoneNumberRequest,
-  type RequestCodeRequest,
-  type SendMessageResponse,
-  type SuccessResponse,
-  type TemplateDefinition,
-  type TemplateListFilters,
-  type UploadMediaResponse,
+import { type Dispatcher, FormData } from "undici";
+import { createTransport, type Transport } from "./transport.ts";
+import type {
+  BusinessProfile,
+  BusinessProfileUpdate,
+  CreateTemplateResponse,
+  ListResponse,
+  MediaUrlResponse,
+  MessageTemplate,
+  OutboundMessage,
+  PhoneNumber,
+  RegisterPhoneNumberRequest,
+  RequestCodeRequest,
+  SendMessageResponse,
+  SuccessResponse,
+  TemplateDefinition,
+  TemplateListFilters,
+  UploadMediaResponse,
 } from "./types.ts";
 
 export interface RetryOptions {
@@ -90,7 +89,6 @@ export interface WhatsAppClient {
   close(): Promise<void>;
 }
 
-const DEFAULT_RETRY: Required<RetryOptions> = { attempts: 3, baseDelayMs: 200, maxDelayMs: 10_000 };
 const PROFILE_FIELDS = [
   "about",
   "address",
@@ -101,118 +99,13 @@ const PROFILE_FIELDS = [
   "vertical",
 ];
 
-interface CallOptions {
-  method: "GET" | "POST" | "DELETE";
-  path: string;
-  query?: Record<string, string | number | undefined>;
-  json?: unknown;
-  form?: () => FormData;
-  /** Absolute URL instead of baseUrl/version/path (media download). */
-  url?: string;
-  raw?: boolean;
-}
+type Endpoints<K extends keyof WhatsAppClient> = Pick<WhatsAppClient, K>;
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppClient {
-  const baseUrl = options.baseUrl.replace(/\/+$/, "");
-  const version = options.version ?? DEFAULT_GRAPH_VERSION;
-  const retry = { ...DEFAULT_RETRY, ...options.retry };
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const ownAgent = options.dispatcher
-    ? undefined
-    : new Agent({
-        connections: options.connections ?? 64,
-        keepAliveTimeout: 30_000,
-        keepAliveMaxTimeout: 600_000,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-  const dispatcher: Dispatcher = options.dispatcher ?? (ownAgent as Agent);
-  const auth = `Bearer ${options.accessToken}`;
-
-  async function once(
-    opts: CallOptions,
-  ): Promise<{ status: number; body: unknown; headers: Record<string, unknown> }> {
-    let url = opts.url ?? `${baseUrl}/${version}/${opts.path.replace(/^\/+/, "")}`;
-    if (opts.query) {
-      const qs = new URLSearchParams();
-      for (const [k, v] of Object.entries(opts.query)) if (v !== undefined) qs.set(k, String(v));
-      const s = qs.toString();
-      if (s) url += (url.includes("?") ? "&" : "?") + s;
-    }
-    const headers: Record<string, string> = { authorization: auth };
-    let body: string | FormData | undefined;
-    if (opts.json !== undefined) {
-      headers["content-type"] = "application/json";
-      body = JSON.stringify(opts.json);
-    } else if (opts.form) {
-      body = opts.form();
-    }
-    let res: Dispatcher.ResponseData;
-    try {
-      res = await request(url, {
-        method: opts.method,
-        headers,
-        body,
-        dispatcher,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-    } catch (cause) {
-      throw new WhatsAppApiError({
-        httpStatus: 0,
-        code: null,
-        message: `Network error calling ${opts.method} ${url}: ${(cause as Error).message}`,
-        cause,
-      });
-    }
-    let parsed: unknown;
-    try {
-      if (opts.raw && res.statusCode < 400) {
-        parsed = Buffer.from(await res.body.arrayBuffer());
-      } else {
-        const text = await res.body.text();
-        parsed = text.length === 0 ? undefined : safeJson(text);
-      }
-    } catch (cause) {
-      throw new WhatsAppApiError({
-        httpStatus: 0,
-        code: null,
-        message: `Network error reading response of ${opts.method} ${url}: ${(cause as Error).message}`,
-        cause,
-      });
-    }
-    if (res.statusCode >= 400) throw WhatsAppApiError.fromResponse(res.statusCode, parsed);
-    return { status: res.statusCode, body: parsed, headers: res.headers };
-  }
-
-  async function call<T>(opts: CallOptions): Promise<T> {
-    let attempt = 0;
-    for (;;) {
-      attempt++;
-      try {
-        const r = await once(opts);
-        return r.body as T;
-      } catch (err) {
-        if (!(err instanceof WhatsAppApiError)) throw err;
-        err.attempts = attempt;
-        if (err.retryPolicy !== "now" || attempt >= retry.attempts) throw err;
-        // A POST that got no answer may have been applied (Meta has no idempotency keys):
-        // resending could send a message twice, so the caller decides (the dispatcher reconciles).
-        if (err.httpStatus === 0 && opts.method === "POST") throw err;
-        const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-        // "equal jitter": half fixed, half random, so retries never fire immediately
-        await sleep(cap / 2 + Math.random() * (cap / 2));
-      }
-    }
-  }
-
-  const profileFields = (fields?: string[]) => (fields ?? PROFILE_FIELDS).join(",");
-
-  const client: WhatsAppClient = {
-    baseUrl,
-    version,
+/** Messages and media. */
+function messageEndpoints({ call, download }: Transport) {
+  const endpoints: Endpoints<
+    "sendMessage" | "markAsRead" | "uploadMedia" | "getMediaUrl" | "downloadMedia" | "deleteMedia"
+  > = {
     sendMessage(phoneNumberId, message) {
       return call<SendMessageResponse>({
         method: "POST",
@@ -255,11 +148,11 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
       let url = mediaIdOrUrl;
       let meta: MediaUrlResponse | undefined;
       if (!/^https?:\/\//.test(mediaIdOrUrl)) {
-        meta = await client.getMediaUrl(mediaIdOrUrl);
+        meta = await endpoints.getMediaUrl(mediaIdOrUrl);
         url = meta.url;
       }
-      const r = await retryingRaw(url);
-      const data = r.body as Buffer;
+      const r = await download(url);
+      const data = r.body;
       return {
         data,
         mimeType: meta?.mime_type ?? String(r.headers["content-type"] ?? "application/octet-stream"),
@@ -274,6 +167,15 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
         query: { phone_number_id: opts?.phoneNumberId },
       });
     },
+  };
+  return endpoints;
+}
+
+/** Message templates of a WABA. */
+function templateEndpoints({
+  call,
+}: Transport): Endpoints<"createTemplate" | "listTemplates" | "editTemplate" | "deleteTemplate"> {
+  return {
     createTemplate(wabaId, def) {
       return call<CreateTemplateResponse>({ method: "POST", path: `${wabaId}/message_templates`, json: def });
     },
@@ -303,6 +205,23 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
         query: { name, hsm_id: opts?.hsmId },
       });
     },
+  };
+}
+
+/** Phone numbers: registration, verification, details and business profile. */
+function numberEndpoints({
+  call,
+}: Transport): Endpoints<
+  | "registerPhoneNumber"
+  | "deregisterPhoneNumber"
+  | "requestCode"
+  | "verifyCode"
+  | "getPhoneNumber"
+  | "getPhoneNumbers"
+  | "getBusinessProfile"
+  | "updateBusinessProfile"
+> {
+  return {
     registerPhoneNumber(phoneNumberId, req) {
       return call<SuccessResponse>({
         method: "POST",
@@ -333,7 +252,7 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
       const r = await call<ListResponse<BusinessProfile>>({
         method: "GET",
         path: `${phoneNumberId}/whatsapp_business_profile`,
-        query: { fields: profileFields(fields) },
+        query: { fields: (fields ?? PROFILE_FIELDS).join(",") },
       });
       return r.data[0] ?? {};
     },
@@ -344,32 +263,17 @@ export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppCl
         json: { messaging_product: "whatsapp", ...profile },
       });
     },
-    async close() {
-      await ownAgent?.close();
-    },
   };
-
-  async function retryingRaw(url: string) {
-    let attempt = 0;
-    for (;;) {
-      attempt++;
-      try {
-        return await once({ method: "GET", path: "", url, raw: true });
-      } catch (err) {
-        if (!(err instanceof WhatsAppApiError) || err.retryPolicy !== "now" || attempt >= retry.attempts)
-          throw err;
-        await sleep(retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
-      }
-    }
-  }
-
-  return client;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { raw: text };
-  }
+export function createWhatsAppClient(options: WhatsAppClientOptions): WhatsAppClient {
+  const transport = createTransport(options);
+  return {
+    baseUrl: transport.baseUrl,
+    version: transport.version,
+    ...messageEndpoints(transport),
+    ...templateEndpoints(transport),
+    ...numberEndpoints(transport),
+    close: () => transport.close(),
+  };
 }

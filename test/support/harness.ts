@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../src/config/config.ts";
 import type { DatabaseKind } from "../../src/db/client.ts";
 import type { StartEmulatorOptions } from "../../src/emulator/server.ts";
-import { createApiKey, createTenant, type Tenant } from "../../src/modules/accounts/service.ts";
+import { createApiKey, createTenant, type Tenant } from "../../src/modules/accounts/index.ts";
 import { type Charla, startCharla } from "../../src/runtime.ts";
 import { connectSandboxAccount, type Sandbox, startSandbox } from "../../src/sandbox.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { forbidden } from "../../http/problem.ts";
+import { forbidden } from "../../lib/problem.ts";
 import { listAudit } from "./audit.ts";
 import { roles } from "./schema.ts";
 import { createApiKey, createTenant, createUser, listApiKeys, revokeApiKey } from "./service.ts";

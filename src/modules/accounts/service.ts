@@ -1,9 +1,9 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { preparedQuery } from "../../db/prepared.ts";
-import { AppError, conflict, notFound } from "../../http/problem.ts";
 import { hashPassword, randomToken, safeEqual, sha256Hex } from "../../lib/crypto.ts";
+import { AppError, conflict, notFound } from "../../lib/problem.ts";
 import { type Actor, recordAudit } from "./audit.ts";
 import { apiKeys, type Role, tenants, users } from "./schema.ts";
 
@@ -165,4 +165,17 @@ export async function setUserPassword(db: Executor, email: string, password: str
     .where(eq(users.email, email))
     .returning({ id: users.id });
   return updated.length > 0;
+}
+
+/** Id, slug and name of the given tenants, by id (for lists that show whose a row is). */
+export async function tenantSummaries(
+  db: Executor,
+  ids: string[],
+): Promise<Map<string, { id: string; slug: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
+    .from(tenants)
+    .where(inArray(tenants.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
 }

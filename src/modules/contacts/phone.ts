@@ -1,5 +1,5 @@
 import { parsePhoneNumberWithError } from "libphonenumber-js/max";
-import { badRequest } from "../../http/problem.ts";
+import { badRequest } from "../../lib/problem.ts";
 
 /** E.164 ("+5491123456789") from what a user typed; a clear 400 when it cannot be a phone number. */
 export function toE164(input: string, field = "to"): string {

@@ -1,6 +1,6 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { notFound } from "../../http/problem.ts";
+import { notFound } from "../../lib/problem.ts";
 import { consentEvents, contacts } from "./schema.ts";
 
 export type Contact = typeof contacts.$inferSelect;
@@ -124,4 +124,45 @@ export async function listConsent(db: Executor, tenantId: string, contactId: str
     .from(consentEvents)
     .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.contactId, contactId)))
     .orderBy(consentEvents.at);
+}
+
+/** What the `contact.opted_out` event carries. */
+export interface ContactOptedOutData {
+  contactId: string;
+  phone: string;
+  source: string;
+  keyword?: string;
+  at: Date | null;
+}
+
+/** An inbound message from the contact: the window opens (never backwards), wa_id and a missing name are kept. */
+export async function noteInboundMessage(
+  db: Executor,
+  contactId: string,
+  inbound: { at: Date; waId: string; profileName?: string | undefined },
+): Promise<Contact | undefined> {
+  const [updated] = await db
+    .update(contacts)
+    .set({
+      lastInboundAt: sql`greatest(${contacts.lastInboundAt}, ${inbound.at.toISOString()}::timestamptz)`,
+      waId: inbound.waId,
+      name: sql`coalesce(${contacts.name}, ${inbound.profileName ?? null})`,
+      updatedAt: new Date(),
+    })
+    .where(eq(contacts.id, contactId))
+    .returning();
+  return updated;
+}
+
+/** Phone, wa_id and name of the given contacts, by id. */
+export async function contactSummaries(
+  db: Executor,
+  ids: string[],
+): Promise<Map<string, { id: string; phone: string; waId: string | null; name: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: contacts.id, phone: contacts.phone, waId: contacts.waId, name: contacts.name })
+    .from(contacts)
+    .where(inArray(contacts.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
 }

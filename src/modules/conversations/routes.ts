@@ -1,13 +1,7 @@
-import { and, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Executor } from "../../db/client.ts";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { decodeCursor, paginate } from "../../http/cursor.ts";
-import { notFound } from "../../http/problem.ts";
-import { contacts } from "../contacts/schema.ts";
-import { windowExpiresAt, windowOpen } from "../contacts/service.ts";
-import { type Conversation, conversations } from "./schema.ts";
+import { getConversation, listConversations, updateConversation } from "./service.ts";
 
 const conversationOut = z.looseObject({
   id: z.uuid(),
@@ -20,31 +14,6 @@ const conversationOut = z.looseObject({
   windowOpen: z.boolean(),
   windowExpiresAt: z.date().nullable(),
 });
-
-const contactSummary = { id: contacts.id, phone: contacts.phone, name: contacts.name };
-
-function conversationView(row: {
-  conversation: Conversation;
-  contact: z.infer<typeof conversationOut>["contact"];
-}) {
-  const { tenantId: _tenant, contactId: _contact, ...conversation } = row.conversation;
-  return {
-    ...conversation,
-    contact: row.contact,
-    windowOpen: windowOpen(conversation),
-    windowExpiresAt: windowExpiresAt(conversation),
-  };
-}
-
-async function findConversation(db: Executor, tenantId: string, id: string) {
-  const [row] = await db
-    .select({ conversation: conversations, contact: contactSummary })
-    .from(conversations)
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)));
-  if (!row) throw notFound("Conversation", "conversation_not_found");
-  return row;
-}
 
 export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
   const { db } = database;
@@ -76,41 +45,7 @@ export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
     },
     async (request) => {
       const { tenant } = principalOf(request);
-      const { status, phoneNumberId, contactId, unread, limit, cursor } = request.query;
-      let after: SQL | undefined;
-      if (cursor) {
-        const { at, id } = decodeCursor(cursor);
-        const ts = sql`${at.toISOString()}::timestamptz`;
-        after = or(
-          sql`${conversations.lastMessageAt} < ${ts}`,
-          and(sql`${conversations.lastMessageAt} = ${ts}`, lt(conversations.id, id)),
-        );
-      }
-      const rows = await db
-        .select({ conversation: conversations, contact: contactSummary })
-        .from(conversations)
-        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-        .where(
-          and(
-            eq(conversations.tenantId, tenant.id),
-            status ? eq(conversations.status, status) : undefined,
-            phoneNumberId ? eq(conversations.phoneNumberId, phoneNumberId) : undefined,
-            contactId ? eq(conversations.contactId, contactId) : undefined,
-            unread === undefined
-              ? undefined
-              : unread
-                ? gt(conversations.unreadCount, 0)
-                : eq(conversations.unreadCount, 0),
-            after,
-          ),
-        )
-        .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
-        .limit(limit + 1);
-      const { data, nextCursor } = paginate(rows, limit, ({ conversation }) => ({
-        at: conversation.lastMessageAt,
-        id: conversation.id,
-      }));
-      return { data: data.map(conversationView), nextCursor };
+      return listConversations(db, tenant.id, request.query);
     },
   );
 
@@ -126,7 +61,7 @@ export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
     },
     async (request) => {
       const { tenant } = principalOf(request);
-      return conversationView(await findConversation(db, tenant.id, request.params.id));
+      return getConversation(db, tenant.id, request.params.id);
     },
   );
 
@@ -147,18 +82,7 @@ export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
     },
     async (request) => {
       const { tenant } = requireRole(request, "tenant_admin", "agent");
-      const { status, read } = request.body;
-      const [updated] = await db
-        .update(conversations)
-        .set({
-          ...(status ? { status } : {}),
-          ...(read ? { unreadCount: 0 } : {}),
-          updatedAt: new Date(),
-        })
-        .where(and(eq(conversations.tenantId, tenant.id), eq(conversations.id, request.params.id)))
-        .returning({ id: conversations.id });
-      if (!updated) throw notFound("Conversation", "conversation_not_found");
-      return conversationView(await findConversation(db, tenant.id, updated.id));
+      return updateConversation(db, tenant.id, request.params.id, request.body);
     },
   );
 };

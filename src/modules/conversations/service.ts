@@ -1,5 +1,8 @@
-import { sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { decodeCursor, paginate } from "../../lib/cursor.ts";
+import { notFound } from "../../lib/problem.ts";
+import { contactSummaries, windowExpiresAt, windowOpen } from "../contacts/index.ts";
 import { type Conversation, conversations } from "./schema.ts";
 
 /** A message that lands in a conversation: creates the conversation or moves it forward. */
@@ -83,3 +86,108 @@ function latest(a: Date | null | undefined, b: Date): Date {
 }
 
 export type { Conversation };
+
+/** The customer service window of a business number with a contact (null: they never wrote). */
+export async function conversationWindow(
+  db: Executor,
+  phoneNumberId: string,
+  contactId: string,
+): Promise<Pick<Conversation, "lastInboundAt"> | null> {
+  const [row] = await db
+    .select({ lastInboundAt: conversations.lastInboundAt })
+    .from(conversations)
+    .where(and(eq(conversations.phoneNumberId, phoneNumberId), eq(conversations.contactId, contactId)));
+  return row ?? null;
+}
+
+/** What the API shows of a conversation: its contact and its customer service window. */
+async function conversationViews(db: Executor, rows: Conversation[]) {
+  const contacts = await contactSummaries(
+    db,
+    rows.map((row) => row.contactId),
+  );
+  return rows.map(({ tenantId: _tenant, contactId, ...conversation }) => {
+    const contact = contacts.get(contactId);
+    return {
+      ...conversation,
+      contact: { id: contactId, phone: contact?.phone ?? "", name: contact?.name ?? null },
+      windowOpen: windowOpen(conversation),
+      windowExpiresAt: windowExpiresAt(conversation),
+    };
+  });
+}
+
+export interface ConversationQuery {
+  status?: "open" | "closed" | undefined;
+  phoneNumberId?: string | undefined;
+  contactId?: string | undefined;
+  unread?: boolean | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** The tenant's conversations, most recent message first, with cursor pagination. */
+export async function listConversations(db: Executor, tenantId: string, query: ConversationQuery) {
+  const { status, phoneNumberId, contactId, unread, limit, cursor } = query;
+  let after: SQL | undefined;
+  if (cursor) {
+    const { at, id } = decodeCursor(cursor);
+    const ts = sql`${at.toISOString()}::timestamptz`;
+    after = or(
+      sql`${conversations.lastMessageAt} < ${ts}`,
+      and(sql`${conversations.lastMessageAt} = ${ts}`, lt(conversations.id, id)),
+    );
+  }
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.tenantId, tenantId),
+        status ? eq(conversations.status, status) : undefined,
+        phoneNumberId ? eq(conversations.phoneNumberId, phoneNumberId) : undefined,
+        contactId ? eq(conversations.contactId, contactId) : undefined,
+        unread === undefined
+          ? undefined
+          : unread
+            ? gt(conversations.unreadCount, 0)
+            : eq(conversations.unreadCount, 0),
+        after,
+      ),
+    )
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(limit + 1);
+  const { data, nextCursor } = paginate(rows, limit, (row) => ({ at: row.lastMessageAt, id: row.id }));
+  return { data: await conversationViews(db, data), nextCursor };
+}
+
+/** One of the tenant's conversations; another tenant's is not found. */
+export async function getConversation(db: Executor, tenantId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)));
+  if (!row) throw notFound("Conversation", "conversation_not_found");
+  const [view] = await conversationViews(db, [row]);
+  return view!;
+}
+
+/** Closes or reopens a conversation, or marks it read. */
+export async function updateConversation(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  change: { status?: "open" | "closed" | undefined; read?: true | undefined },
+) {
+  const [updated] = await db
+    .update(conversations)
+    .set({
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.read ? { unreadCount: 0 } : {}),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)))
+    .returning({ id: conversations.id });
+  if (!updated) throw notFound("Conversation", "conversation_not_found");
+  return getConversation(db, tenantId, updated.id);
+}

@@ -12,7 +12,7 @@ import { DEFAULT_ACCESS_TOKEN } from "../../emulator/config.ts";
 import { startWorkers } from "../../jobs/queue.ts";
 import { createWhatsAppClient } from "../../whatsapp/client.ts";
 import type { OutboundMessage } from "../../whatsapp/types.ts";
-import { touchConversations } from "../conversations/service.ts";
+import { touchConversations } from "../conversations/index.ts";
 import { moduleJobs } from "../index.ts";
 import { messages } from "./schema.ts";
 

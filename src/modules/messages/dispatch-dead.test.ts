@@ -38,7 +38,7 @@ describeEachDatabase("a dispatch that never gets through", (kind) => {
       expect(meanwhile.error ?? null).toBeNull();
 
       // A job for it with no retries left, as the API's job is after its last attempt.
-      await h.charla.services.boss.send(DISPATCH_QUEUE, { messageIds: [id] }, { retryLimit: 0 });
+      await h.charla.services.boss.send(DISPATCH_QUEUE.name, { messageIds: [id] }, { retryLimit: 0 });
       const failed = await eventually(
         async () => {
           const message = (await h.api("GET", `/v1/messages/${id}`)).body;

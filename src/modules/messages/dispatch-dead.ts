@@ -1,6 +1,6 @@
 import { and, inArray, isNull } from "drizzle-orm";
-import type { Services } from "../../http/context.ts";
-import { publishEvents } from "../webhooks/publish.ts";
+import type { Services } from "../../app/services.ts";
+import { emit } from "../../events/index.ts";
 import { messageEvent } from "./events.ts";
 import { messages } from "./schema.ts";
 
@@ -32,9 +32,8 @@ export async function failExhaustedDispatch(services: Services, messageIds: stri
         ),
       )
       .returning();
-    await publishEvents(
-      tx,
-      services.boss,
+    await emit(
+      { boss: services.boss, tx },
       failed.map((message) => messageEvent(message, "message.failed")),
     );
     return failed.length;

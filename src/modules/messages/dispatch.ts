@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
+import { emit } from "../../events/index.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import type { OutboundMessage } from "../../whatsapp/types.ts";
-import { contacts } from "../contacts/schema.ts";
-import { phoneNumbers } from "../numbers/schema.ts";
-import { accountToken, takeSendTokens } from "../numbers/service.ts";
-import { publishMessageEvent } from "./events.ts";
+import { contactSummaries } from "../contacts/index.ts";
+import { accountToken, numbersByIds, takeSendTokens } from "../numbers/index.ts";
+import { messageEvent } from "./events.ts";
 import { messages } from "./schema.ts";
 
 /** Messages sent at once per number while tokens allow (the undici pool keeps them on warm connections). */
@@ -23,22 +23,12 @@ export class DispatchIncompleteError extends Error {
 
 type Outcome = { kind: "accepted"; id: string; wamid: string } | { kind: "done" } | { kind: "retry" };
 
-/**
- * Hands a batch of queued messages to the Cloud API. Safe to run again for the same ids: a
- * message is only sent from "queued", or from "dispatching" (a previous attempt died with the
- * outcome unknown) once the reconcile period has passed without Meta's webhooks naming it.
- */
-export async function dispatchMessages(services: Services, messageIds: string[]): Promise<void> {
+/** The messages still to send, each with its number and its contact's address. */
+async function dispatchable(services: Services, messageIds: string[]) {
   const { db } = services.database;
-  const rows = await db
-    .select({
-      message: messages,
-      number: phoneNumbers,
-      contact: { waId: contacts.waId, phone: contacts.phone },
-    })
+  const found = await db
+    .select()
     .from(messages)
-    .innerJoin(phoneNumbers, eq(phoneNumbers.id, messages.phoneNumberId))
-    .innerJoin(contacts, eq(contacts.id, messages.contactId))
     .where(
       and(
         inArray(messages.id, messageIds),
@@ -46,6 +36,31 @@ export async function dispatchMessages(services: Services, messageIds: string[])
         isNull(messages.wamid),
       ),
     );
+  const numbers = await numbersByIds(
+    db,
+    found.map((message) => message.phoneNumberId),
+  );
+  const contacts = await contactSummaries(
+    db,
+    found.map((message) => message.contactId),
+  );
+  return found.flatMap((message) => {
+    const number = numbers.get(message.phoneNumberId);
+    const contact = contacts.get(message.contactId);
+    return number && contact
+      ? [{ message, number, contact: { waId: contact.waId, phone: contact.phone } }]
+      : [];
+  });
+}
+
+/**
+ * Hands a batch of queued messages to the Cloud API. Safe to run again for the same ids: a
+ * message is only sent from "queued", or from "dispatching" (a previous attempt died with the
+ * outcome unknown) once the reconcile period has passed without Meta's webhooks naming it.
+ */
+export async function dispatchMessages(services: Services, messageIds: string[]): Promise<void> {
+  const { db } = services.database;
+  const rows = await dispatchable(services, messageIds);
 
   const reconcileMs = services.config.DISPATCH_RECONCILE_SECONDS * 1000;
   let pending = 0;
@@ -183,7 +198,7 @@ async function sendOne(
           .set({ status: "failed", error: failure, failedAt: new Date(), updatedAt: new Date() })
           .where(and(eq(messages.id, message.id), eq(messages.status, "dispatching")))
           .returning();
-        if (failed) await publishMessageEvent(tx, services, failed, "message.failed");
+        if (failed) await emit({ boss: services.boss, tx }, messageEvent(failed, "message.failed"));
       });
       return { kind: "done" };
     }

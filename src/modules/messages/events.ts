@@ -1,14 +1,8 @@
-import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { publishEvent } from "../webhooks/publish.ts";
+import type { DomainEvent, DomainEventType } from "../../events/index.ts";
 import type { messages } from "./schema.ts";
 
-export type MessageEventType =
-  | "message.sent"
-  | "message.delivered"
-  | "message.read"
-  | "message.failed"
-  | "message.received";
+/** The message events this module emits (members of the domain event union). */
+export type MessageEventType = Exclude<Extract<DomainEventType, `message.${string}`>, "message.accepted">;
 
 /** What customers' webhooks and the API show of a message. */
 export function messageView(message: typeof messages.$inferSelect) {
@@ -16,20 +10,9 @@ export function messageView(message: typeof messages.$inferSelect) {
   return view;
 }
 
-/** Publishes a message event to the tenant's webhook subscriptions, inside the transaction that changed it. */
-export async function publishMessageEvent(
-  tx: Tx,
-  services: Pick<Services, "boss">,
-  message: typeof messages.$inferSelect,
-  type: MessageEventType,
-): Promise<void> {
-  await publishEvent(tx, services.boss, { tenantId: message.tenantId, type, data: messageView(message) });
-}
+export type MessageView = ReturnType<typeof messageView>;
 
-/** The input publishEvents takes for a message event; `message` is copied, so later changes do not leak in. */
-export function messageEvent(
-  message: typeof messages.$inferSelect,
-  type: MessageEventType,
-): { tenantId: string; type: MessageEventType; data: ReturnType<typeof messageView> } {
+/** The domain event of a message; its data is a copy, so later changes to the row do not leak in. */
+export function messageEvent(message: typeof messages.$inferSelect, type: MessageEventType): DomainEvent {
   return { tenantId: message.tenantId, type, data: messageView({ ...message }) };
 }

@@ -17,7 +17,7 @@ describeEachDatabase("webhook ingest", (kind) => {
 
   it("has a schedule that makes up for a lost wake-up", async () => {
     const schedules = await h.charla.services.boss.getSchedules();
-    expect(schedules.map((schedule) => schedule.name)).toContain(INGEST_QUEUE);
+    expect(schedules.map((schedule) => schedule.name)).toContain(INGEST_QUEUE.name);
   });
 
   it("ingests webhooks stored without a wake-up, and parks one that keeps failing without holding back the others", async () => {
@@ -49,7 +49,7 @@ describeEachDatabase("webhook ingest", (kind) => {
     const [good1, bad, good2] = stored.map((row) => row.id) as [number, number, number];
 
     // What the schedule does once a minute.
-    await h.charla.services.boss.send(INGEST_QUEUE, {});
+    await h.charla.services.boss.send(INGEST_QUEUE.name, {});
 
     const rows = await eventually(
       async () => {
@@ -75,7 +75,7 @@ describeEachDatabase("webhook ingest", (kind) => {
     expect(mine.map((message) => message.content.text?.body).sort()).toEqual(["first", "second"]);
 
     // A parked webhook stays out of later claims: another ingest leaves it alone.
-    await h.charla.services.boss.send(INGEST_QUEUE, {});
+    await h.charla.services.boss.send(INGEST_QUEUE.name, {});
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const [still] = await db.select().from(whatsappWebhookEvents).where(eq(whatsappWebhookEvents.id, bad));
     expect(still?.processedAt).toBeNull();

@@ -1,19 +1,15 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Services } from "../../app/services.ts";
 import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { inTransaction } from "../../jobs/queue.ts";
+import { type DomainEvent, emit } from "../../events/index.ts";
+import { enqueue } from "../../jobs/queue.ts";
 import type { InboundMessageEvent, StatusEvent, WebhookEvent } from "../../whatsapp/types.ts";
 import { parseWebhook } from "../../whatsapp/webhook.ts";
-import { waIdToE164 } from "../contacts/phone.ts";
-import { contacts } from "../contacts/schema.ts";
-import { contactForInbound } from "../contacts/service.ts";
-import { messagePreview } from "../conversations/preview.ts";
-import { conversationKey, touchConversations } from "../conversations/service.ts";
-import { NUMBERS_REFRESH_QUEUE } from "../numbers/jobs.ts";
-import { phoneNumbers, whatsappAccounts } from "../numbers/schema.ts";
-import { applyTemplateQuality, applyTemplateStatus } from "../templates/meta.ts";
-import { type PublishInput, publishEvents } from "../webhooks/publish.ts";
-import { messageEvent, publishMessageEvent } from "./events.ts";
+import { contactForInbound, noteInboundMessage, waIdToE164 } from "../contacts/index.ts";
+import { conversationKey, messagePreview, touchConversations } from "../conversations/index.ts";
+import { accountIdsByWaba, numberByMetaId, requestNumbersRefresh } from "../numbers/index.ts";
+import { applyTemplateQuality, applyTemplateStatus } from "../templates/index.ts";
+import { messageEvent } from "./events.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
 import { INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
@@ -58,7 +54,7 @@ export async function ingestPendingWebhooks(services: Services): Promise<number>
     total += done;
     if (done < BATCH_SIZE) return total;
   }
-  await services.boss.send(INGEST_QUEUE, {});
+  await enqueue(services, INGEST_QUEUE, {});
   return total;
 }
 
@@ -178,7 +174,7 @@ async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]
 
   const now = new Date();
   const changed = new Map<string, { row: MessageRow; error: boolean; pricing: boolean }>();
-  const events: PublishInput[] = [];
+  const events: DomainEvent[] = [];
   for (const event of tracked) {
     let message = byWamid.get(event.messageId);
     if (!message && event.bizOpaqueCallbackData) {
@@ -252,7 +248,7 @@ async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]
       read_at timestamptz, failed_at timestamptz, set_error boolean, error jsonb, pricing jsonb,
       meta_conversation_id text, updated_at timestamptz)
     where m.id = v.id`);
-  await publishEvents(tx, services.boss, events);
+  await emit({ boss: services.boss, tx }, events);
 }
 
 /**
@@ -264,19 +260,11 @@ async function refreshNumbersOnQualityUpdates(tx: Tx, services: Services, events
     ...new Set(events.filter((event) => event.kind === "phone_number_quality").map((event) => event.wabaId)),
   ];
   if (wabaIds.length === 0) return;
-  const accounts = await tx
-    .select({ id: whatsappAccounts.id })
-    .from(whatsappAccounts)
-    .where(inArray(whatsappAccounts.wabaId, wabaIds));
-  for (const account of accounts)
-    await services.boss.send(NUMBERS_REFRESH_QUEUE, { accountId: account.id }, inTransaction(tx));
+  await requestNumbersRefresh({ boss: services.boss, tx }, await accountIdsByWaba(tx, wabaIds));
 }
 
 async function applyInbound(tx: Tx, services: Services, event: InboundMessageEvent) {
-  const [number] = await tx
-    .select()
-    .from(phoneNumbers)
-    .where(eq(phoneNumbers.phoneNumberId, event.metadata.phoneNumberId));
+  const number = await numberByMetaId(tx, event.metadata.phoneNumberId);
   if (!number) return; // a number no tenant has connected: nothing to attach it to
   // Meta repeats webhooks, and two ingest workers may hold copies of one: the wamid's lock (held
   // to commit) makes the second see the first's row. The partitioned table has no unique wamid.
@@ -323,22 +311,18 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
     })
     .returning();
   if (!message) throw new Error("insert returned no row");
-  const [updated] = await tx
-    .update(contacts)
-    .set({
-      lastInboundAt: sql`greatest(${contacts.lastInboundAt}, ${at.toISOString()}::timestamptz)`,
-      waId: event.from,
-      name: sql`coalesce(${contacts.name}, ${event.profileName ?? null})`,
-      updatedAt: new Date(),
-    })
-    .where(eq(contacts.id, contact.id))
-    .returning();
-  await publishMessageEvent(tx, services, message, "message.received");
+  const updated = await noteInboundMessage(tx, contact.id, {
+    at,
+    waId: event.from,
+    profileName: event.profileName,
+  });
+  await emit({ boss: services.boss, tx }, messageEvent(message, "message.received"));
   if (event.content.kind === "media") {
-    await services.boss.send(
+    await enqueue(
+      { boss: services.boss, tx },
       MEDIA_QUEUE,
       { messageId: message.id, mediaId: event.content.media.id },
-      { ...inTransaction(tx), retryLimit: 5, retryBackoff: true },
+      { retryLimit: 5, retryBackoff: true },
     );
   }
   await handleOptOutKeyword(tx, services, updated ?? contact, number, event);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RenderParamsSchema } from "../templates/render.ts";
+import { RenderParamsSchema } from "../templates/index.ts";
 
 /** What POST /v1/messages accepts: Cloud API message bodies, except templates, which Charla renders. */
 const media = z

@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Services } from "../../http/context.ts";
-import { phoneNumbers } from "../numbers/schema.ts";
-import { accountToken } from "../numbers/service.ts";
+import type { Services } from "../../app/services.ts";
+import { accountToken, numbersByIds } from "../numbers/index.ts";
 import { media, messages } from "./schema.ts";
 
 /** Downloads an inbound message's media from Meta (its URLs expire) and keeps it; idempotent. */
@@ -11,12 +10,10 @@ export async function fetchInboundMedia(
   mediaId: string,
 ): Promise<void> {
   const { db } = services.database;
-  const [row] = await db
-    .select({ message: messages, number: phoneNumbers })
-    .from(messages)
-    .innerJoin(phoneNumbers, eq(phoneNumbers.id, messages.phoneNumberId))
-    .where(eq(messages.id, messageId));
-  if (!row) return;
+  const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
+  const number = message && (await numbersByIds(db, [message.phoneNumberId])).get(message.phoneNumberId);
+  if (!message || !number) return;
+  const row = { message, number };
   const [existing] = await db
     .select({ id: media.id })
     .from(media)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
-import { templates } from "../templates/schema.ts";
+import { templates } from "../../db/schema.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
 
 const freshPhone = () => `+54911${randomInt(10_000_000, 99_999_999)}`;

@@ -1,9 +1,9 @@
+import type { Services } from "../../app/services.ts";
 import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
+import { emit } from "../../events/index.ts";
 import type { InboundMessageEvent } from "../../whatsapp/types.ts";
-import { type Contact, isOptedOut, recordConsent } from "../contacts/service.ts";
-import type { PhoneNumberRow } from "../numbers/service.ts";
-import { publishEvent } from "../webhooks/publish.ts";
+import { type Contact, isOptedOut, recordConsent } from "../contacts/index.ts";
+import type { PhoneNumberRow } from "../numbers/index.ts";
 import { queueOutbound } from "./send.ts";
 
 /** Upper case, no accents, no punctuation: "Baja." and "baja" are the same keyword. */
@@ -55,11 +55,20 @@ export async function handleOptOutKeyword(
   const keywords = services.config.OPT_OUT_KEYWORDS.map(normalizeKeyword);
   if (!keywords.includes(keyword) || isOptedOut(contact)) return;
   const updated = await recordConsent(tx, contact, "opt_out", "keyword", { keyword, wamid: event.id });
-  await publishEvent(tx, services.boss, {
-    tenantId: contact.tenantId,
-    type: "contact.opted_out",
-    data: { contactId: contact.id, phone: contact.phone, source: "keyword", keyword, at: updated.optedOutAt },
-  });
+  await emit(
+    { boss: services.boss, tx },
+    {
+      tenantId: contact.tenantId,
+      type: "contact.opted_out",
+      data: {
+        contactId: contact.id,
+        phone: contact.phone,
+        source: "keyword",
+        keyword,
+        at: updated.optedOutAt,
+      },
+    },
+  );
   await queueOutbound(tx, services, {
     tenantId: contact.tenantId,
     phoneNumberId: number.id,

@@ -1,12 +1,10 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { decodeCursor, paginate } from "../../http/cursor.ts";
-import { notFound } from "../../http/problem.ts";
 import { messageView } from "./events.ts";
 import { sendMessageBody } from "./input.ts";
-import { media, messageStatuses, messages } from "./schema.ts";
+import { getMedia, getMessage, listMessages } from "./queries.ts";
+import { messageStatuses } from "./schema.ts";
 import { acceptMessage } from "./send.ts";
 
 const messageOut = z.looseObject({
@@ -19,12 +17,6 @@ const messageOut = z.looseObject({
   phoneNumberId: z.uuid(),
   createdAt: z.date(),
 });
-
-/** Rows after the cursor (createdAt|id of the last row seen) in newest-first order. */
-function afterCursor(cursor: string): SQL {
-  const { at, id } = decodeCursor(cursor);
-  return or(lt(messages.createdAt, at), and(eq(messages.createdAt, at), lt(messages.id, id)))!;
-}
 
 export const messagesRoutes: ModuleRoutes = (app, services) => {
   const { db } = services.database;
@@ -68,12 +60,7 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
     },
     async (request) => {
       const { tenant } = principalOf(request);
-      const [message] = await db
-        .select()
-        .from(messages)
-        .where(and(eq(messages.tenantId, tenant.id), eq(messages.id, request.params.id)));
-      if (!message) throw notFound("Message", "message_not_found");
-      return messageView(message);
+      return getMessage(db, tenant.id, request.params.id);
     },
   );
 
@@ -88,11 +75,7 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
     },
     async (request, reply) => {
       const { tenant } = principalOf(request);
-      const [file] = await db
-        .select()
-        .from(media)
-        .where(and(eq(media.tenantId, tenant.id), eq(media.id, request.params.id)));
-      if (!file) throw notFound("Media", "media_not_found");
+      const file = await getMedia(db, tenant.id, request.params.id);
       reply.header("content-type", file.mimeType).header("x-sha256", file.sha256);
       if (file.filename)
         reply.header("content-disposition", `attachment; filename="${file.filename.replace(/"/g, "")}"`);
@@ -119,24 +102,7 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
     },
     async (request) => {
       const { tenant } = principalOf(request);
-      const { status, direction, contactId, conversationId, limit, cursor } = request.query;
-      const rows = await db
-        .select()
-        .from(messages)
-        .where(
-          and(
-            eq(messages.tenantId, tenant.id),
-            status ? eq(messages.status, status) : undefined,
-            direction ? eq(messages.direction, direction) : undefined,
-            contactId ? eq(messages.contactId, contactId) : undefined,
-            conversationId ? eq(messages.conversationId, conversationId) : undefined,
-            cursor ? afterCursor(cursor) : undefined,
-          ),
-        )
-        .orderBy(desc(messages.createdAt), desc(messages.id))
-        .limit(limit + 1);
-      const { data, nextCursor } = paginate(rows, limit, (row) => ({ at: row.createdAt, id: row.id }));
-      return { data: data.map(messageView), nextCursor };
+      return listMessages(db, tenant.id, request.query);
     },
   );
 };

@@ -1,29 +1,29 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, eq, type Placeholder, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { and, eq } from "drizzle-orm";
+import type { Services } from "../../app/services.ts";
+import type { Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import { preparedQuery } from "../../db/prepared.ts";
-import type { Services } from "../../http/context.ts";
-import { AppError, unprocessable } from "../../http/problem.ts";
-import { inTransaction } from "../../jobs/queue.ts";
-import { toE164 } from "../contacts/phone.ts";
-import { contacts } from "../contacts/schema.ts";
+import { enqueue } from "../../jobs/queue.ts";
+import { unprocessable } from "../../lib/problem.ts";
 import {
   type Contact,
+  findContactByPhone,
   isOptedIn,
   isOptedOut,
+  toE164,
   upsertContact,
   windowExpiresAt,
   windowOpen,
-} from "../contacts/service.ts";
-import { messagePreview } from "../conversations/preview.ts";
-import { type Conversation, conversations } from "../conversations/schema.ts";
-import { conversationKey, touchConversations } from "../conversations/service.ts";
-import { phoneNumbers } from "../numbers/schema.ts";
-import { type PhoneNumberRow, senderNumberWhere, usableSender } from "../numbers/service.ts";
-import { renderTemplate } from "../templates/render.ts";
-import { templates } from "../templates/schema.ts";
-import type { TemplateDefinition } from "../templates/types.ts";
+} from "../contacts/index.ts";
+import {
+  type Conversation,
+  conversationKey,
+  conversationWindow,
+  messagePreview,
+  touchConversations,
+} from "../conversations/index.ts";
+import { type PhoneNumberRow, senderNumber } from "../numbers/index.ts";
+import { templateForSend } from "../templates/index.ts";
 import { groupCommit } from "./group-commit.ts";
 import type { SendMessageInput } from "./input.ts";
 import { DISPATCH_QUEUE } from "./queues.ts";
@@ -85,11 +85,9 @@ export async function queueOutboundBatch(
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = withIds.map((value) => byId.get(value.id));
   if (ordered.some((row) => !row)) throw new Error("insert returned fewer rows than it was given");
-  await services.boss.send(
-    DISPATCH_QUEUE,
-    { messageIds: withIds.map((value) => value.id) },
-    inTransaction(tx),
-  );
+  await enqueue({ boss: services.boss, tx }, DISPATCH_QUEUE, {
+    messageIds: withIds.map((value) => value.id),
+  });
   return ordered as MessageRow[];
 }
 
@@ -130,32 +128,7 @@ function outboundCommitter(services: Services) {
   return commit;
 }
 
-function selectNumberAndContact(db: Db, tenantId: string | Placeholder, phone: string | Placeholder) {
-  return db
-    .select({
-      number: phoneNumbers,
-      contact: contacts,
-      conversation: { lastInboundAt: conversations.lastInboundAt },
-    })
-    .from(phoneNumbers)
-    .leftJoin(contacts, and(eq(contacts.tenantId, tenantId), eq(contacts.phone, phone)))
-    .leftJoin(
-      conversations,
-      and(eq(conversations.phoneNumberId, phoneNumbers.id), eq(conversations.contactId, contacts.id)),
-    )
-    .orderBy(asc(phoneNumbers.createdAt))
-    .limit(1)
-    .$dynamic();
-}
-
-/** Most sends name no number: that query, the hot one, is prepared. */
-const defaultNumberAndContact = preparedQuery("default_number_and_contact", (db, name) =>
-  selectNumberAndContact(db, sql.placeholder("tenantId"), sql.placeholder("phone"))
-    .where(eq(phoneNumbers.tenantId, sql.placeholder("tenantId")))
-    .prepare(name),
-);
-
-/** The sending number (as senderNumber picks it), the contact with that phone and their conversation, in one query. */
+/** The sending number (as senderNumber picks it), the contact with that phone and their conversation's window. */
 async function numberAndContact(
   services: Services,
   tenantId: string,
@@ -167,14 +140,10 @@ async function numberAndContact(
   conversation: Pick<Conversation, "lastInboundAt"> | null;
 }> {
   const { db } = services.database;
-  const [row] = from
-    ? await selectNumberAndContact(db, tenantId, phone).where(senderNumberWhere(tenantId, from))
-    : await defaultNumberAndContact(db).execute({ tenantId, phone });
-  return {
-    number: usableSender(row?.number, from),
-    contact: row?.contact ?? null,
-    conversation: row?.conversation ?? null,
-  };
+  const number = await senderNumber(db, tenantId, from);
+  const contact = (await findContactByPhone(db, tenantId, phone)) ?? null;
+  const conversation = contact ? await conversationWindow(db, number.id, contact.id) : null;
+  return { number, contact, conversation };
 }
 
 function requestHash(input: SendMessageInput): string {
@@ -197,53 +166,6 @@ function replayOrRefuse(row: MessageRow, hash: string): { message: MessageRow; r
     );
   }
   return { message: row, replayed: true };
-}
-
-/** The template message body, after checking the template is approved and its parameters complete. */
-async function templateContent(
-  services: Services,
-  tenantId: string,
-  accountId: string,
-  input: SendMessageInput,
-) {
-  if (input.type !== "template") throw new Error("not a template message");
-  const [template] = await services.database.db
-    .select()
-    .from(templates)
-    .where(
-      and(
-        eq(templates.tenantId, tenantId),
-        eq(templates.accountId, accountId),
-        eq(templates.name, input.template.name),
-        eq(templates.language, input.template.language),
-      ),
-    );
-  if (!template) {
-    throw new AppError(
-      404,
-      "template_not_found",
-      `No template "${input.template.name}" in language ${input.template.language} for this number's account`,
-    );
-  }
-  if (template.status !== "approved") {
-    throw unprocessable(
-      "template_not_approved",
-      `Template "${template.name}" is ${template.status}, not approved`,
-      {
-        templateStatus: template.status,
-      },
-    );
-  }
-  const rendered = renderTemplate(
-    template.definition as unknown as TemplateDefinition,
-    input.template.parameters ?? {},
-  );
-  if (!rendered.ok) {
-    throw unprocessable("template_parameters_invalid", "The template parameters do not match the template", {
-      errors: rendered.errors,
-    });
-  }
-  return { template, body: { template: rendered.message }, preview: rendered.preview };
 }
 
 /**
@@ -311,7 +233,7 @@ export async function acceptMessage(
   let category: string | null = null;
   let preview: string | undefined;
   if (input.type === "template") {
-    const rendered = await templateContent(services, tenantId, number.accountId, input);
+    const rendered = await templateForSend(services.database.db, tenantId, number.accountId, input.template);
     content = { type: "template", ...rendered.body };
     preview = rendered.preview;
     templateId = rendered.template.id;

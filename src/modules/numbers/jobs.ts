@@ -1,17 +1,13 @@
-import { defineJob, type JobDefinition } from "../../jobs/queue.ts";
-import { whatsappAccounts } from "./schema.ts";
-import { refreshAccountNumbers } from "./service.ts";
-
-export const NUMBERS_REFRESH_QUEUE = "numbers-refresh";
+import { defineJob, enqueueMany, type JobDefinition } from "../../jobs/queue.ts";
+import { NUMBERS_REFRESH_QUEUE } from "./queues.ts";
+import { accountIds, refreshAccountNumbers } from "./service.ts";
 
 /**
  * Numbers' quality, limit tier and throughput re-read from Meta: for one account after Meta's
  * phone_number_quality_update webhook, for every account hourly.
  */
 export const numberJobs: JobDefinition[] = [
-  defineJob<{ accountId?: string }>({
-    name: NUMBERS_REFRESH_QUEUE,
-    queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
+  defineJob(NUMBERS_REFRESH_QUEUE, {
     work: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 },
     schedule: "17 * * * *",
     handler: async ([job], services) => {
@@ -21,12 +17,12 @@ export const numberJobs: JobDefinition[] = [
         return;
       }
       // The hourly run fans out: one job per account, so one account's failure retries alone.
-      const accounts = await services.database.db.select({ id: whatsappAccounts.id }).from(whatsappAccounts);
-      if (accounts.length)
-        await services.boss.insert(
-          NUMBERS_REFRESH_QUEUE,
-          accounts.map((account) => ({ data: { accountId: account.id } })),
-        );
+      const ids = await accountIds(services.database.db, {});
+      await enqueueMany(
+        services,
+        NUMBERS_REFRESH_QUEUE,
+        ids.map((accountId) => ({ accountId })),
+      );
     },
   }),
 ];

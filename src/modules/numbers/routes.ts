@@ -1,10 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { notFound } from "../../http/problem.ts";
-import { whatsappAccounts } from "./schema.ts";
-import { connectAccount, listAccounts, listPhoneNumbers, refreshAccountNumbers } from "./service.ts";
+import { connectAccount, listAccounts, listPhoneNumbers, refreshTenantAccount } from "./service.ts";
 
 export const numbersRoutes: ModuleRoutes = (app, services) => {
   app.post(
@@ -47,12 +44,7 @@ export const numbersRoutes: ModuleRoutes = (app, services) => {
     },
     async (request) => {
       const { tenant } = requireRole(request, "tenant_admin");
-      const [account] = await services.database.db
-        .select({ id: whatsappAccounts.id })
-        .from(whatsappAccounts)
-        .where(and(eq(whatsappAccounts.tenantId, tenant.id), eq(whatsappAccounts.id, request.params.id)));
-      if (!account) throw notFound("WhatsApp account", "whatsapp_account_not_found");
-      return { data: await refreshAccountNumbers(services, account.id) };
+      return { data: await refreshTenantAccount(services, tenant.id, request.params.id) };
     },
   );
 

@@ -1,11 +1,12 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Services } from "../../app/services.ts";
 import type { Db, Executor } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { AppError, conflict, notFound } from "../../http/problem.ts";
-import { inTransaction } from "../../jobs/queue.ts";
+import { emit } from "../../events/index.ts";
+import { enqueue, type TxContext } from "../../jobs/queue.ts";
+import { AppError, conflict, notFound } from "../../lib/problem.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
-import { type Actor, recordAudit } from "../accounts/audit.ts";
-import { TEMPLATE_SYNC_QUEUE } from "../templates/jobs.ts";
+import { type Actor, recordAudit } from "../accounts/index.ts";
+import { NUMBERS_REFRESH_QUEUE } from "./queues.ts";
 import { numberRateBuckets, phoneNumbers, whatsappAccounts } from "./schema.ts";
 
 export type PhoneNumberRow = typeof phoneNumbers.$inferSelect;
@@ -58,8 +59,16 @@ export async function connectAccount(
           .values(numbers.data.map((number) => numberValues(tenantId, account.id, number)))
           .returning()
       : [];
-    // Templates the business already has at Meta (made in WhatsApp Manager) are imported by the sync job.
-    await services.boss.send(TEMPLATE_SYNC_QUEUE, { accountId: account.id }, inTransaction(tx));
+    // Templates the business already has at Meta (made in WhatsApp Manager) are imported by the
+    // templates module's sync job, which it queues on this event.
+    await emit(
+      { boss: services.boss, tx },
+      {
+        type: "whatsapp_account.connected",
+        tenantId,
+        data: { accountId: account.id },
+      },
+    );
     await recordAudit(tx, actor, {
       tenantId,
       action: "whatsapp_account.connected",
@@ -254,4 +263,101 @@ export async function takeSendTokens(
   const granted = Number(row?.granted ?? 0);
   const available = Number(row?.available ?? 0);
   return { granted, waitMs: granted > 0 ? 0 : Math.ceil(((1 - available) / perSecond) * 1000) };
+}
+
+/** The numbers with these ids, by id. */
+export async function numbersByIds(db: Executor, ids: string[]): Promise<Map<string, PhoneNumberRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(phoneNumbers)
+    .where(inArray(phoneNumbers.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The connected number Meta knows by this phone_number_id, if a tenant has it. */
+export async function numberByMetaId(
+  db: Executor,
+  phoneNumberId: string,
+): Promise<PhoneNumberRow | undefined> {
+  const [row] = await db.select().from(phoneNumbers).where(eq(phoneNumbers.phoneNumberId, phoneNumberId));
+  return row;
+}
+
+/** Charla's ids of the accounts with these WABA ids. */
+export async function accountIdsByWaba(db: Executor, wabaIds: string[]): Promise<string[]> {
+  if (wabaIds.length === 0) return [];
+  const rows = await db
+    .select({ id: whatsappAccounts.id })
+    .from(whatsappAccounts)
+    .where(inArray(whatsappAccounts.wabaId, wabaIds));
+  return rows.map((row) => row.id);
+}
+
+/** Ids of the accounts of a tenant (or of every tenant), optionally just one, oldest first. */
+export async function accountIds(
+  db: Executor,
+  filter: { tenantId?: string | undefined; accountId?: string | undefined },
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: whatsappAccounts.id })
+    .from(whatsappAccounts)
+    .where(
+      and(
+        filter.tenantId ? eq(whatsappAccounts.tenantId, filter.tenantId) : undefined,
+        filter.accountId ? eq(whatsappAccounts.id, filter.accountId) : undefined,
+      ),
+    )
+    .orderBy(asc(whatsappAccounts.createdAt));
+  return rows.map((row) => row.id);
+}
+
+/** The tenant's account named by id or WABA id, else its first; undefined when none matches. */
+export async function tenantAccount(
+  db: Executor,
+  tenantId: string,
+  input: { accountId?: string | undefined; wabaId?: string | undefined },
+): Promise<{ id: string; wabaId: string } | undefined> {
+  const [account] = await db
+    .select({ id: whatsappAccounts.id, wabaId: whatsappAccounts.wabaId })
+    .from(whatsappAccounts)
+    .where(
+      and(
+        eq(whatsappAccounts.tenantId, tenantId),
+        input.accountId ? eq(whatsappAccounts.id, input.accountId) : undefined,
+        input.wabaId ? eq(whatsappAccounts.wabaId, input.wabaId) : undefined,
+      ),
+    )
+    .orderBy(asc(whatsappAccounts.createdAt))
+    .limit(1);
+  return account;
+}
+
+/** The tenant's account with this WABA id and its numbers, if it is connected. */
+export async function connectedAccount(db: Executor, tenantId: string, wabaId: string) {
+  const [account] = await db
+    .select()
+    .from(whatsappAccounts)
+    .where(and(eq(whatsappAccounts.tenantId, tenantId), eq(whatsappAccounts.wabaId, wabaId)));
+  if (!account) return null;
+  return {
+    account,
+    phoneNumbers: await db.select().from(phoneNumbers).where(eq(phoneNumbers.accountId, account.id)),
+  };
+}
+
+/** Asks for the accounts' numbers to be re-read from Meta (one job each, in the caller's transaction). */
+export async function requestNumbersRefresh(context: TxContext, ids: string[]): Promise<void> {
+  for (const accountId of ids) await enqueue(context, NUMBERS_REFRESH_QUEUE, { accountId });
+}
+
+/** Re-reads one of the tenant's accounts from Meta now; another tenant's account is not found. */
+export async function refreshTenantAccount(
+  services: Pick<Services, "database" | "graph" | "secrets">,
+  tenantId: string,
+  accountId: string,
+) {
+  const account = await tenantAccount(services.database.db, tenantId, { accountId });
+  if (!account) throw notFound("WhatsApp account", "whatsapp_account_not_found");
+  return refreshAccountNumbers(services, account.id);
 }

@@ -1,8 +1,8 @@
 import { asc, eq } from "drizzle-orm";
+import type { Services } from "../../app/services.ts";
 import type { Executor } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { type Actor, actorLabel, recordAudit } from "../accounts/audit.ts";
-import { publishEvent } from "../webhooks/publish.ts";
+import { emit } from "../../events/index.ts";
+import { type Actor, actorLabel, recordAudit } from "../accounts/index.ts";
 import {
   type TemplateChangeSource,
   type TemplateStatus,
@@ -87,11 +87,14 @@ export async function recordTemplateChange(
     },
   });
   if (changed && change.from !== null) {
-    await publishEvent(tx, services.boss, {
-      tenantId: row.tenantId,
-      type: "template.status_updated",
-      data: templateEventData(row, change.from),
-    });
+    await emit(
+      { boss: services.boss, tx },
+      {
+        tenantId: row.tenantId,
+        type: "template.status_updated",
+        data: templateEventData(row, change.from),
+      },
+    );
   }
 }
 

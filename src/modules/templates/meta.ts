@@ -2,16 +2,15 @@
  * Meta's side of the template life cycle: its statuses mapped to Charla's, applied from
  * `message_template_status_update` webhooks and from polling (`listTemplates`), never backwards.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Services } from "../../app/services.ts";
 import type { Tx } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { inTransaction } from "../../jobs/queue.ts";
+import { enqueue } from "../../jobs/queue.ts";
 import type { MessageTemplate, TemplateQualityEvent, TemplateStatusEvent } from "../../whatsapp/types.ts";
-import type { Actor } from "../accounts/audit.ts";
-import { whatsappAccounts } from "../numbers/schema.ts";
-import { accountToken } from "../numbers/service.ts";
+import type { Actor } from "../accounts/index.ts";
+import { accountIds, accountIdsByWaba, accountToken } from "../numbers/index.ts";
 import { META, recordTemplateChange, type TemplateRow } from "./history.ts";
-import { TEMPLATE_SYNC_QUEUE } from "./jobs.ts";
+import { TEMPLATE_SYNC_QUEUE } from "./queues.ts";
 import { type TemplateChangeSource, type TemplateStatus, templates } from "./schema.ts";
 
 /** Charla's status for a Meta status or webhook event; null: nothing to change (e.g. FLAGGED). */
@@ -148,7 +147,7 @@ export async function applyMetaReport(
 
 /** Asks for a sync of one account soon (in the caller's transaction): a report we could not place. */
 async function requestAccountSync(tx: Tx, services: Pick<Services, "boss">, accountId: string) {
-  await services.boss.send(TEMPLATE_SYNC_QUEUE, { accountId }, { ...inTransaction(tx), startAfter: 5 });
+  await enqueue({ boss: services.boss, tx }, TEMPLATE_SYNC_QUEUE, { accountId }, { startAfter: 5 });
 }
 
 /**
@@ -160,11 +159,9 @@ export async function applyTemplateStatus(
   services: Pick<Services, "boss">,
   event: TemplateStatusEvent,
 ): Promise<void> {
-  const [account] = await tx
-    .select({ id: whatsappAccounts.id })
-    .from(whatsappAccounts)
-    .where(eq(whatsappAccounts.wabaId, event.wabaId));
-  if (!account) return;
+  const [accountId] = await accountIdsByWaba(tx, [event.wabaId]);
+  if (!accountId) return;
+  const account = { id: accountId };
   let [row] = await tx
     .select()
     .from(templates)
@@ -206,12 +203,14 @@ export async function applyTemplateQuality(
   services: Pick<Services, "boss">,
   event: TemplateQualityEvent,
 ): Promise<void> {
-  const [row] = await tx
-    .select({ template: templates })
+  const accounts = await accountIdsByWaba(tx, [event.wabaId]);
+  if (accounts.length === 0) return;
+  const [template] = await tx
+    .select()
     .from(templates)
-    .innerJoin(whatsappAccounts, eq(whatsappAccounts.id, templates.accountId))
-    .where(and(eq(whatsappAccounts.wabaId, event.wabaId), eq(templates.metaTemplateId, event.templateId)))
-    .for("update", { of: templates });
+    .where(and(inArray(templates.accountId, accounts), eq(templates.metaTemplateId, event.templateId)))
+    .for("update");
+  const row = template && { template };
   if (!row || row.template.qualityScore === event.newScore) return;
   const [updated] = await tx
     .update(templates)
@@ -369,17 +368,8 @@ export async function syncTemplates(
   options: { tenantId?: string; accountId?: string },
   actor: Actor,
 ): Promise<SyncResult[]> {
-  const accounts = await services.database.db
-    .select({ id: whatsappAccounts.id })
-    .from(whatsappAccounts)
-    .where(
-      and(
-        options.tenantId ? eq(whatsappAccounts.tenantId, options.tenantId) : undefined,
-        options.accountId ? eq(whatsappAccounts.id, options.accountId) : undefined,
-      ),
-    )
-    .orderBy(whatsappAccounts.createdAt);
+  const accounts = await accountIds(services.database.db, options);
   const results: SyncResult[] = [];
-  for (const account of accounts) results.push(await syncAccountTemplates(services, account.id, actor));
+  for (const accountId of accounts) results.push(await syncAccountTemplates(services, accountId, actor));
   return results;
 }

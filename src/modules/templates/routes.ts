@@ -1,9 +1,11 @@
 import { z } from "zod";
+import type { Services } from "../../app/services.ts";
 import { principalOf, requireRole } from "../../http/auth.ts";
-import type { ModuleRoutes } from "../../http/context.ts";
-import { TEMPLATE_SYNC_QUEUE } from "./jobs.ts";
+import type { ModuleRoutes, ZodApp } from "../../http/context.ts";
+import { scheduleJob } from "../../jobs/queue.ts";
 import { syncTemplates } from "./meta.ts";
 import { POLICY_RULES } from "./policy.ts";
+import { TEMPLATE_SYNC_QUEUE } from "./queues.ts";
 import { templateChangeSources, templateStatuses } from "./schema.ts";
 import {
   approveTemplate,
@@ -118,11 +120,8 @@ function definitionOf(body: Record<string, unknown>): Record<string, unknown> {
   return definition;
 }
 
-export const templatesRoutes: ModuleRoutes = async (app, services) => {
-  const { db } = services.database;
-  const settings = templateSettings(services.config);
-  if (settings.syncCron) await services.boss.schedule(TEMPLATE_SYNC_QUEUE, settings.syncCron, {});
-
+/** Creating a template (and submitting it to review). */
+function authorRoutes(app: ZodApp, services: Services) {
   app.post(
     "/templates",
     {
@@ -155,7 +154,11 @@ export const templatesRoutes: ModuleRoutes = async (app, services) => {
       return reply.code(201).send(row as z.infer<typeof templateOut>);
     },
   );
+}
 
+/** Reading, editing and deleting one of the tenant's templates, previews and the sync with Meta. */
+function templateRoutes(app: ZodApp, services: Services) {
+  const { db } = services.database;
   app.get(
     "/templates",
     {
@@ -302,7 +305,11 @@ export const templatesRoutes: ModuleRoutes = async (app, services) => {
       };
     },
   );
+}
 
+/** The platform review: platform admins act across tenants. */
+function reviewRoutes(app: ZodApp, services: Services) {
+  const { db } = services.database;
   // ---- platform review (platform admins act across tenants)
 
   app.get(
@@ -381,4 +388,12 @@ export const templatesRoutes: ModuleRoutes = async (app, services) => {
       >;
     },
   );
+}
+
+export const templatesRoutes: ModuleRoutes = async (app, services) => {
+  const settings = templateSettings(services.config);
+  if (settings.syncCron) await scheduleJob(services.boss, TEMPLATE_SYNC_QUEUE, settings.syncCron, {});
+  authorRoutes(app, services);
+  templateRoutes(app, services);
+  reviewRoutes(app, services);
 };

@@ -1,54 +1,42 @@
-import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import type { Services } from "../../app/services.ts";
 import type { Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import type { Services } from "../../http/context.ts";
-import { decodeCursor, paginate } from "../../http/cursor.ts";
-import { AppError, conflict, notFound, unprocessable } from "../../http/problem.ts";
+import { AppError, conflict, notFound, unprocessable } from "../../lib/problem.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
-import type { TemplateDefinition as WireDefinition } from "../../whatsapp/types.ts";
-import { type Actor, actorLabel } from "../accounts/audit.ts";
-import { tenants } from "../accounts/schema.ts";
-import { whatsappAccounts } from "../numbers/schema.ts";
-import { accountToken } from "../numbers/service.ts";
-import { recordTemplateChange, type TemplateRow, templateHistory } from "./history.ts";
-import { metaMayMove, statusFromMeta } from "./meta.ts";
+import type { Actor } from "../accounts/index.ts";
+import { accountToken, tenantAccount } from "../numbers/index.ts";
+import { recordTemplateChange, type TemplateRow } from "./history.ts";
 import { type PolicyFinding, reviewPolicy } from "./policy.ts";
-import { renderTemplate } from "./render.ts";
 import { validateTemplate } from "./rules.ts";
 import { type TemplateStatus, templates } from "./schema.ts";
 import { type TemplateSettings, templateSettings } from "./settings.ts";
+import { findTemplate, getTemplate } from "./template-queries.ts";
+
+import { approveTemplate, metaUnavailable } from "./template-review.ts";
 import type { TemplateDefinition } from "./types.ts";
+
+export * from "./template-queries.ts";
+export * from "./template-review.ts";
 
 type TemplateServices = Pick<Services, "database" | "secrets" | "graph" | "boss" | "config">;
 
 /** Statuses an author may edit: nothing of it is live at Meta (a rejected one is resubmitted). */
 export const EDITABLE: readonly TemplateStatus[] = ["draft", "in_review", "policy_rejected", "rejected"];
 /** Statuses a platform admin may approve: waiting for review, or overriding the automatic policy. */
-const APPROVABLE: readonly TemplateStatus[] = ["in_review", "policy_rejected"];
 
-async function resolveAccount(
+export async function resolveAccount(
   db: Executor,
   tenantId: string,
   input: { accountId?: string | undefined; wabaId?: string | undefined },
 ) {
-  const [account] = await db
-    .select({ id: whatsappAccounts.id, wabaId: whatsappAccounts.wabaId })
-    .from(whatsappAccounts)
-    .where(
-      and(
-        eq(whatsappAccounts.tenantId, tenantId),
-        input.accountId ? eq(whatsappAccounts.id, input.accountId) : undefined,
-        input.wabaId ? eq(whatsappAccounts.wabaId, input.wabaId) : undefined,
-      ),
-    )
-    .orderBy(asc(whatsappAccounts.createdAt))
-    .limit(1);
+  const account = await tenantAccount(db, tenantId, input);
   if (account) return account;
   if (input.accountId || input.wabaId) throw notFound("WhatsApp account", "whatsapp_account_not_found");
   throw unprocessable("no_whatsapp_account", "Connect a WhatsApp Business Account before writing templates");
 }
 
-function validated(definition: unknown): TemplateDefinition {
+export function validated(definition: unknown): TemplateDefinition {
   const result = validateTemplate(definition);
   if (!result.ok) {
     throw unprocessable("template_invalid", "The template definition breaks WhatsApp's template rules", {
@@ -67,7 +55,7 @@ interface Review {
   autoApprove: boolean;
 }
 
-function review(definition: TemplateDefinition, draft: boolean, settings: TemplateSettings): Review {
+export function review(definition: TemplateDefinition, draft: boolean, settings: TemplateSettings): Review {
   const { findings } = reviewPolicy(definition, settings.policy);
   const blocking = findings.filter((finding) => finding.severity === "block");
   if (draft) return { status: "draft", findings, reason: null, autoApprove: false };
@@ -160,7 +148,7 @@ export async function createTemplate(
   return outcome.autoApprove ? autoApprove(services, row) : row;
 }
 
-function duplicate(definition: TemplateDefinition, id?: string) {
+export function duplicate(definition: TemplateDefinition, id?: string) {
   return conflict(
     "template_exists",
     `A template "${definition.name}" in ${definition.language} exists for this account; edit it or use another name or language`,
@@ -168,7 +156,7 @@ function duplicate(definition: TemplateDefinition, id?: string) {
   );
 }
 
-function policySummary(findings: PolicyFinding[]) {
+export function policySummary(findings: PolicyFinding[]) {
   return {
     findings: findings.length,
     blocking: findings.filter((finding) => finding.severity === "block").map((finding) => finding.rule),
@@ -176,7 +164,7 @@ function policySummary(findings: PolicyFinding[]) {
 }
 
 /** Auto-approval: submitted by the system; a failure leaves the template in the review queue. */
-async function autoApprove(services: TemplateServices, row: TemplateRow): Promise<TemplateRow> {
+export async function autoApprove(services: TemplateServices, row: TemplateRow): Promise<TemplateRow> {
   try {
     return await approveTemplate(services, row.id, { kind: "system" }, { auto: true });
   } catch (error) {
@@ -280,7 +268,7 @@ export async function deleteTemplate(
 }
 
 /** True when Meta deleted it, false when Meta did not have it; other errors are 502. */
-async function deleteAtMeta(
+export async function deleteAtMeta(
   services: TemplateServices,
   wabaId: string,
   accessToken: string,
@@ -302,302 +290,3 @@ async function deleteAtMeta(
  * and creating again would cost the name (Meta keeps a deleted name for 30 days). Otherwise, or
  * when Meta no longer has it, it is created.
  */
-async function submitToMeta(
-  client: ReturnType<Services["graph"]["client"]>,
-  wabaId: string,
-  row: TemplateRow,
-): Promise<{ id: string; status: string; category?: TemplateRow["category"] | undefined }> {
-  const definition = row.definition as unknown as WireDefinition;
-  if (row.metaTemplateId) {
-    try {
-      await client.editTemplate(row.metaTemplateId, {
-        category: definition.category,
-        components: definition.components,
-        ...(definition.parameter_format ? { parameter_format: definition.parameter_format } : {}),
-      });
-      return { id: row.metaTemplateId, status: "PENDING" };
-    } catch (error) {
-      const gone = error instanceof WhatsAppApiError && error.code === 100 && error.subcode === 33;
-      if (!gone) throw error;
-    }
-  }
-  return client.createTemplate(wabaId, definition);
-}
-
-function metaUnavailable(error: unknown) {
-  return new AppError(
-    502,
-    "meta_unavailable",
-    `WhatsApp did not answer as expected: ${(error as Error).message}`,
-    {
-      ...(error instanceof WhatsAppApiError ? { metaCode: error.code } : {}),
-    },
-  );
-}
-
-export async function findTemplate(db: Executor, id: string): Promise<TemplateRow | undefined> {
-  const [row] = await db.select().from(templates).where(eq(templates.id, id));
-  return row;
-}
-
-/** A template of the tenant; other tenants' templates are not found. */
-export async function getTemplate(db: Executor, tenantId: string, id: string): Promise<TemplateRow> {
-  const [row] = await db
-    .select()
-    .from(templates)
-    .where(and(eq(templates.tenantId, tenantId), eq(templates.id, id)));
-  if (!row) throw notFound("Template", "template_not_found");
-  return row;
-}
-
-export async function getTemplateWithHistory(db: Executor, tenantId: string | null, id: string) {
-  const row = tenantId ? await getTemplate(db, tenantId, id) : await findTemplate(db, id);
-  if (!row) throw notFound("Template", "template_not_found");
-  return { ...row, history: await templateHistory(db, row.id) };
-}
-
-/**
- * Cursor = createdAt|id of the last row seen, base64url. PostgreSQL keeps microseconds and a JS Date
- * milliseconds, so pages order and compare on the time truncated to milliseconds.
- */
-const createdMs = sql`date_trunc('milliseconds', ${templates.createdAt})`;
-const reviewMs = sql`date_trunc('milliseconds', ${templates.reviewRequestedAt})`;
-
-export interface ListTemplatesQuery {
-  status?: TemplateStatus | undefined;
-  name?: string | undefined;
-  language?: string | undefined;
-  category?: "MARKETING" | "UTILITY" | "AUTHENTICATION" | undefined;
-  accountId?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
-}
-
-/** The tenant's templates, newest first. */
-export async function listTemplates(db: Executor, tenantId: string, query: ListTemplatesQuery) {
-  let after: SQL | undefined;
-  if (query.cursor) {
-    const { at, id } = decodeCursor(query.cursor);
-    const ts = sql`${at.toISOString()}::timestamptz`;
-    after = or(sql`${createdMs} < ${ts}`, and(sql`${createdMs} = ${ts}`, lt(templates.id, id)));
-  }
-  const rows = await db
-    .select()
-    .from(templates)
-    .where(
-      and(
-        eq(templates.tenantId, tenantId),
-        query.status ? eq(templates.status, query.status) : undefined,
-        query.name ? eq(templates.name, query.name) : undefined,
-        query.language ? eq(templates.language, query.language) : undefined,
-        query.category ? eq(templates.category, query.category) : undefined,
-        query.accountId ? eq(templates.accountId, query.accountId) : undefined,
-        after,
-      ),
-    )
-    .orderBy(desc(createdMs), desc(templates.id))
-    .limit(query.limit + 1);
-  return paginate(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
-}
-
-/** The platform review queue: in_review templates of every tenant, oldest request first. */
-export async function reviewQueue(
-  db: Executor,
-  query: { tenantId?: string | undefined; limit: number; cursor?: string | undefined },
-) {
-  let after: SQL | undefined;
-  if (query.cursor) {
-    const { at, id } = decodeCursor(query.cursor);
-    const ts = sql`${at.toISOString()}::timestamptz`;
-    after = or(sql`${reviewMs} > ${ts}`, and(sql`${reviewMs} = ${ts}`, gt(templates.id, id)));
-  }
-  const rows = await db
-    .select({ template: templates, tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name } })
-    .from(templates)
-    .innerJoin(tenants, eq(tenants.id, templates.tenantId))
-    .where(
-      and(
-        eq(templates.status, "in_review"),
-        query.tenantId ? eq(templates.tenantId, query.tenantId) : undefined,
-        after,
-      ),
-    )
-    .orderBy(asc(reviewMs), asc(templates.id))
-    .limit(query.limit + 1);
-  const { data, nextCursor } = paginate(rows, query.limit, ({ template }) => ({
-    at: template.reviewRequestedAt ?? template.createdAt,
-    id: template.id,
-  }));
-  return { data: data.map(({ template, tenant }) => ({ ...template, tenant })), nextCursor };
-}
-
-/**
- * A platform admin approves a template (or overrides the automatic policy rejection): it is
- * submitted to Meta with the account's token and becomes `pending` (or what Meta answered). Meta
- * refusing the submission marks it `rejected` with Meta's message (422); Meta unreachable leaves it
- * in review (502).
- */
-export async function approveTemplate(
-  services: TemplateServices,
-  id: string,
-  actor: Actor,
-  options: { note?: string | undefined; auto?: boolean } = {},
-): Promise<TemplateRow> {
-  const row = await findTemplate(services.database.db, id);
-  if (!row) throw notFound("Template", "template_not_found");
-  const allowed = options.auto ? (["in_review"] as const) : APPROVABLE;
-  if (!(allowed as readonly TemplateStatus[]).includes(row.status)) {
-    throw conflict(
-      "template_not_reviewable",
-      `Template "${row.name}" is ${row.status}, not waiting for review`,
-      {
-        templateStatus: row.status,
-      },
-    );
-  }
-  const { account, accessToken } = await accountToken(services, row.accountId);
-  const reviewed = {
-    action: "template.approved",
-    actor,
-    source: "admin" as const,
-    from: row.status,
-    reason: options.note ?? null,
-  };
-  const base = {
-    note: options.note ?? null,
-    auto: options.auto ?? false,
-    ...(row.status === "policy_rejected" ? { overridesPolicy: true } : {}),
-  };
-  let answer: { id: string; status: string; category?: TemplateRow["category"] | undefined };
-  try {
-    answer = await submitToMeta(services.graph.client(accessToken), account.wabaId, row);
-  } catch (error) {
-    if (!(error instanceof WhatsAppApiError) || error.retryable) throw metaUnavailable(error);
-    const reason = `Meta refused the submission: ${error.details ?? error.message}`;
-    await services.database.db.transaction(async (tx) => {
-      const [locked] = await tx.select().from(templates).where(eq(templates.id, id)).for("update");
-      if (!locked || !(allowed as readonly TemplateStatus[]).includes(locked.status)) return;
-      const now = new Date();
-      const [updated] = await tx
-        .update(templates)
-        .set({
-          status: "rejected",
-          statusReason: reason,
-          metaTemplateId: null,
-          metaStatus: null,
-          reviewedAt: now,
-          reviewedBy: actorLabel(actor),
-          submittedAt: now,
-          updatedAt: now,
-        })
-        .where(eq(templates.id, id))
-        .returning();
-      if (updated)
-        await recordTemplateChange(tx, services, updated, {
-          ...reviewed,
-          source: "meta_submit",
-          reason,
-          data: { ...base, metaCode: error.code, metaSubcode: error.subcode ?? null },
-        });
-    });
-    throw unprocessable("meta_submission_refused", reason, {
-      templateStatus: "rejected",
-      metaCode: error.code,
-    });
-  }
-  return services.database.db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(templates).where(eq(templates.id, id)).for("update");
-    if (!locked) throw notFound("Template", "template_not_found");
-    const answered = statusFromMeta(answer.status) ?? "pending";
-    // Meta's webhook may have outrun this write: never move back from what Meta said since.
-    const reviewable = (allowed as readonly TemplateStatus[]).includes(locked.status);
-    const status = reviewable ? answered : metaMayMove(locked.status, answered) ? answered : locked.status;
-    const now = new Date();
-    const [updated] = await tx
-      .update(templates)
-      .set({
-        status,
-        statusReason: status === "approved" || status === "pending" ? null : locked.statusReason,
-        metaTemplateId: answer.id,
-        metaStatus: reviewable ? answer.status : (locked.metaStatus ?? answer.status),
-        ...(reviewable ? { metaStatusAt: now } : {}),
-        category: answer.category ?? locked.category,
-        reviewedAt: now,
-        reviewedBy: actorLabel(actor),
-        submittedAt: now,
-        updatedAt: now,
-      })
-      .where(eq(templates.id, id))
-      .returning();
-    if (!updated) throw notFound("Template", "template_not_found");
-    await recordTemplateChange(tx, services, updated, {
-      ...reviewed,
-      from: locked.status,
-      data: { ...base, metaTemplateId: answer.id, metaStatus: answer.status },
-    });
-    return updated;
-  });
-}
-
-/** A platform admin rejects a template waiting for review: policy_rejected with the reason. */
-export async function rejectTemplate(
-  services: TemplateServices,
-  id: string,
-  reason: string,
-  actor: Actor,
-): Promise<TemplateRow> {
-  return services.database.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(templates).where(eq(templates.id, id)).for("update");
-    if (!row) throw notFound("Template", "template_not_found");
-    if (row.status !== "in_review") {
-      throw conflict(
-        "template_not_reviewable",
-        `Template "${row.name}" is ${row.status}, not waiting for review`,
-        {
-          templateStatus: row.status,
-        },
-      );
-    }
-    const now = new Date();
-    const [updated] = await tx
-      .update(templates)
-      .set({
-        status: "policy_rejected",
-        statusReason: reason,
-        reviewedAt: now,
-        reviewedBy: actorLabel(actor),
-        updatedAt: now,
-      })
-      .where(eq(templates.id, id))
-      .returning();
-    if (!updated) throw notFound("Template", "template_not_found");
-    await recordTemplateChange(tx, services, updated, {
-      action: "template.rejected",
-      actor,
-      source: "admin",
-      from: row.status,
-      reason,
-    });
-    return updated;
-  });
-}
-
-/** Renders a template with parameters: the Cloud API message and a plain-text preview, or 422. */
-export function previewTemplate(row: TemplateRow, parameters: unknown, to?: string) {
-  const rendered = renderTemplate(row.definition as unknown as TemplateDefinition, parameters ?? {});
-  if (!rendered.ok) {
-    throw unprocessable("template_parameters_invalid", "The parameters do not match the template", {
-      errors: rendered.errors,
-    });
-  }
-  return {
-    message: {
-      messaging_product: "whatsapp" as const,
-      ...(to ? { to } : {}),
-      type: "template" as const,
-      template: rendered.message,
-    },
-    preview: rendered.preview,
-    sendable: row.status === "approved",
-  };
-}

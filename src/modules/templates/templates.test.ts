@@ -8,12 +8,11 @@ import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
 import { loadConfig } from "../../config/config.ts";
-import { createApiKey } from "../accounts/service.ts";
-import { whatsappWebhookEvents } from "../messages/schema.ts";
-import { webhookDeliveries, webhookSubscriptions } from "../webhooks/schema.ts";
-import { TEMPLATE_SYNC_QUEUE } from "./jobs.ts";
+import { webhookDeliveries, webhookSubscriptions, whatsappWebhookEvents } from "../../db/schema.ts";
+import { createApiKey } from "../accounts/index.ts";
 import { metaMayMove, statusFromMeta } from "./meta.ts";
 import { DEFAULT_PROHIBITED_CATEGORIES } from "./prohibited-content.ts";
+import { TEMPLATE_SYNC_QUEUE } from "./queues.ts";
 import { templateSettings } from "./settings.ts";
 
 let counter = 0;
@@ -515,7 +514,7 @@ describeEachDatabase("templates", (kind) => {
 
     // The scheduled job does the same.
     state.get(paused.metaTemplateId)!.status = "APPROVED";
-    await h.charla.services.boss.send(TEMPLATE_SYNC_QUEUE, {});
+    await h.charla.services.boss.send(TEMPLATE_SYNC_QUEUE.name, {});
     await statusOf(paused.id, "approved");
   });
 

@@ -1,19 +1,10 @@
+import { customerEventCatalogue } from "../../events/index.ts";
+
 /**
- * The events Charla publishes to customer webhooks. Each is sent inside an envelope
- * { id, type, tenantId, createdAt, data }; many envelopes are POSTed together as { "events": [...] }.
+ * The events customers' webhooks can subscribe to: the customer-visible members of the domain
+ * event union (src/events/types.ts), each with its description.
  */
-export const eventTypes = {
-  "message.accepted": "A message was accepted by the API and stored for sending",
-  "message.sent": "WhatsApp reported the message sent",
-  "message.delivered": "WhatsApp reported the message delivered to the recipient's device",
-  "message.read": "The recipient read the message",
-  "message.failed": "The message could not be sent or delivered",
-  "message.received": "A contact sent a message to one of the tenant's numbers",
-  "contact.opted_in": "A contact gave consent to receive messages",
-  "contact.opted_out": "A contact withdrew consent",
-  "template.status_updated": "Meta approved, rejected, paused or disabled a template",
-  "webhook.test": "Sent on demand by POST /v1/webhooks/{id}/test",
-} as const;
+export const eventTypes = customerEventCatalogue;
 
 export type KnownEventType = keyof typeof eventTypes;
 /** Modules may publish types not listed yet; subscriptions name them exactly or by wildcard. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, lte, min, sql } from "drizzle-orm";
 import type { Job } from "pg-boss";
 import { Agent, request } from "undici";
-import type { Services } from "../../http/context.ts";
+import type { Services } from "../../app/services.ts";
 import { defineJob } from "../../jobs/queue.ts";
 import { DELIVER_QUEUE, type DeliverJob, scheduleSubscription, wakeSubscription } from "./schedule.ts";
 import { webhookDeliveries, webhookSubscriptions } from "./schema.ts";
@@ -169,10 +169,10 @@ export async function deliverSubscription(
       ),
     );
   if (next?.at) {
-    if (next.at.getTime() <= next.now.getTime()) await wakeSubscription(services.boss, subscriptionId);
+    if (next.at.getTime() <= next.now.getTime()) await wakeSubscription(services, subscriptionId);
     else
       await scheduleSubscription(
-        services.boss,
+        services,
         subscriptionId,
         new Date(Date.now() + (next.at.getTime() - next.now.getTime())),
       );
@@ -229,16 +229,7 @@ export async function deliverJobs(jobs: Job<DeliverJob>[], services: Services): 
 }
 
 export const webhookJobs = [
-  defineJob<DeliverJob>({
-    name: DELIVER_QUEUE,
-    queue: {
-      policy: "stately",
-      expireInSeconds: 300,
-      retryLimit: 20,
-      retryDelay: 1,
-      retryBackoff: true,
-      retryDelayMax: 60,
-    },
+  defineJob(DELIVER_QUEUE, {
     // HTTP-bound: 16 subscriptions delivered at once (4 workers x 4), so slow endpoints do not
     // starve the others, while an idle queue costs 4 polls per second, not 16.
     work: { localConcurrency: 4, batchSize: 4, pollingIntervalSeconds: 1 },

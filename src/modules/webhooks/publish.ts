@@ -53,7 +53,7 @@ export async function insertDeliveries(
       })),
     )
     .returning({ id: webhookDeliveries.id, subscriptionId: webhookDeliveries.subscriptionId });
-  for (const row of rows) await wakeSubscription(boss, row.subscriptionId, tx);
+  for (const row of rows) await wakeSubscription({ boss, tx }, row.subscriptionId);
   return rows.map((row) => row.id);
 }
 
@@ -109,7 +109,7 @@ export async function publishEvents(
       })
     : [];
   for (const subscriptionId of new Set(values.map((value) => value.subscriptionId)))
-    await wakeSubscription(boss, subscriptionId, tx);
+    await wakeSubscription({ boss, tx }, subscriptionId);
   const byEvent = new Map<string, string[]>();
   for (const row of rows) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), row.id]);
   return planned.map(({ event }) => ({ event, deliveryIds: byEvent.get(event.id) ?? [] }));

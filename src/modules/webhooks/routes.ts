@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { Services } from "../../app/services.ts";
 import { requireRole } from "../../http/auth.ts";
-import type { ModuleRoutes } from "../../http/context.ts";
-import { badRequest } from "../../http/problem.ts";
+import type { ModuleRoutes, ZodApp } from "../../http/context.ts";
+import { badRequest } from "../../lib/problem.ts";
 import { eventPatternRegex, eventTypes } from "./events.ts";
 import { deliveryStatuses } from "./schema.ts";
 import {
@@ -190,6 +191,12 @@ export const webhooksRoutes: ModuleRoutes = (app, services) => {
     },
   );
 
+  deliveryRoutes(app, services);
+};
+
+/** Test events, a webhook's deliveries and their replay. */
+function deliveryRoutes(app: ZodApp, services: Services) {
+  const { db } = services.database;
   app.post(
     "/webhooks/:id/test",
     {
@@ -252,4 +259,4 @@ export const webhooksRoutes: ModuleRoutes = (app, services) => {
       return reply.code(202).send(delivery);
     },
   );
-};
+}

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
+import type { Services } from "../../app/services.ts";
 import type { Db, Executor } from "../../db/client.ts";
-import type { Services } from "../../http/context.ts";
-import { conflict, notFound } from "../../http/problem.ts";
-import { type Actor, recordAudit } from "../accounts/audit.ts";
+import { conflict, notFound } from "../../lib/problem.ts";
+import { type Actor, recordAudit } from "../accounts/index.ts";
 import type { WebhookEvent } from "./events.ts";
 import { insertDeliveries } from "./publish.ts";
 import { wakeSubscription } from "./schedule.ts";
@@ -116,7 +116,7 @@ export async function updateSubscription(
       data: patch as Record<string, unknown>,
     });
     // Re-activated or re-pointed: whatever is still due goes out now.
-    if (row.active) await wakeSubscription(services.boss, id, tx);
+    if (row.active) await wakeSubscription({ boss: services.boss, tx }, id);
     return toPublicSubscription(row);
   });
 }
@@ -239,7 +239,7 @@ export async function replayDelivery(
       targetId: deliveryId,
       data: { subscriptionId: row.subscriptionId, eventId: row.eventId },
     });
-    await wakeSubscription(services.boss, row.subscriptionId, tx);
+    await wakeSubscription({ boss: services.boss, tx }, row.subscriptionId);
     return toPublicDelivery(row);
   });
 }

@@ -1,7 +1,7 @@
 import { type LookupAddress, type LookupAllOptions, lookup as lookupCallback } from "node:dns";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
-import { badRequest } from "../../http/problem.ts";
+import { badRequest } from "../../lib/problem.ts";
 
 const privateRanges = new BlockList();
 for (const [network, prefix] of [

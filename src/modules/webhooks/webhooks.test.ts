@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
-import { createApiKey } from "../accounts/service.ts";
+import { createApiKey } from "../accounts/index.ts";
 import { matchesEventType } from "./events.ts";
 import { publishEvent } from "./publish.ts";
 import { retryDelayMs } from "./settings.ts";

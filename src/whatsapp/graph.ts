@@ -1,5 +1,5 @@
 import { Agent } from "undici";
-import { createWhatsAppClient, type WhatsAppClient } from "../../whatsapp/client.ts";
+import { createWhatsAppClient, type WhatsAppClient } from "./client.ts";
 
 /** Where Charla reaches the Cloud API (Meta or the sandbox emulator), and how it verifies Meta's webhooks. */
 export interface GraphSettings {

@@ -1,0 +1,10 @@
+export { type EventSubscriber, emit, useSubscribers } from "./bus.ts";
+export {
+  type CustomerEventType,
+  customerEventCatalogue,
+  type DomainEvent,
+  type DomainEventType,
+  type EventOf,
+  type InternalEventType,
+  isCustomerEvent,
+} from "./types.ts";

@@ -1,0 +1,60 @@
+import type { ContactOptedOutData } from "../modules/contacts/index.ts";
+import type { MessageView } from "../modules/messages/index.ts";
+import type { TemplateEventData } from "../modules/templates/index.ts";
+
+/** One domain event: what happened (`type`), to which tenant, and its data. */
+interface Event<Type extends string, Data> {
+  type: Type;
+  tenantId: string;
+  data: Data;
+}
+
+/**
+ * Every domain event Charla emits, as one union. Modules emit them with `emit(tx, event)` inside
+ * the transaction that made the change, and react to them through subscribers in their module
+ * record. A new event is added here first; the compiler then asks for its catalogue entry.
+ */
+export type DomainEvent =
+  | Event<"message.accepted", MessageView>
+  | Event<"message.sent", MessageView>
+  | Event<"message.delivered", MessageView>
+  | Event<"message.read", MessageView>
+  | Event<"message.failed", MessageView>
+  | Event<"message.received", MessageView>
+  | Event<"contact.opted_in", Record<string, unknown>>
+  | Event<"contact.opted_out", ContactOptedOutData>
+  | Event<"template.status_updated", TemplateEventData>
+  | Event<"webhook.test", Record<string, unknown>>
+  // Internal: no customer sees it (not in the catalogue below).
+  | Event<"whatsapp_account.connected", { accountId: string }>;
+
+export type DomainEventType = DomainEvent["type"];
+export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+
+/** Events only modules see; every other event type is offered to customer webhooks. */
+export type InternalEventType = "whatsapp_account.connected";
+export type CustomerEventType = Exclude<DomainEventType, InternalEventType>;
+
+/**
+ * The customer webhook event catalogue (GET /v1/webhook-event-types): one description per
+ * customer-visible member of the union, checked by the compiler both ways. Each is sent inside an
+ * envelope { id, type, tenantId, createdAt, data }; many envelopes are POSTed together as { "events": [...] }.
+ */
+export const customerEventCatalogue = {
+  "message.accepted": "A message was accepted by the API and stored for sending",
+  "message.sent": "WhatsApp reported the message sent",
+  "message.delivered": "WhatsApp reported the message delivered to the recipient's device",
+  "message.read": "The recipient read the message",
+  "message.failed": "The message could not be sent or delivered",
+  "message.received": "A contact sent a message to one of the tenant's numbers",
+  "contact.opted_in": "A contact gave consent to receive messages",
+  "contact.opted_out": "A contact withdrew consent",
+  "template.status_updated": "Meta approved, rejected, paused or disabled a template",
+  "webhook.test": "Sent on demand by POST /v1/webhooks/{id}/test",
+} as const satisfies Record<CustomerEventType, string>;
+
+export function isCustomerEvent(
+  event: DomainEvent,
+): event is Extract<DomainEvent, { type: CustomerEventType }> {
+  return Object.hasOwn(customerEventCatalogue, event.type);
+}

@@ -1,0 +1,23 @@
+/** The contacts module's public surface: contacts, E.164 phones, consent and the 24-hour window. */
+import type { ModuleRecord } from "../../app/module.ts";
+import { contactsRoutes } from "./routes.ts";
+
+export { toE164, waIdToE164 } from "./phone.ts";
+export {
+  type Contact,
+  type ContactOptedOutData,
+  contactForInbound,
+  contactSummaries,
+  findContactByPhone,
+  getContact,
+  isOptedIn,
+  isOptedOut,
+  noteInboundMessage,
+  recordConsent,
+  upsertContact,
+  WINDOW_MS,
+  windowExpiresAt,
+  windowOpen,
+} from "./service.ts";
+
+export const contactsModule: ModuleRecord = { name: "contacts", routes: contactsRoutes };
