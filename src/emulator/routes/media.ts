@@ -4,6 +4,7 @@ import { graphErrorBody } from "../../whatsapp/errors.ts";
 import { type EmulatorContext, sha256Hex } from "../context.ts";
 import { GraphError, invalidParam } from "../graph-error.ts";
 import { graph, idParam } from "../http.ts";
+import { graphParams } from "../transport.ts";
 
 export function registerMediaRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post(
@@ -16,7 +17,8 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: EmulatorContext):
       const form = await new Response(new Uint8Array(req.body), {
         headers: { "content-type": ct },
       }).formData();
-      if (form.get("messaging_product") !== "whatsapp") {
+      // Graph reads parameters from the query string too (some clients put messaging_product there).
+      if ((form.get("messaging_product") ?? graphParams(req).messaging_product) !== "whatsapp") {
         throw invalidParam("The parameter messaging_product is required.");
       }
       const file = form.get("file");
