@@ -1,6 +1,7 @@
 /** Inbound messages from simulated customers: the `messages` webhook Meta sends when a user writes. */
 import { digits, type EmulatorContext, envelope, metadata, nowSec, sha256Hex, wamid } from "./context.ts";
 import { invalidParam } from "./graph-error.ts";
+import { bsuidOf, bsuidsOn, hidesPhone } from "./rules/bsuid.ts";
 import type { PhoneState } from "./state.ts";
 import { MEDIA_TYPES } from "./validate-message.ts";
 
@@ -118,6 +119,28 @@ function fillContent(
   }
 }
 
+/** The sender as Meta shows it: name, wa_id, and since 2026 the BSUID (username adopters: no phone). */
+function senderContact(
+  ctx: EmulatorContext,
+  phone: PhoneState,
+  from: string,
+  m: Record<string, unknown>,
+  profileName: string | undefined,
+): Record<string, unknown> {
+  const profile: Record<string, unknown> = { name: profileName ?? `User ${from.slice(-4)}` };
+  const contact: Record<string, unknown> = { profile, wa_id: from };
+  if (!bsuidsOn(ctx)) return contact;
+  const userId = bsuidOf(ctx, phone, from);
+  m.from_user_id = userId;
+  contact.user_id = userId;
+  if (hidesPhone(ctx, from)) {
+    delete m.from;
+    delete contact.wa_id;
+    profile.username = `user${from.slice(-4)}`;
+  }
+  return contact;
+}
+
 export function injectInbound(ctx: EmulatorContext, input: InboundInput): InboundResult {
   const { state, config } = ctx;
   const phone =
@@ -143,7 +166,7 @@ export function injectInbound(ctx: EmulatorContext, input: InboundInput): Inboun
   const payload = envelope(phone.wabaId, "messages", {
     messaging_product: "whatsapp",
     metadata: metadata(phone),
-    contacts: [{ profile: { name: input.profileName ?? `User ${from.slice(-4)}` }, wa_id: from }],
+    contacts: [senderContact(ctx, phone, from, m, input.profileName)],
     messages: [m],
   });
   ctx.webhooks.send(payload);

@@ -2,6 +2,7 @@
 import { digits, type EmulatorContext, wamid } from "./context.ts";
 import { GraphError, invalidParam } from "./graph-error.ts";
 import { isNotOnWhatsApp, takeToken } from "./recipients.ts";
+import { bsuidOf, bsuidsOn, waIdOfBsuid } from "./rules/bsuid.ts";
 import { limitFailure } from "./rules/limits.ts";
 import { marketingFailure } from "./rules/marketing.ts";
 import { pricingFor } from "./rules/pricing.ts";
@@ -11,6 +12,15 @@ import type { PhoneState, SentMessage, TemplateState } from "./state.ts";
 import { schedulePipeline } from "./status-pipeline.ts";
 import { checkTemplateSend } from "./templates.ts";
 import { MESSAGE_TYPES, validatePayload } from "./validate-message.ts";
+
+/** The user a send is for: `to` (a phone number), or since 2026 `recipient` (a BSUID). */
+function recipientOf(ctx: EmulatorContext, phone: PhoneState, body: Record<string, unknown>) {
+  if (typeof body.to === "string" && digits(body.to).length >= 5)
+    return { waId: digits(body.to), input: body.to, viaUserId: false };
+  if (body.to === undefined && typeof body.recipient === "string" && bsuidsOn(ctx))
+    return { waId: waIdOfBsuid(ctx, phone, body.recipient), input: body.recipient, viaUserId: true };
+  throw invalidParam("The parameter to is required.", "(#100) The parameter to is required.");
+}
 
 /** Throughput (130429), then pair rate (131056). */
 function checkRates(ctx: EmulatorContext, phone: PhoneState, waId: string): void {
@@ -68,9 +78,7 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
     );
   }
   if (body.status === "read") return markRead(ctx, phone, body);
-  if (typeof body.to !== "string" || digits(body.to).length < 5) {
-    throw invalidParam("The parameter to is required.", "(#100) The parameter to is required.");
-  }
+  const target = recipientOf(ctx, phone, body);
   const type = typeof body.type === "string" ? body.type : "text";
   if (!MESSAGE_TYPES.has(type)) {
     throw new GraphError(131051, { details: `Unsupported message type: ${type}` });
@@ -80,7 +88,7 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   let template: TemplateState | undefined;
   if (type === "template") template = checkTemplateSend(ctx, phone, payload);
   else validatePayload(ctx, type, payload);
-  const waId = digits(body.to);
+  const { waId, input } = target;
   if (waId === digits(phone.displayPhoneNumber)) throw new GraphError(131021);
   checkRates(ctx, phone, waId);
 
@@ -95,8 +103,10 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
     id: wamid(),
     phoneNumberId: phone.id,
     wabaId: phone.wabaId,
-    to: body.to,
+    to: input,
     waId,
+    userId: bsuidsOn(ctx) ? bsuidOf(ctx, phone, waId) : undefined,
+    sentToUserId: target.viaUserId,
     type,
     body,
     acceptedAt: Date.now(),
@@ -110,5 +120,6 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   schedulePipeline(ctx, phone, msg, pricing, failCode);
   const out: { id: string; message_status?: string } = { id: msg.id };
   if (type === "template") out.message_status = "accepted";
-  return { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: waId }], messages: [out] };
+  const contact = target.viaUserId ? { input, user_id: input } : { input, wa_id: waId };
+  return { messaging_product: "whatsapp", contacts: [contact], messages: [out] };
 }

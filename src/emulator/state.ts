@@ -61,6 +61,9 @@ export interface SentMessage {
   wabaId: string;
   to: string;
   waId: string;
+  /** The user's BSUID (when business-scoped user ids are on); `sentToUserId`: sent with `recipient`. */
+  userId?: string | undefined;
+  sentToUserId?: boolean;
   type: string;
   /** request body as received */
   body: Record<string, unknown>;
@@ -161,6 +164,8 @@ export class EmulatorState {
   readonly typing = new Map<string, { messageId: string; expiresAt: number }>();
   /** waId -> times marketing templates were delivered to that user outside a service window. */
   readonly marketingReceived = new Map<string, number[]>();
+  /** `${portfolioId}:${bsuid}` -> the user's phone number (digits). */
+  readonly bsuids = new Map<string, string>();
   stats: EmulatorStats = emptyStats();
   private seq = 0;
 
@@ -180,6 +185,7 @@ export class EmulatorState {
     this.portfolios.clear();
     this.typing.clear();
     this.marketingReceived.clear();
+    this.bsuids.clear();
     this.stats = emptyStats();
     for (const w of config.wabas) {
       const portfolioId = w.portfolioId ?? w.id;

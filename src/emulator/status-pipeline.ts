@@ -19,13 +19,11 @@ export function schedulePipeline(
     msg.status = status;
     const ts = nowSec();
     msg.statuses.push({ status, timestamp: ts, errorCode: failCode });
-    const s: Record<string, unknown> = {
-      id: msg.id,
-      status,
-      timestamp: String(ts),
-      recipient_id: msg.waId,
-      ...extra,
-    };
+    const s: Record<string, unknown> = { id: msg.id, status, timestamp: String(ts) };
+    // Sent to a BSUID: no phone number; the BSUID always, but a failed status to a phone lacks it.
+    if (!msg.sentToUserId) s.recipient_id = msg.waId;
+    if (msg.userId && (status !== "failed" || msg.sentToUserId)) s.recipient_user_id = msg.userId;
+    Object.assign(s, extra);
     const cb = msg.body.biz_opaque_callback_data;
     if (typeof cb === "string") s.biz_opaque_callback_data = cb;
     ctx.webhooks.send(

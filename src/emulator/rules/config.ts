@@ -10,6 +10,11 @@ export interface RulesConfig {
     /** The date the rules are read on (ISO); null: the message's own acceptance time. */
     date: string | null;
   };
+  /**
+   * Business-scoped user ids in webhooks and `recipient` on sends; `usernames` lists the phone
+   * numbers (digits) of users who adopted a username: their webhooks carry no wa_id / from.
+   */
+  businessScopedUserIds: { enabled: boolean; usernames: string[] };
   /** `typing_indicator` on a read receipt: shown until the business replies or `expiryMs` passes. */
   typingIndicator: { expiryMs: number };
   /** Marketing templates: per-user limit (131049) and countries that get none. */
@@ -85,6 +90,7 @@ const EEA_UK_JP_KR = [
 export function defaultRules(): RulesConfig {
   return {
     pricing: { serviceChargedFrom: "2026-10-01", date: null },
+    businessScopedUserIds: { enabled: true, usernames: [] },
     typingIndicator: { expiryMs: 25_000 },
     marketing: {
       enabled: true,
