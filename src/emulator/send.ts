@@ -5,6 +5,7 @@ import { isNotOnWhatsApp, takeToken } from "./recipients.ts";
 import { bsuidOf, bsuidsOn, waIdOfBsuid } from "./rules/bsuid.ts";
 import { limitFailure } from "./rules/limits.ts";
 import { marketingFailure } from "./rules/marketing.ts";
+import { holdsForAssessment } from "./rules/pacing.ts";
 import { pricingFor } from "./rules/pricing.ts";
 import { checkMaintenance } from "./rules/throughput.ts";
 import { markRead, stopTyping } from "./rules/typing.ts";
@@ -117,9 +118,16 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   state.stats.messagesAccepted++;
   const pricing = pricingFor(config, template?.category, windowOpen, msg.acceptedAt);
   if (failCode === undefined) stopTyping(ctx, phone.id, waId);
-  schedulePipeline(ctx, phone, msg, pricing, failCode);
   const out: { id: string; message_status?: string } = { id: msg.id };
   if (type === "template") out.message_status = "accepted";
+  if (template && failCode === undefined && holdsForAssessment(ctx, template)) {
+    out.message_status = "held_for_quality_assessment";
+    // Released after the assessment: delivered, or failed if Meta paused the template meanwhile.
+    ctx.later(config.templatePacing.holdMs, () => {
+      const paused = template.status === "PAUSED" || template.status === "DISABLED";
+      schedulePipeline(ctx, phone, msg, pricing, paused ? 132015 : undefined);
+    });
+  } else schedulePipeline(ctx, phone, msg, pricing, failCode);
   const contact = target.viaUserId ? { input, user_id: input } : { input, wa_id: waId };
   return { messaging_product: "whatsapp", contacts: [contact], messages: [out] };
 }

@@ -36,6 +36,8 @@ export interface TemplateState extends MessageTemplate {
   createdAt: number;
   /** Times Meta paused it for low quality (the third time disables it). */
   pauses?: number;
+  /** Under pacing: messages sent so far, until when. */
+  pacing?: { sends: number; until: number };
   /** When an approved template was edited (Meta allows one a day, ten in 30 days). */
   approvedEdits?: number[];
 }

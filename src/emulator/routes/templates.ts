@@ -5,6 +5,7 @@ import type { EmulatorContext } from "../context.ts";
 import { fieldsOf } from "../fields.ts";
 import { GraphError, invalidParam, unknownObject } from "../graph-error.ts";
 import { graph, idParam } from "../http.ts";
+import { startPacing } from "../rules/pacing.ts";
 import type { TemplateState } from "../state.ts";
 import { checkComponents, publicTemplate, reviewTemplate } from "../templates.ts";
 import { graphParams } from "../transport.ts";
@@ -81,6 +82,7 @@ function createTemplate(ctx: EmulatorContext, req: FastifyRequest) {
     createdAt: Date.now(),
     ...(b.parameter_format ? { parameter_format: b.parameter_format } : {}),
   };
+  startPacing(ctx, t);
   ctx.state.templates.set(tplId, t);
   reviewTemplate(ctx, t);
   return { id: tplId, status: "PENDING", category: t.category };

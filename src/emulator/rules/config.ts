@@ -47,6 +47,18 @@ export interface RulesConfig {
    * for `firstPauseMs`, the second time `secondPauseMs`, the third time DISABLED.
    */
   templatePausing: { enabled: boolean; afterRedMs: number; firstPauseMs: number; secondPauseMs: number };
+  /**
+   * Template pacing: past `threshold` messages a paced template's sends are held for `holdMs`
+   * (held_for_quality_assessment). New templates of `categories` are paced; a utility template
+   * is paced for `afterPauseMs` after a pause (Meta: 7 days).
+   */
+  templatePacing: {
+    enabled: boolean;
+    categories: string[];
+    threshold: number;
+    holdMs: number;
+    afterPauseMs: number;
+  };
   /** Throughput upgrade to `upgradedPerSecond`: 131057 for `downtimeMs`, then THROUGHPUT_UPGRADE webhook. */
   throughputUpgrade: { upgradedPerSecond: number; downtimeMs: number };
 }
@@ -112,6 +124,13 @@ export function defaultRules(): RulesConfig {
       afterRedMs: 3_600_000,
       firstPauseMs: 3 * 3_600_000,
       secondPauseMs: 6 * 3_600_000,
+    },
+    templatePacing: {
+      enabled: true,
+      categories: ["MARKETING"],
+      threshold: 1_000,
+      holdMs: 3_600_000,
+      afterPauseMs: 7 * 24 * 3_600_000,
     },
     throughputUpgrade: { upgradedPerSecond: 1_000, downtimeMs: 60_000 },
   };

@@ -5,6 +5,7 @@
  */
 import { type EmulatorContext, envelope } from "../context.ts";
 import type { TemplateState } from "../state.ts";
+import { paceAfterPause } from "./pacing.ts";
 
 function statusUpdate(
   ctx: EmulatorContext,
@@ -58,6 +59,7 @@ function pause(ctx: EmulatorContext, t: TemplateState): void {
   ctx.later(first ? rule.firstPauseMs : rule.secondPauseMs, () => {
     if (t.status !== "PAUSED" || !ctx.state.templates.has(t.id)) return;
     t.status = "APPROVED";
+    paceAfterPause(ctx, t);
     statusUpdate(ctx, t, "APPROVED", "UNPAUSE", "Your template is active again.");
   });
 }

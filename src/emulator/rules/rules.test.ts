@@ -272,7 +272,7 @@ describe("template pausing", () => {
 
 describe("throughput upgrade", () => {
   it("answers 131057 while under way, then sends THROUGHPUT_UPGRADE and serves the higher level", async () => {
-    emu.setConfig({ throughputUpgrade: { downtimeMs: 60 } });
+    emu.setConfig({ throughputUpgrade: { downtimeMs: 600 } }); // long enough for a loaded machine
     const to = mx();
     emu.injectInbound({ from: to, to: PN, text: "hola" });
     await control("throughput-upgrade", { phoneNumberId: PN });
@@ -289,5 +289,40 @@ describe("throughput upgrade", () => {
       })
     ).json();
     expect(phone.throughput).toEqual({ level: "HIGH" });
+  });
+});
+
+describe("template pacing", () => {
+  it("holds a new marketing template's sends past the threshold, then delivers them or fails them if paused", async () => {
+    emu.setConfig({
+      templateReview: { delayMs: 5 },
+      templatePacing: { threshold: 2, holdMs: 600 },
+      templatePausing: { afterRedMs: 0, firstPauseMs: 3_600_000 },
+    });
+    const created = await fetch(`${emu.url}/v25.0/${WABAS[0]!.id}/message_templates`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${DEFAULT_ACCESS_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        name: "paced_offer",
+        language: "es",
+        category: "MARKETING",
+        components: [{ type: "BODY", text: "¡Oferta!" }],
+      }),
+    });
+    const { id: templateId } = (await created.json()) as { id: string };
+    await hook.waitFor((e) => e.some((x) => x.kind === "template_status" && x.templateId === templateId));
+    const sendPaced = () => template(mx(), "paced_offer", "es");
+    const answers = [await sendPaced(), await sendPaced(), await sendPaced()];
+    expect(answers.map((a) => a.body.messages[0].message_status)).toEqual([
+      "accepted",
+      "accepted",
+      "held_for_quality_assessment",
+    ]);
+    const held = answers[2]!.body.messages[0].id;
+    expect(emu.state.messages.get(held)?.statuses).toEqual([]);
+    await waitStatus(held, "delivered");
+    const heldThenPaused = (await sendPaced()).body.messages[0].id;
+    await control(`templates/${templateId}/quality`, { score: "RED" });
+    expect((await waitStatus(heldThenPaused, "failed")).errors[0]?.code).toBe(132015);
   });
 });
