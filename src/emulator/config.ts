@@ -167,6 +167,10 @@ export interface EmulatorConfig extends RulesConfig {
     batchWindowMs: number;
   };
   faults: FaultConfig;
+  /** Where the state persists across restarts (emulator-state.json); null: in memory only. */
+  dataDir: string | null;
+  /** How often the state is saved under dataDir (also on close). */
+  persistIntervalMs: number;
   /** Max entries kept in each log (messages, webhooks). */
   maxLogEntries: number;
   /** Seed for the fault-injection RNG (deterministic runs). */
@@ -235,6 +239,8 @@ export function defaultConfig(): EmulatorConfig {
       webhookReorderRate: 0,
       webhookReorderWindowMs: 500,
     },
+    dataDir: null,
+    persistIntervalMs: 1_000,
     maxLogEntries: 100_000,
     randomSeed: 42,
   };

@@ -8,6 +8,7 @@ import type { EmulatorConfig, EmulatorConfigInput } from "./config.ts";
 import { EmulatorContext, sleep } from "./context.ts";
 import { createEmulatorApp } from "./http.ts";
 import { type InboundInput, type InboundResult, injectInbound } from "./inbound.ts";
+import { loadFromDataDir, saveToDataDir } from "./persistence.ts";
 import { registerControlRoutes } from "./routes/control.ts";
 import { registerMediaRoutes } from "./routes/media.ts";
 import { registerMessageRoutes } from "./routes/messages.ts";
@@ -56,6 +57,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   registerObjectRoutes(app, ctx);
   registerControlRoutes(app, ctx);
 
+  loadFromDataDir(ctx);
+  const persist = ctx.config.dataDir
+    ? setInterval(() => saveToDataDir(ctx), ctx.config.persistIntervalMs).unref()
+    : undefined;
   await app.listen({ port, host });
   const addr = app.server.address();
   const actualPort = typeof addr === "object" && addr ? addr.port : port;
@@ -77,6 +82,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     injectInbound: (input) => injectInbound(ctx, input),
     app,
     async close() {
+      if (persist) clearInterval(persist);
+      saveToDataDir(ctx);
       ctx.clearTimers();
       await ctx.webhooks.close();
       await app.close();

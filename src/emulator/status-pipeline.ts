@@ -15,7 +15,8 @@ export function schedulePipeline(
 ) {
   const d = ctx.config.statusDelaysMs;
   const push = (status: "sent" | "delivered" | "read" | "failed", extra: Record<string, unknown>) => {
-    if (msg.status === "failed") return;
+    // Never twice (a pipeline resumed after a restart skips what was already sent).
+    if (msg.status === "failed" || msg.statuses.some((s) => s.status === status)) return;
     msg.status = status;
     const ts = nowSec();
     msg.statuses.push({ status, timestamp: ts, errorCode: failCode });

@@ -8,6 +8,7 @@ import { digits, type EmulatorContext, envelope } from "../context.ts";
 import { invalidParam, unknownObject } from "../graph-error.ts";
 import { bodyObj } from "../http.ts";
 import { type InboundInput, injectInbound } from "../inbound.ts";
+import { type EmulatorSnapshot, exportState, importState } from "../persistence.ts";
 import { publicPhone } from "../phones.ts";
 import { phoneQualityValue, sendPhoneQualityUpdate } from "../quality.ts";
 import { portfolioOf, setPortfolioTier } from "../rules/limits.ts";
@@ -148,6 +149,15 @@ function registerRuleEndpoints(app: FastifyInstance, ctx: EmulatorContext): void
     })),
   }));
   app.get("/_emulator/typing", async () => ({ data: activeTyping(ctx) }));
+  app.get("/_emulator/state", async () => exportState(ctx));
+  app.post("/_emulator/state", async (req) => {
+    try {
+      importState(ctx, bodyObj(req) as unknown as EmulatorSnapshot);
+    } catch (error) {
+      throw invalidParam((error as Error).message);
+    }
+    return { success: true };
+  });
   app.post("/_emulator/throughput-upgrade", async (req) => {
     const phone = ctx.phoneOr404(String(bodyObj(req).phoneNumberId ?? ""));
     startThroughputUpgrade(ctx, phone);
