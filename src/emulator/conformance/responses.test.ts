@@ -194,6 +194,27 @@ describe("phone numbers", () => {
     );
   });
 
+  it("two-step verification PIN: set with POST /{phone-number-id}, then required to register", async () => {
+    const set = await rig.graph("POST", `/${PN}`, { pin: "654321" });
+    conforms("/{Version}/{Phone-Number-ID}", "POST", set);
+    expect(set.body).toEqual({ success: true });
+    conformsAsError(
+      "/{Version}/{Phone-Number-ID}",
+      "POST",
+      await rig.graph("POST", `/${PN}`, { pin: "12ab" }),
+    );
+    const wrong = await rig.graph("POST", `/${PN}/register`, {
+      messaging_product: "whatsapp",
+      pin: "000000",
+    });
+    expect(wrong.body.error.code).toBe(133005);
+    const right = await rig.graph("POST", `/${PN}/register`, {
+      messaging_product: "whatsapp",
+      pin: "654321",
+    });
+    expect(right.body).toEqual({ success: true });
+  });
+
   it("business profile: Meta's docs put the fields in data[0]; the description's example nests them in business_profile", async () => {
     const path = "/{Version}/{Phone-Number-ID}/whatsapp_business_profile";
     const profile = await rig.graph("GET", `/${PN}/whatsapp_business_profile`);

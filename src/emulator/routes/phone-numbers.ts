@@ -31,6 +31,17 @@ function register(ctx: EmulatorContext, req: FastifyRequest) {
   return { success: true };
 }
 
+/** POST /{phone-number-id} {pin}: sets (or changes) the two-step verification PIN. */
+export function setTwoStepPin(ctx: EmulatorContext, req: FastifyRequest) {
+  const phone = ctx.phoneOr404(idParam(req));
+  const { pin } = graphParams(req);
+  if (pin === undefined) throw new GraphError(131008, { details: "The parameter pin is required." });
+  if (typeof pin !== "string" || !/^\d{6}$/.test(pin))
+    throw invalidParam("Param pin must be a 6-digit number", "(#100) Invalid parameter");
+  phone.pin = pin;
+  return { success: true };
+}
+
 function requestCode(ctx: EmulatorContext, req: FastifyRequest) {
   const phone = ctx.phoneOr404(idParam(req));
   const b = graphParams(req);

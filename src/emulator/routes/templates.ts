@@ -9,6 +9,7 @@ import { startPacing } from "../rules/pacing.ts";
 import type { TemplateState } from "../state.ts";
 import { checkComponents, publicTemplate, reviewTemplate } from "../templates.ts";
 import { graphParams } from "../transport.ts";
+import { setTwoStepPin } from "./phone-numbers.ts";
 
 /** The WABA id of a `/{waba-id}/message_templates` route (unknown: GraphMethodException). */
 function wabaOf(ctx: EmulatorContext, req: FastifyRequest): string {
@@ -156,8 +157,11 @@ export function registerTemplateRoutes(app: FastifyInstance, ctx: EmulatorContex
     "/:version/:id/message_templates",
     graph(ctx, (req) => deleteTemplates(ctx, req)),
   );
+  // POST /{id}: a template's edit, or a phone number's two-step verification PIN.
   app.post(
     "/:version/:id",
-    graph(ctx, (req) => editTemplate(ctx, req)),
+    graph(ctx, (req) =>
+      ctx.state.phones.has(idParam(req)) ? setTwoStepPin(ctx, req) : editTemplate(ctx, req),
+    ),
   );
 }
