@@ -3,6 +3,7 @@ import { type Config, loadConfig } from "../config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { runEmulatorFromCli } from "../emulator/cli.ts";
+import { ensurePortalBuilt } from "../http/portal-build.ts";
 import type { Actor } from "../modules/accounts/audit.ts";
 import { type Role, roles } from "../modules/accounts/schema.ts";
 import { seedDemo } from "../modules/accounts/seed.ts";
@@ -52,6 +53,8 @@ export function registerCommands(program: Command): void {
     .action(async (options: { workers: boolean }) => {
       const config = loadConfig();
       const logger = createLogger(config);
+      const portal = ensurePortalBuilt((line) => console.log(line));
+      if (typeof portal === "object") console.error(`The portal could not be built:\n${portal.failed}`);
       const sandbox = config.SANDBOX
         ? await startSandbox({ port: config.SANDBOX_PORT, version: config.WHATSAPP_API_VERSION })
         : null;
@@ -72,7 +75,7 @@ export function registerCommands(program: Command): void {
         "Charla is running",
         `  API:       ${charla.url}/v1`,
         `  API docs:  ${charla.url}/docs  (OpenAPI: ${charla.url}/openapi.json)`,
-        `  Start page: ${charla.url}/`,
+        `  Portal:    ${charla.url}/`,
         `  Health:    ${charla.url}/health`,
         `  Database:  ${charla.services.database.kind === "pglite" ? `PGlite in ${pgliteDir(config.DATA_DIR)}` : "PostgreSQL"}`,
       ];

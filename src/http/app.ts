@@ -11,7 +11,7 @@ import { Histogram } from "prom-client";
 import { apiKeyAuth } from "./auth.ts";
 import type { ModuleRoutes, Services } from "./context.ts";
 import { installErrorHandling } from "./errors.ts";
-import { homeRoute } from "./home.ts";
+import { portalRoutes } from "./portal.ts";
 import { systemRoutes } from "./system-routes.ts";
 
 export interface AppOptions {
@@ -71,7 +71,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   systemRoutes(app, services);
-  homeRoute(app, services);
+  await portalRoutes(app, services);
   for (const routes of options.publicRoutes ?? []) await routes(app, services);
   await app.register(
     async (v1) => {

@@ -1,0 +1,5 @@
+import { Text } from "@mantine/core";
+
+export default function Routes() {
+  return <Text>templates</Text>;
+}
