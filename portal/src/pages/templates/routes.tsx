@@ -1,5 +1,20 @@
-import { Text } from "@mantine/core";
+import { Route, Routes } from "react-router";
+import { canUse } from "../../auth/roles";
+import { useSignedIn } from "../../auth/session";
+import { NotFound } from "../NotFound";
+import TemplateDetail, { NewTemplate } from "./TemplateDetail";
+import TemplatesList from "./TemplatesList";
 
-export default function Routes() {
-  return <Text>templates</Text>;
+export default function TemplatesRoutes() {
+  const session = useSignedIn();
+  return (
+    <Routes>
+      <Route index element={<TemplatesList />} />
+      <Route
+        path="new"
+        element={canUse(session.user.role, "templateEditor") ? <NewTemplate /> : <NotFound />}
+      />
+      <Route path=":id" element={<TemplateDetail />} />
+    </Routes>
+  );
 }
