@@ -44,7 +44,7 @@ describeEachDatabase("system", (kind) => {
     expect(await deep.text()).toContain('<div id="root">');
     const api = await fetch(`${h.url}/v1/nothing-here`, { headers: { authorization: `Bearer ${h.apiKey}` } });
     expect(api.status).toBe(404);
-    expect((await api.json()).code).toBe("route_not_found");
+    expect(((await api.json()) as { code: string }).code).toBe("route_not_found");
   });
 
   it("/metrics exposes Prometheus text with request histograms", async () => {

@@ -1,5 +1,12 @@
-import { Text } from "@mantine/core";
+import { Route, Routes } from "react-router";
+import ReviewDetail from "./ReviewDetail";
+import ReviewQueue from "./ReviewQueue";
 
-export default function Routes() {
-  return <Text>review</Text>;
+export default function ReviewRoutes() {
+  return (
+    <Routes>
+      <Route index element={<ReviewQueue />} />
+      <Route path=":id" element={<ReviewDetail />} />
+    </Routes>
+  );
 }
