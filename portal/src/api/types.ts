@@ -44,3 +44,17 @@ export type TemplateStatus = Template["status"];
 export type PolicyFinding = NonNullable<Template["policyFindings"]>[number];
 export type AuditEntry = Json<"/v1/audit-log", "get", 200>["data"][number];
 export type ApiKey = Json<"/v1/api-keys", "get", 200>["data"][number];
+
+export interface Contact {
+  id: string;
+  phone: string;
+  name: string | null;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  optedIn: boolean;
+  optedInAt: string | null;
+  optedOutAt: string | null;
+  windowOpen: boolean;
+  windowExpiresAt: string | null;
+  createdAt: string;
+}

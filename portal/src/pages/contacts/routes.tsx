@@ -1,5 +1,12 @@
-import { Text } from "@mantine/core";
+import { Route, Routes } from "react-router";
+import ContactDetail from "./ContactDetail";
+import ContactsList from "./ContactsList";
 
-export default function Routes() {
-  return <Text>contacts</Text>;
+export default function ContactsRoutes() {
+  return (
+    <Routes>
+      <Route index element={<ContactsList />} />
+      <Route path=":id" element={<ContactDetail />} />
+    </Routes>
+  );
 }

@@ -1,5 +1,12 @@
-import { Text } from "@mantine/core";
+import { Route, Routes } from "react-router";
+import ConversationDetail from "./ConversationDetail";
+import ConversationsList from "./ConversationsList";
 
-export default function Routes() {
-  return <Text>conversations</Text>;
+export default function ConversationsRoutes() {
+  return (
+    <Routes>
+      <Route index element={<ConversationsList />} />
+      <Route path=":id" element={<ConversationDetail />} />
+    </Routes>
+  );
 }

@@ -132,7 +132,9 @@ export default function ReviewDetail() {
                     <FindingsList findings={template.policyFindings} />
                   </Stack>
                 </Card>
-                {["in_review", "policy_rejected"].includes(template.status) ? <Decision id={template.id} /> : null}
+                {["in_review", "policy_rejected"].includes(template.status) ? (
+                  <Decision id={template.id} />
+                ) : null}
                 <Card withBorder>
                   <Title order={2} size="h4" mb="sm">
                     {t("review.history")}
