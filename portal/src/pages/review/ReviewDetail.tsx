@@ -31,7 +31,8 @@ function ComponentTexts({ definition, findings }: { definition: Json; findings: 
         ].filter((text): text is string => Boolean(text));
         if (texts.length === 0) return null;
         return (
-          <div key={`${String(component.type)}-${index}`}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: components are identified by their position
+          <div key={index}>
             <Badge variant="outline" color="gray" size="sm">
               {String(component.type)}
             </Badge>
