@@ -1,3 +1,5 @@
+import "dayjs/locale/es";
+import "dayjs/locale/pt";
 import i18n from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
