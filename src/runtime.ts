@@ -24,6 +24,8 @@ export interface CharlaOptions {
   database?: Database;
   /** Where the Cloud API is (the sandbox emulator's settings); otherwise from config. */
   graph?: GraphSettings;
+  /** The sandbox emulator `graph` points at, when one runs. */
+  sandbox?: { emulatorUrl: string } | null;
 }
 
 function graphSettingsFrom(config: Config): GraphSettings {
@@ -81,6 +83,7 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
       secrets: loadSecretBox(config.SECRET_KEY, config.DATA_DIR),
       metrics,
       graph,
+      sandbox: options.sandbox ?? null,
     };
 
     if (options.workers) await startWorkers(services, moduleJobs, config.WORKER_CONCURRENCY);

@@ -6,7 +6,7 @@ import { runEmulatorFromCli } from "../emulator/cli.ts";
 import { ensurePortalBuilt } from "../http/portal-build.ts";
 import type { Actor } from "../modules/accounts/audit.ts";
 import { type Role, roles } from "../modules/accounts/schema.ts";
-import { seedDemo } from "../modules/accounts/seed.ts";
+import { seedDemo, seedPlatformAdmin } from "../modules/accounts/seed.ts";
 import { createApiKey, createTenant, findTenantBySlug } from "../modules/accounts/service.ts";
 import { createLogger, startCharla } from "../runtime.ts";
 import { connectSandboxAccount, startSandbox } from "../sandbox.ts";
@@ -64,6 +64,7 @@ export function registerCommands(program: Command): void {
         workers: options.workers,
         logger,
         graph: sandbox?.graph,
+        sandbox: sandbox ? { emulatorUrl: sandbox.emulator.url } : null,
       });
       sandbox?.attach(charla.url!);
       onShutdown(async () => {
@@ -73,18 +74,28 @@ export function registerCommands(program: Command): void {
       const lines = [
         "",
         "Charla is running",
+        `  Portal:    ${charla.url}/`,
         `  API:       ${charla.url}/v1`,
         `  API docs:  ${charla.url}/docs  (OpenAPI: ${charla.url}/openapi.json)`,
-        `  Portal:    ${charla.url}/`,
         `  Health:    ${charla.url}/health`,
         `  Database:  ${charla.services.database.kind === "pglite" ? `PGlite in ${pgliteDir(config.DATA_DIR)}` : "PostgreSQL"}`,
       ];
+      const platform = await seedPlatformAdmin(charla.services.database.db, {
+        renewPassword: config.SEED_DEMO,
+      });
+      lines.push(
+        "",
+        "Platform admin of this installation (reviews templates, runs tenants):",
+        platform.password
+          ? `  Login:     ${platform.email} / ${platform.password}  at ${charla.url}/`
+          : `  Login:     ${platform.email} (password unchanged)  at ${charla.url}/`,
+      );
       if (config.SEED_DEMO) {
         const demo = await seedDemo(charla.services.database.db);
         lines.push(
           "",
           `Demo tenant "${demo.tenant.slug}" (new credentials are issued at every start):`,
-          `  Login:     ${demo.email} / ${demo.password}`,
+          `  Login:     ${demo.email} / ${demo.password}  at ${charla.url}/`,
           `  API key:   ${demo.apiKey}`,
           `  Try:       curl -H "Authorization: Bearer ${demo.apiKey}" ${charla.url}/v1/tenant`,
         );

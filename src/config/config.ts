@@ -56,6 +56,18 @@ const configSchema = z.object({
   /** How often the job queue looks for jobs whose worker died (missed heartbeats) to retry them. */
   JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   SEED_DEMO: booleanFlag.default(true),
+  /** Portal sessions end after this long without a request... */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
+  /** ...and this long after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8_760).default(168),
+  /** Failed sign-ins per email within LOGIN_LOCK_MINUTES before that email is locked. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  /** Failed sign-ins per client address within LOGIN_LOCK_MINUTES before that address is locked. */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(8_760).default(72),
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -114,4 +126,12 @@ export const configDocs: Record<keyof Config, string> = {
   TEMPLATE_PROHIBITED_CATEGORIES: "JSON file of prohibited-content categories merged into the defaults",
   TEMPLATE_SYNC_CRON: 'cron of the template status sync with Meta ("off" disables)',
   SEED_DEMO: "seed a demo tenant with an API key at start",
+  SESSION_IDLE_MINUTES: "a portal session ends after this many minutes without a request",
+  SESSION_MAX_HOURS: "a portal session ends this many hours after sign-in, however active",
+  LOGIN_MAX_FAILURES: "failed sign-ins per email within LOGIN_LOCK_MINUTES before the email is locked",
+  LOGIN_MAX_FAILURES_PER_IP:
+    "failed sign-ins per client address within LOGIN_LOCK_MINUTES before it is locked",
+  LOGIN_LOCK_MINUTES: "window in which failed sign-ins count, and how long a lock lasts",
+  INVITATION_TTL_HOURS: "how long an invitation to the portal can be accepted",
+  TRUST_PROXY: "take the client address and protocol from X-Forwarded-* headers (behind a reverse proxy)",
 };

@@ -1,3 +1,4 @@
+import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger } from "fastify";
@@ -8,7 +9,8 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { Histogram } from "prom-client";
-import { apiKeyAuth } from "./auth.ts";
+import { sessionSettings } from "../modules/accounts/sessions.ts";
+import { authenticate } from "./auth.ts";
 import type { ModuleRoutes, Services } from "./context.ts";
 import { installErrorHandling } from "./errors.ts";
 import { portalRoutes } from "./portal.ts";
@@ -29,11 +31,13 @@ export async function buildApp(services: Services, options: AppOptions) {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 5 * 1024 * 1024,
     requestIdHeader: "x-request-id",
+    trustProxy: services.config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("principal", null);
   installErrorHandling(app);
+  await app.register(cookie);
 
   const duration = new Histogram({
     name: "charla_http_request_duration_seconds",
@@ -60,10 +64,15 @@ export async function buildApp(services: Services, options: AppOptions) {
         title: "Charla API",
         version: "0.1.0",
         description:
-          "Open WhatsApp Business platform API. Authenticate with 'Authorization: Bearer <API key>'.",
+          "Open WhatsApp Business platform API. Authenticate with 'Authorization: Bearer <API key>', or sign in (POST /v1/auth/login) and send the session cookie with the X-CSRF-Token header on changes.",
       },
-      components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
-      security: [{ apiKey: [] }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "charla_session" },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -75,7 +84,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   for (const routes of options.publicRoutes ?? []) await routes(app, services);
   await app.register(
     async (v1) => {
-      v1.addHook("onRequest", apiKeyAuth(services.database.db));
+      v1.addHook("onRequest", authenticate(services.database.db, sessionSettings(services.config)));
       for (const routes of options.modules) await routes(v1, services);
     },
     { prefix: "/v1" },

@@ -22,6 +22,8 @@ export interface Services {
   metrics: Registry;
   /** The Cloud API (Meta or the sandbox emulator). */
   graph: Graph;
+  /** The sandbox's Cloud API emulator when this server runs one (it is then `graph`). */
+  sandbox?: { emulatorUrl: string } | null;
 }
 
 export type ZodApp = FastifyInstance<

@@ -1,6 +1,8 @@
 import type { ModuleRoutes } from "../http/context.ts";
 import type { JobDefinition } from "../jobs/queue.ts";
+import { invitationRoutes } from "./accounts/invitation-routes.ts";
 import { accountsRoutes } from "./accounts/routes.ts";
+import { publicSessionRoutes, sessionRoutes } from "./accounts/session-routes.ts";
 import { contactsRoutes } from "./contacts/routes.ts";
 import { conversationsRoutes } from "./conversations/routes.ts";
 import { messagingJobs } from "./messages/jobs.ts";
@@ -8,6 +10,7 @@ import { whatsappWebhookReceiver } from "./messages/receiver.ts";
 import { messagesRoutes } from "./messages/routes.ts";
 import { numberJobs } from "./numbers/jobs.ts";
 import { numbersRoutes } from "./numbers/routes.ts";
+import { sandboxRoutes } from "./sandbox/routes.ts";
 import { templateJobs } from "./templates/jobs.ts";
 import { templatesRoutes } from "./templates/routes.ts";
 import { webhookJobs } from "./webhooks/jobs.ts";
@@ -16,6 +19,9 @@ import { webhooksRoutes } from "./webhooks/routes.ts";
 /** Every module's routes, mounted under /v1. */
 export const moduleRoutes: ModuleRoutes[] = [
   accountsRoutes,
+  sessionRoutes,
+  invitationRoutes,
+  sandboxRoutes,
   numbersRoutes,
   contactsRoutes,
   conversationsRoutes,
@@ -24,8 +30,8 @@ export const moduleRoutes: ModuleRoutes[] = [
   templatesRoutes,
 ];
 
-/** Routes outside /v1 that authenticate themselves (Meta's signed webhooks). */
-export const publicRoutes: ModuleRoutes[] = [whatsappWebhookReceiver];
+/** Routes outside the authenticated /v1 scope: Meta's signed webhooks, sign-in and invitation acceptance. */
+export const publicRoutes: ModuleRoutes[] = [whatsappWebhookReceiver, publicSessionRoutes];
 
 /** Every module's background jobs. */
 export const moduleJobs: JobDefinition[] = [...messagingJobs, ...webhookJobs, ...templateJobs, ...numberJobs];

@@ -53,7 +53,10 @@ export async function startHarness(
   kind: DatabaseKind,
   env: Record<string, string> = {},
   emulator: Omit<StartEmulatorOptions, "port"> = {},
-  options: { workers?: boolean } = {},
+  options: {
+    workers?: boolean /** Tell the server its sandbox runs (default yes). */;
+    sandbox?: boolean;
+  } = {},
 ): Promise<Harness> {
   const testDatabase = await createTestDatabase(kind);
   const sandbox = await startSandbox({
@@ -77,6 +80,7 @@ export async function startHarness(
     workers: options.workers ?? true,
     database: testDatabase.database,
     graph: sandbox.graph,
+    sandbox: options.sandbox === false ? null : { emulatorUrl: sandbox.emulator.url },
   });
   sandbox.attach(charla.url!);
   const { tenant, apiKey } = await makeTenant({ charla });

@@ -68,7 +68,7 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
     },
     async (request, reply) => {
       const principal = requireRole(request, "tenant_admin");
-      if (request.body.role === "platform_admin" && principal.apiKey.role !== "platform_admin") {
+      if (request.body.role === "platform_admin" && principal.role !== "platform_admin") {
         throw forbidden("role_not_grantable", "Only platform admins can create platform admin keys");
       }
       const created = await createApiKey(

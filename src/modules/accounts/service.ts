@@ -98,10 +98,29 @@ export async function revokeApiKey(db: Executor, tenantId: string, id: string, a
   await recordAudit(db, actor, { tenantId, action: "api_key.revoked", targetType: "api_key", targetId: id });
 }
 
+/** Who makes a request: an API key or a signed-in user, with the role that routes check. */
 export interface Principal {
   tenant: Tenant;
-  apiKey: PublicApiKey;
+  role: Role;
   actor: Actor;
+  /** Present when the request was authenticated with an API key. */
+  apiKey?: PublicApiKey;
+  /** Present when the request was authenticated with a portal session cookie. */
+  session?: SessionPrincipal;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  tenantId: string;
+}
+
+export interface SessionPrincipal {
+  id: string;
+  csrfToken: string;
+  user: SessionUser;
 }
 
 const keyByPrefix = preparedQuery("api_key_by_prefix", (db, name) =>
@@ -128,6 +147,7 @@ export async function authenticateApiKey(db: Db, presented: string): Promise<Pri
   }
   return {
     tenant: row.tenant,
+    role: row.apiKey.role,
     apiKey: toPublicKey(row.apiKey),
     actor: { kind: "api_key", id: row.apiKey.id, tenantId: row.tenant.id },
   };
@@ -153,7 +173,8 @@ export async function createUser(
     });
     return user;
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("user_exists", `A user with email "${input.email}" exists`);
+    if (isUniqueViolation(error))
+      throw conflict("user_exists", "This email address cannot be used for a new user; choose another one");
     throw error;
   }
 }
