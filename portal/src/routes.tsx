@@ -1,5 +1,5 @@
-import type { ComponentType, ReactNode } from "react";
-import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router";
+import { type ComponentType, lazy, type ReactNode } from "react";
+import { createBrowserRouter, Navigate, useLocation } from "react-router";
 import { type Area, canUse } from "./auth/roles";
 import { useSession } from "./auth/session";
 import { PageLoader } from "./components/PageLoader";
@@ -17,17 +17,24 @@ function RequireSession({ children }: { children: ReactNode }) {
 }
 
 /** An area a role may not use is absent: its routes answer "not found", like its missing nav entry. */
-function RequireArea({ area }: { area: Area }) {
+function RequireArea({ area, children }: { area: Area; children: ReactNode }) {
   const { session } = useSession();
   if (!session || !canUse(session.user.role, area)) return <NotFound />;
-  return <Outlet />;
+  return <>{children}</>;
 }
 
-const area = (path: Area, load: () => Promise<{ default: ComponentType }>) => ({
-  path,
-  element: <RequireArea area={path} />,
-  children: [{ path: "*", lazy: () => load().then((module) => ({ Component: module.default })) }],
-});
+/** An area's route file, loaded when first visited (the layout's Suspense shows a loader meanwhile). */
+function area(path: Area, load: () => Promise<{ default: ComponentType }>) {
+  const Page = lazy(load);
+  return {
+    path: `${path}/*`,
+    element: (
+      <RequireArea area={path}>
+        <Page />
+      </RequireArea>
+    ),
+  };
+}
 
 // One lazily loaded route file per area (pages/<area>/routes.tsx).
 export const router = createBrowserRouter([

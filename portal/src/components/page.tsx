@@ -52,3 +52,13 @@ export function QueryState<T>({
   }
   return <>{children(query.data)}</>;
 }
+
+/** A table that scrolls sideways on phones; focusable so keyboard users can scroll it too. */
+export function TableScroll({ label, children }: { label?: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -38,7 +38,7 @@ export function AppLayout() {
               size="sm"
               aria-label={t("app.openMenu")}
             />
-            <Anchor component={Link} to="/" fw={700} size="lg" c="teal.8" underline="never">
+            <Anchor component={Link} to="/" fw={700} size="lg" c="teal.9" underline="never">
               {t("app.name")}
             </Anchor>
           </Group>
@@ -73,17 +73,14 @@ export function AppLayout() {
               })}
             </Text>
             <NavLink component={Link} to="/account" label={t("nav.account")} onClick={close} />
-            <Button
-              variant="subtle"
-              color="gray"
-              justify="start"
+            <NavLink
+              component="button"
+              label={t("nav.signOut")}
               onClick={async () => {
                 await signOut();
                 navigate("/sign-in", { state: { signedOut: true } });
               }}
-            >
-              {t("nav.signOut")}
-            </Button>
+            />
           </Stack>
         </AppShell.Section>
       </AppShell.Navbar>

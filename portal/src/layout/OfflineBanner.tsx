@@ -25,7 +25,7 @@ export function OfflineBanner() {
   }, [online, queryClient]);
   if (online) return null;
   return (
-    <Alert color="orange" role="status" aria-live="polite" radius={0} variant="filled">
+    <Alert color="dark" role="status" aria-live="polite" radius={0} variant="filled">
       {t("app.offline")}
     </Alert>
   );

@@ -5,7 +5,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
-import { PageHeader, QueryState } from "../../components/page";
+import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { useFormat } from "../../i18n/format";
 
 const PAGE = 50;
@@ -55,7 +55,7 @@ export default function AuditPage() {
       </Group>
       <QueryState query={log} empty={(data) => data.pages[0]?.data.length === 0}>
         {(data) => (
-          <div className="table-scroll">
+          <TableScroll>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -97,7 +97,7 @@ export default function AuditPage() {
                 {t("app.loadMore")}
               </Button>
             ) : null}
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </>

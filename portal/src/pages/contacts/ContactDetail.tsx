@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { ConsentEvent, Contact } from "../../api/types";
-import { PageHeader, QueryState } from "../../components/page";
+import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
 import { ConsentBadge } from "./ConsentBadge";
@@ -80,7 +80,7 @@ function ConsentHistory({ id }: { id: string }) {
   return (
     <QueryState query={history} empty={(data) => data.length === 0}>
       {(events) => (
-        <div className="table-scroll">
+        <TableScroll>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -107,7 +107,7 @@ function ConsentHistory({ id }: { id: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </QueryState>
   );

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { Contact } from "../../api/types";
-import { PageHeader, QueryState } from "../../components/page";
+import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { AddContact } from "./AddContact";
 import { ConsentBadge } from "./ConsentBadge";
 
@@ -49,7 +49,7 @@ export default function ContactsList() {
       </Group>
       <QueryState query={list} empty={(data) => data.pages[0]?.data.length === 0}>
         {(data) => (
-          <div className="table-scroll">
+          <TableScroll>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -95,7 +95,7 @@ export default function ContactsList() {
                 {t("app.loadMore")}
               </Button>
             ) : null}
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { PageHeader, QueryState } from "../../components/page";
+import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { useFormat } from "../../i18n/format";
 
 export default function ConversationsList() {
@@ -47,7 +47,7 @@ export default function ConversationsList() {
       />
       <QueryState query={list} empty={(data) => data.pages[0]?.data.length === 0}>
         {(data) => (
-          <div className="table-scroll">
+          <TableScroll>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -107,7 +107,7 @@ export default function ConversationsList() {
                 {t("app.loadMore")}
               </Button>
             ) : null}
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </>

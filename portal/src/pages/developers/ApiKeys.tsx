@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
 import type { ApiKey } from "../../api/types";
 import { useSignedIn } from "../../auth/session";
-import { QueryState } from "../../components/page";
+import { QueryState, TableScroll } from "../../components/page";
 import { fieldErrors, ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
 import { SecretOnce } from "./SecretOnce";
@@ -87,7 +87,7 @@ export function ApiKeys() {
       ) : null}
       <QueryState query={keys}>
         {(data) => (
-          <div className="table-scroll">
+          <TableScroll>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -122,7 +122,7 @@ export function ApiKeys() {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </Stack>

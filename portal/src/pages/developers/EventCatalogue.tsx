@@ -2,7 +2,7 @@ import { Anchor, Code, Stack, Table } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
-import { QueryState } from "../../components/page";
+import { QueryState, TableScroll } from "../../components/page";
 
 export function EventCatalogue() {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function EventCatalogue() {
       </Anchor>
       <QueryState query={types}>
         {(data) => (
-          <div className="table-scroll">
+          <TableScroll>
             <Table>
               <Table.Tbody>
                 {data.data.map((type) => (
@@ -30,7 +30,7 @@ export function EventCatalogue() {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </Stack>

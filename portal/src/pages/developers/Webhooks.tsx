@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
-import { QueryState } from "../../components/page";
+import { QueryState, TableScroll } from "../../components/page";
 import { fieldErrors, ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
 import { SecretOnce } from "./SecretOnce";
@@ -34,7 +34,7 @@ function Deliveries({ webhookId }: { webhookId: string }) {
   return (
     <QueryState query={deliveries} empty={(data) => data.data.length === 0}>
       {(data) => (
-        <div className="table-scroll">
+        <TableScroll>
           <ProblemAlert error={replay.error} />
           <Table>
             <Table.Thead>
@@ -85,7 +85,7 @@ function Deliveries({ webhookId }: { webhookId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </QueryState>
   );

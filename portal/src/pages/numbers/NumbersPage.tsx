@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
 import type { PhoneNumber, WhatsappAccount } from "../../api/types";
 import { useSignedIn } from "../../auth/session";
-import { PageHeader, QueryState } from "../../components/page";
+import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
 
@@ -45,7 +45,7 @@ function NumbersTable({ numbers }: { numbers: PhoneNumber[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -74,7 +74,7 @@ function NumbersTable({ numbers }: { numbers: PhoneNumber[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { PageHeader, QueryState } from "../../components/page";
+import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { useFormat } from "../../i18n/format";
 import { StatusBadge } from "../templates/StatusBadge";
 
@@ -25,7 +25,7 @@ export default function ReviewQueue() {
           data.data.length === 0 ? (
             <Text>{t("review.empty")}</Text>
           ) : (
-            <div className="table-scroll">
+            <TableScroll>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -75,7 +75,7 @@ export default function ReviewQueue() {
                   })}
                 </Table.Tbody>
               </Table>
-            </div>
+            </TableScroll>
           )
         }
       </QueryState>

@@ -8,7 +8,7 @@ import { api, unwrap } from "../../api/client";
 import type { TemplateStatus } from "../../api/types";
 import { canUse } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
-import { PageHeader, QueryState } from "../../components/page";
+import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
 import { QualityBadge } from "../numbers/NumbersPage";
@@ -98,7 +98,7 @@ export default function TemplatesList() {
       </Group>
       <QueryState query={list} empty={(data) => data.pages[0]?.data.length === 0}>
         {(data) => (
-          <div className="table-scroll">
+          <TableScroll>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -147,7 +147,7 @@ export default function TemplatesList() {
                 {t("app.loadMore")}
               </Button>
             ) : null}
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </>

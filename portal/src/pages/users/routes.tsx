@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { authApi, type CreatedInvitation, type Role } from "../../api/auth";
-import { PageHeader, QueryState } from "../../components/page";
+import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { fieldErrors, ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
 import { SecretOnce } from "../developers/SecretOnce";
@@ -83,7 +83,7 @@ export default function UsersPage() {
           <ProblemAlert error={revoke.error} />
           <QueryState query={invitations} empty={(data) => data.data.length === 0}>
             {(data) => (
-              <div className="table-scroll">
+              <TableScroll>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -115,7 +115,7 @@ export default function UsersPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </div>
+              </TableScroll>
             )}
           </QueryState>
         </Card>
