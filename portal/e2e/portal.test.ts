@@ -27,6 +27,7 @@ describe("portal end to end", () => {
       page.on("response", (r) => console.log(r.status(), r.request().method(), r.url()));
       page.on("console", (m) => console.log("console", m.type(), m.text()));
       page.on("pageerror", (e) => console.log("pageerror", e.message));
+      page.on("framenavigated", (f) => console.log("navigated", f.url()));
       page.on("requestfailed", (r) => console.log("failed", r.url(), r.failure()?.errorText));
     }
   }, 120_000);
@@ -46,7 +47,9 @@ describe("portal end to end", () => {
   });
 
   async function signIn(who: { email: string; password: string }) {
-    await page.goto(url("/sign-in"));
+    // Through "/", as a visitor would: the portal sends whoever is signed out to the sign-in page.
+    await page.goto(url("/"));
+    await page.waitForURL("**/sign-in");
     await field("Email").fill(who.email);
     await field("Password").fill(who.password);
     await page.getByRole("button", { name: "Sign in" }).click();

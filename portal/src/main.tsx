@@ -26,7 +26,10 @@ const queryClient = new QueryClient({
       retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
       refetchOnWindowFocus: false,
       staleTime: 10_000,
+      // The client tracks the connection itself (banner, /health polling); requests always go out.
+      networkMode: "always",
     },
+    mutations: { networkMode: "always" },
   },
 });
 

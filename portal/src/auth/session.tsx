@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, type ReactNode, useCallback, useContext, useMemo } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { flushSync } from "react-dom";
 import { authApi, type Session } from "../api/auth";
 import { setCsrfToken } from "../api/client";
 import { ApiProblem } from "../api/problem";
@@ -7,6 +8,8 @@ import { ApiProblem } from "../api/problem";
 interface SessionState {
   session: Session | null;
   loading: boolean;
+  /** The user signed out in this tab (the sign-in page says so). */
+  signedOut: boolean;
   /** Stores a session the server just issued (sign-in, accepted invitation). */
   signedIn(session: Session): void;
   signOut(): Promise<void>;
@@ -29,8 +32,10 @@ async function loadSession(): Promise<Session | null> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: SESSION_KEY, queryFn: loadSession, staleTime: 5 * 60_000 });
+  const [signedOut, setSignedOut] = useState(false);
   const signedIn = useCallback(
     (session: Session) => {
+      setSignedOut(false);
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(SESSION_KEY, session);
     },
@@ -38,13 +43,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const signOut = useCallback(async () => {
     await authApi.logout().catch(() => {});
+    // Committed before the session goes, so the redirect to sign-in knows it was a sign-out.
+    flushSync(() => setSignedOut(true));
     setCsrfToken(null);
-    queryClient.clear();
+    // The session query stays (its observers would keep the old user otherwise); every other answer goes.
     queryClient.setQueryData(SESSION_KEY, null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
   }, [queryClient]);
   const value = useMemo(
-    () => ({ session: query.data ?? null, loading: query.isPending, signedIn, signOut }),
-    [query.data, query.isPending, signedIn, signOut],
+    () => ({ session: query.data ?? null, loading: query.isPending, signedOut, signedIn, signOut }),
+    [query.data, query.isPending, signedOut, signedIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

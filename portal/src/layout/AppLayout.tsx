@@ -2,7 +2,7 @@ import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } fro
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, Outlet, useLocation } from "react-router";
 import { canUse } from "../auth/roles";
 import { useSession, useSignedIn } from "../auth/session";
 import { PageLoader } from "../components/PageLoader";
@@ -15,7 +15,6 @@ export function AppLayout() {
   const { t } = useTranslation();
   const session = useSignedIn();
   const { signOut } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = NAV_ITEMS.filter((item) => canUse(session.user.role, item.area));
@@ -73,14 +72,7 @@ export function AppLayout() {
               })}
             </Text>
             <NavLink component={Link} to="/account" label={t("nav.account")} onClick={close} />
-            <NavLink
-              component="button"
-              label={t("nav.signOut")}
-              onClick={async () => {
-                await signOut();
-                navigate("/sign-in", { state: { signedOut: true } });
-              }}
-            />
+            <NavLink component="button" label={t("nav.signOut")} onClick={() => void signOut()} />
           </Stack>
         </AppShell.Section>
       </AppShell.Navbar>

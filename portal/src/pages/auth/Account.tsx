@@ -1,11 +1,11 @@
 import { Button, Paper, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { authApi } from "../../api/auth";
 import { asProblem } from "../../api/problem";
 import { useSignedIn } from "../../auth/session";
+import { notifySuccess } from "../../components/notify";
 import { PageHeader } from "../../components/page";
 import { ProblemAlert, problemMessage } from "../../components/problem";
 
@@ -17,7 +17,7 @@ export default function Account() {
     mutationFn: authApi.changePassword,
     onSuccess: () => {
       form.reset();
-      notifications.show({ color: "teal", message: t("auth.passwordChanged") });
+      notifySuccess(t("auth.passwordChanged"));
     },
     onError: (error) => {
       // The sentence goes next to the field that caused it; the form keeps what was typed.

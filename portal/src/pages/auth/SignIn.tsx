@@ -10,7 +10,7 @@ import { AuthFrame } from "./AuthFrame";
 
 export default function SignIn() {
   const { t } = useTranslation();
-  const { session, signedIn } = useSession();
+  const { session, signedIn, signedOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as { from?: string; signedOut?: boolean };
@@ -18,14 +18,16 @@ export default function SignIn() {
   const login = useMutation({
     mutationFn: authApi.login,
     onSuccess: (created) => {
+      // After a sign-out the next user starts at home, not on the page the previous one left.
+      const target = signedOut || state.signedOut ? "/" : (state.from ?? "/");
       signedIn(created);
-      navigate(state.from ?? "/", { replace: true });
+      navigate(target, { replace: true });
     },
   });
   if (session && !login.isSuccess) return <Navigate to={state.from ?? "/"} replace />;
   return (
     <AuthFrame title={t("auth.signInTitle")}>
-      {state.signedOut ? (
+      {state.signedOut || signedOut ? (
         <Alert color="teal" role="status">
           {t("auth.signedOut")}
         </Alert>

@@ -1,10 +1,10 @@
 import { Button, Modal, Stack, TagsInput, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
+import { notifySuccess } from "../../components/notify";
 import { fieldErrors, ProblemAlert } from "../../components/problem";
 
 /** Creates (or updates, by phone) a contact; a failed save keeps the form as typed. */
@@ -21,7 +21,7 @@ export function AddContact() {
         }),
       ),
     onSuccess: () => {
-      notifications.show({ color: "teal", message: t("contacts.added") });
+      notifySuccess(t("contacts.added"));
       void queryClient.invalidateQueries({ queryKey: ["contacts"] });
       form.reset();
       close();

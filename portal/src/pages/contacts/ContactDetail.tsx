@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Grid, Group, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { ConsentEvent, Contact } from "../../api/types";
+import { notifySuccess } from "../../components/notify";
 import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
@@ -29,7 +29,7 @@ function ConsentForm({ contact }: { contact: Contact }) {
         : unwrap(api.POST("/v1/contacts/{id}/opt-out", { params, body }));
     },
     onSuccess: () => {
-      notifications.show({ color: "teal", message: t("contacts.recorded") });
+      notifySuccess(t("contacts.recorded"));
       form.setFieldValue("evidence", "");
       void queryClient.invalidateQueries({ queryKey: ["contact", contact.id] });
       void queryClient.invalidateQueries({ queryKey: ["consent", contact.id] });

@@ -1,11 +1,11 @@
 import { Button, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { authApi } from "../../api/auth";
 import { api, unwrap } from "../../api/client";
 import type { PhoneNumber } from "../../api/types";
+import { notifySuccess } from "../../components/notify";
 import { QueryState } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 
@@ -28,7 +28,7 @@ export function Sandbox() {
         ...(values.phoneNumberId ? { phoneNumberId: values.phoneNumberId } : {}),
       }),
     onSuccess: () => {
-      notifications.show({ color: "teal", message: t("developers.injected") });
+      notifySuccess(t("developers.injected"));
       setTimeout(() => {
         void queryClient.invalidateQueries({ queryKey: ["conversations"] });
         void queryClient.invalidateQueries({ queryKey: ["contacts"] });

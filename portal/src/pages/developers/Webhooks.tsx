@@ -1,10 +1,10 @@
 import { Badge, Button, Card, Group, MultiSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
+import { notifySuccess } from "../../components/notify";
 import { QueryState, TableScroll } from "../../components/page";
 import { fieldErrors, ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
@@ -27,7 +27,7 @@ function Deliveries({ webhookId }: { webhookId: string }) {
     mutationFn: (id: string) =>
       unwrap(api.POST("/v1/webhook-deliveries/{id}/replay", { params: { path: { id } } })),
     onSuccess: () => {
-      notifications.show({ color: "teal", message: t("developers.replayed") });
+      notifySuccess(t("developers.replayed"));
       void queryClient.invalidateQueries({ queryKey: ["deliveries", webhookId] });
     },
   });
@@ -113,7 +113,7 @@ export function Webhooks() {
   const test = useMutation({
     mutationFn: (id: string) => unwrap(api.POST("/v1/webhooks/{id}/test", { params: { path: { id } } })),
     onSuccess: (_data, id) => {
-      notifications.show({ color: "teal", message: t("developers.testSent") });
+      notifySuccess(t("developers.testSent"));
       setTimeout(() => void queryClient.invalidateQueries({ queryKey: ["deliveries", id] }), 1000);
     },
   });

@@ -1,10 +1,10 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
 import type { PhoneNumber, WhatsappAccount } from "../../api/types";
 import { useSignedIn } from "../../auth/session";
+import { notifySuccess } from "../../components/notify";
 import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
@@ -27,7 +27,7 @@ function RefreshButton({ account }: { account: WhatsappAccount }) {
     mutationFn: () =>
       unwrap(api.POST("/v1/whatsapp-accounts/{id}/refresh", { params: { path: { id: account.id } } })),
     onSuccess: () => {
-      notifications.show({ color: "teal", message: t("numbers.refreshed") });
+      notifySuccess(t("numbers.refreshed"));
       void queryClient.invalidateQueries({ queryKey: ["phone-numbers"] });
     },
   });

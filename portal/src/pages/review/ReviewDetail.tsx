@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Grid, Group, Stack, Text, Textarea, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { PolicyFinding } from "../../api/types";
+import { notifySuccess } from "../../components/notify";
 import { PageHeader, QueryState } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { FindingsList, HighlightedText } from "../templates/Findings";
@@ -55,7 +55,7 @@ function Decision({ id }: { id: string }) {
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const done = (message: string) => {
-    notifications.show({ color: "teal", message });
+    notifySuccess(message);
     void queryClient.invalidateQueries({ queryKey: ["template-reviews"] });
     void queryClient.invalidateQueries({ queryKey: ["review", id] });
     navigate("/review");

@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Grid, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { canUse } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
+import { notifySuccess } from "../../components/notify";
 import { PageHeader, QueryState } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { FindingsList } from "./Findings";
@@ -26,7 +26,7 @@ function DeleteButton({ id, name }: { id: string; name: string }) {
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE("/v1/templates/{id}", { params: { path: { id } } })),
     onSuccess: () => {
-      notifications.show({ color: "teal", message: t("templates.deleted") });
+      notifySuccess(t("templates.deleted"));
       void queryClient.invalidateQueries({ queryKey: ["templates"] });
       navigate("/templates");
     },

@@ -1,12 +1,12 @@
 import { Button, Grid, Group, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { asProblem } from "../../api/problem";
 import type { Template } from "../../api/types";
+import { notifySuccess } from "../../components/notify";
 import { ProblemAlert } from "../../components/problem";
 import { ButtonsEditor } from "./ButtonsEditor";
 import { BasicsSection, BodySection, FooterSection, HeaderSection } from "./EditorSections";
@@ -37,7 +37,7 @@ export function TemplateEditor({ template }: { template?: Template }) {
     },
     onMutate: () => form.clearErrors(),
     onSuccess: (saved, { draft }) => {
-      notifications.show({ color: "teal", message: t(draft ? "editor.draftSaved" : "editor.created") });
+      notifySuccess(t(draft ? "editor.draftSaved" : "editor.created"));
       void queryClient.invalidateQueries({ queryKey: ["templates"] });
       void queryClient.invalidateQueries({ queryKey: ["template", saved.id] });
       if (!template) navigate(`/templates/${saved.id}`, { replace: true });

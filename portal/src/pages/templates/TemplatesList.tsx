@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Select, Table, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { api, unwrap } from "../../api/client";
 import type { TemplateStatus } from "../../api/types";
 import { canUse } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
+import { notifySuccess } from "../../components/notify";
 import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
@@ -49,7 +49,7 @@ export default function TemplatesList() {
   const sync = useMutation({
     mutationFn: () => unwrap(api.POST("/v1/templates/sync", { body: {} })),
     onSuccess: () => {
-      notifications.show({ color: "teal", message: t("templates.synced") });
+      notifySuccess(t("templates.synced"));
       void queryClient.invalidateQueries({ queryKey: ["templates"] });
     },
   });

@@ -1,10 +1,10 @@
 import { Button, Card, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { authApi, type CreatedInvitation, type Role } from "../../api/auth";
+import { notifySuccess } from "../../components/notify";
 import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { fieldErrors, ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
@@ -56,7 +56,7 @@ export default function UsersPage() {
   const revoke = useMutation({
     mutationFn: authApi.revokeInvitation,
     onSuccess: () => {
-      notifications.show({ color: "teal", message: t("users.revoked") });
+      notifySuccess(t("users.revoked"));
       void queryClient.invalidateQueries({ queryKey: ["invitations"] });
     },
   });
