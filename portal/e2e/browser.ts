@@ -58,6 +58,7 @@ export async function screenshots(page: Page, name: string): Promise<string[]> {
     ["phone", PHONE],
   ] as const) {
     await page.setViewportSize(viewport);
+    await page.evaluate("window.scrollTo(0, 0)");
     await page.waitForTimeout(150);
     // Nothing may stick out sideways on a phone: the page scrolls only vertically.
     const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
