@@ -193,6 +193,10 @@ describe("portal end to end", () => {
     problems.push(...(await screenshots(page, "review")));
     await page.getByRole("button", { name: "Approve and submit to Meta" }).click();
     await page.getByText("Approved and submitted to Meta.").waitFor();
+    // The policy's findings are marked in the text the reviewer reads.
+    await page.getByRole("link", { name: "tracking_link_e2e" }).click();
+    await page.locator("mark.finding-warn", { hasText: "bit.ly" }).waitFor();
+    problems.push(...(await screenshots(page, "review-findings")));
     await signOut();
 
     await signIn(world.admin);

@@ -57,6 +57,20 @@ export async function startPortalWorld(): Promise<PortalWorld> {
   });
   if (hook.status !== 201) throw new Error(`webhook: ${JSON.stringify(hook.body)}`);
   await h.api("POST", `/v1/webhooks/${hook.body.webhook.id}/test`);
+  // A template the platform's policy warns about (a link shortener), waiting in the review queue.
+  const flagged = await h.api("POST", "/v1/templates", {
+    name: "tracking_link_e2e",
+    language: "es",
+    category: "UTILITY",
+    components: [
+      {
+        type: "BODY",
+        text: "Hola {{1}}, sigue tu envío en bit.ly/envio123 cuando quieras, gracias por tu compra.",
+        example: { body_text: [["Ana"]] },
+      },
+    ],
+  });
+  if (flagged.status !== 201) throw new Error(`template: ${JSON.stringify(flagged.body)}`);
   return {
     h,
     admin,

@@ -48,7 +48,9 @@ export function ensurePortalBuilt(log: (line: string) => void = () => {}): Porta
   } catch {
     return { failed: "vite is not installed: run npm install" };
   }
-  log("Building the portal (its sources changed since the last build)...");
+  log(
+    built === null ? "Building the portal (first build)..." : "Building the portal (its sources changed)...",
+  );
   const started = Date.now();
   const result = spawnSync(process.execPath, [viteBin, "build", "--logLevel", "warn"], {
     cwd: portalDir,

@@ -73,7 +73,7 @@ export function ButtonsEditor({ form }: { form: Form }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: a button's identity is its position in Meta's list
         <Card key={index} withBorder padding="sm">
           <Stack gap="xs">
-            <Group justify="space-between" align="end" wrap="nowrap">
+            <Group justify="space-between" align="end" wrap="wrap">
               <Select
                 label={`${t("editor.buttonType")} ${index + 1}`}
                 data={BUTTON_TYPES.map((value) => ({ value, label: t(`editor.buttonTypes.${value}`) }))}

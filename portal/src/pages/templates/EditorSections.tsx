@@ -12,6 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { CATEGORIES, HEADER_FORMATS, LANGUAGES, type TemplateValues, variablesOf } from "./model";
 
@@ -19,6 +20,7 @@ type Form = UseFormReturnType<TemplateValues>;
 
 export function BasicsSection({ form, identityLocked }: { form: Form; identityLocked: boolean }) {
   const { t } = useTranslation();
+  const phone = useMediaQuery("(max-width: 36em)");
   return (
     <Fieldset legend={t("editor.basics")}>
       <Stack gap="sm">
@@ -48,6 +50,8 @@ export function BasicsSection({ form, identityLocked }: { form: Form; identityLo
         {form.values.category !== "AUTHENTICATION" ? (
           <SegmentedControl
             aria-label={t("editor.parameterFormat")}
+            orientation={phone ? "vertical" : "horizontal"}
+            fullWidth
             data={[
               { value: "POSITIONAL", label: t("editor.positional") },
               { value: "NAMED", label: t("editor.named") },
