@@ -40,9 +40,13 @@ describeEachDatabase("system", (kind) => {
     expect(html).toContain('<div id="root">');
     expect(html).toContain('href="/docs"');
     // The portal's own routes load the same page; unknown API paths stay problem JSON.
-    const deep = await fetch(`${h.url}/templates/new`);
+    const deep = await fetch(`${h.url}/templates/new`, { headers: { accept: "text/html" } });
     expect(await deep.text()).toContain('<div id="root">');
-    const api = await fetch(`${h.url}/v1/nothing-here`, { headers: { authorization: `Bearer ${h.apiKey}` } });
+    const notHtml = await fetch(`${h.url}/templates/new`, { headers: { accept: "application/json" } });
+    expect(notHtml.status).toBe(404);
+    const api = await fetch(`${h.url}/v1/nothing-here`, {
+      headers: { authorization: `Bearer ${h.apiKey}`, accept: "text/html" },
+    });
     expect(api.status).toBe(404);
     expect(((await api.json()) as { code: string }).code).toBe("route_not_found");
   });

@@ -34,12 +34,12 @@ export async function portalRoutes(app: ZodApp, services: Services, dist = porta
     reply.sendFile("index.html");
   app.get("/", { schema: { hide: true } }, (request, reply) => sendIndex(request, reply));
   app.get("/*", { schema: { hide: true } }, (request, reply) => {
+    // Browsers navigating to a portal page ask for HTML; API clients get problem JSON for unknown paths.
     const path = request.url.split("?")[0] ?? "/";
-    if (
-      SERVER_PREFIXES.some(
-        (prefix) => path === prefix || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`),
-      )
-    ) {
+    const serverPath = SERVER_PREFIXES.some(
+      (prefix) => path === prefix || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`),
+    );
+    if (serverPath || !(request.headers.accept ?? "").includes("text/html")) {
       throw new AppError(404, "route_not_found", `No route for ${request.method} ${request.url}`);
     }
     return sendIndex(request, reply);

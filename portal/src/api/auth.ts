@@ -1,51 +1,38 @@
-import { request } from "./client";
+import { api, unwrap } from "./client";
+import type { paths } from "./schema";
 
-/** Types and calls of the session contract (docs: PORTAL-API-CONTRACT, server branch `auth`). */
+/** Sessions, invitations and the sandbox's controls, through the client typed from /openapi.json. */
 export const ROLES = ["platform_admin", "tenant_admin", "agent", "developer", "analyst"] as const;
 export type Role = (typeof ROLES)[number];
 
-export interface Session {
-  user: { id: string; email: string; name: string; role: Role; tenantId: string };
-  tenant: { id: string; slug: string; name: string };
-  csrfToken: string;
-}
+type Ok<T> = T extends { responses: { [status: number]: infer R } }
+  ? R extends { content: { "application/json": infer B } }
+    ? B
+    : never
+  : never;
 
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  expiresAt: string;
-}
+export type Session = Ok<paths["/v1/auth/session"]["get"]>;
+export type Invitation = Ok<paths["/v1/users/invitations"]["get"]>["data"][number];
+export type CreatedInvitation = Ok<paths["/v1/users/invitations"]["post"]>;
+export type InvitationPreview = Ok<paths["/v1/auth/invitations/{token}"]["get"]>;
 
-export interface CreatedInvitation extends Invitation {
-  token: string;
-  acceptPath: string;
-}
-
-export interface InvitationPreview {
-  email: string;
-  name: string;
-  role: Role;
-  tenantName: string;
-  expiresAt: string;
-}
+const token = (value: string) => ({ params: { path: { token: value } } });
 
 export const authApi = {
-  session: () => request<Session>("GET", "/v1/auth/session"),
-  login: (body: { email: string; password: string }) => request<Session>("POST", "/v1/auth/login", body),
-  logout: () => request<void>("POST", "/v1/auth/logout"),
+  session: () => unwrap(api.GET("/v1/auth/session")),
+  login: (body: { email: string; password: string }) => unwrap(api.POST("/v1/auth/login", { body })),
+  logout: () => unwrap(api.POST("/v1/auth/logout")),
   changePassword: (body: { currentPassword: string; newPassword: string }) =>
-    request<void>("POST", "/v1/auth/password", body),
-  invitation: (token: string) =>
-    request<InvitationPreview>("GET", `/v1/auth/invitations/${encodeURIComponent(token)}`),
-  acceptInvitation: (token: string, body: { name?: string; password: string }) =>
-    request<Session>("POST", `/v1/auth/invitations/${encodeURIComponent(token)}/accept`, body),
-  invitations: () => request<{ data: Invitation[] }>("GET", "/v1/users/invitations"),
-  invite: (body: { email: string; name: string; role: Role }) =>
-    request<CreatedInvitation>("POST", "/v1/users/invitations", body),
-  revokeInvitation: (id: string) => request<void>("DELETE", `/v1/users/invitations/${id}`),
-  sandbox: () => request<{ enabled: boolean; emulatorUrl: string | null }>("GET", "/v1/sandbox"),
+    unwrap(api.POST("/v1/auth/password", { body })),
+  invitation: (value: string) => unwrap(api.GET("/v1/auth/invitations/{token}", token(value))),
+  acceptInvitation: (value: string, body: { name?: string; password: string }) =>
+    unwrap(api.POST("/v1/auth/invitations/{token}/accept", { ...token(value), body })),
+  invitations: () => unwrap(api.GET("/v1/users/invitations")),
+  invite: (body: { email: string; name: string; role: Exclude<Role, "platform_admin"> }) =>
+    unwrap(api.POST("/v1/users/invitations", { body })),
+  revokeInvitation: (id: string) =>
+    unwrap(api.DELETE("/v1/users/invitations/{id}", { params: { path: { id } } })),
+  sandbox: () => unwrap(api.GET("/v1/sandbox")),
   injectInbound: (body: { from: string; text: string; phoneNumberId?: string }) =>
-    request<unknown>("POST", "/v1/sandbox/inbound", body),
+    unwrap(api.POST("/v1/sandbox/inbound", { body })),
 };

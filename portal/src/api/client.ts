@@ -43,25 +43,3 @@ export async function unwrap<T>(
   if (!response.ok) throw await problemFrom(response, error ?? null);
   return data as NonNullable<T>;
 }
-
-/**
- * JSON request for routes not yet in the generated document (the auth contract while it lands), with
- * the same CSRF header and problem handling as the typed client.
- */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers = new Headers();
-  if (body !== undefined) headers.set("content-type", "application/json");
-  const response = await trackedFetch(
-    withCsrf(
-      new Request(path, {
-        method,
-        headers,
-        credentials: "same-origin",
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    ),
-  );
-  if (!response.ok) throw await problemFrom(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}

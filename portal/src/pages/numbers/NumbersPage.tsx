@@ -1,3 +1,4 @@
+import { BarChart } from "@mantine/charts";
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -38,6 +39,21 @@ function RefreshButton({ account }: { account: WhatsappAccount }) {
       </Button>
       <ProblemAlert error={refresh.error} />
     </Stack>
+  );
+}
+
+/** Each number's sending rate, so a tier or throughput change stands out. */
+function ThroughputChart({ numbers }: { numbers: PhoneNumber[] }) {
+  const { t } = useTranslation();
+  if (numbers.length === 0) return null;
+  return (
+    <BarChart
+      h={160}
+      data={numbers.map((n) => ({ number: n.displayPhoneNumber, throughput: n.throughputPerSecond }))}
+      dataKey="number"
+      series={[{ name: "throughput", label: t("numbers.throughput"), color: "teal.9" }]}
+      valueFormatter={(value) => t("numbers.perSecond", { count: value })}
+    />
   );
 }
 
@@ -116,7 +132,12 @@ export default function NumbersPage() {
                       {canRefresh ? <RefreshButton account={account} /> : null}
                     </Group>
                     <QueryState query={numbers}>
-                      {(all) => <NumbersTable numbers={all.filter((n) => n.accountId === account.id)} />}
+                      {(all) => (
+                        <>
+                          <NumbersTable numbers={all.filter((n) => n.accountId === account.id)} />
+                          <ThroughputChart numbers={all.filter((n) => n.accountId === account.id)} />
+                        </>
+                      )}
                     </QueryState>
                   </Stack>
                 </Card>

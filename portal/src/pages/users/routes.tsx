@@ -10,12 +10,13 @@ import { fieldErrors, ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
 import { SecretOnce } from "../developers/SecretOnce";
 
-const INVITABLE: Role[] = ["tenant_admin", "agent", "developer", "analyst"];
+type InvitableRole = Exclude<Role, "platform_admin">;
+const INVITABLE: InvitableRole[] = ["tenant_admin", "agent", "developer", "analyst"];
 
 function InviteForm({ onInvited }: { onInvited: (invitation: CreatedInvitation) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { email: "", name: "", role: "agent" as Role } });
+  const form = useForm({ initialValues: { email: "", name: "", role: "agent" as InvitableRole } });
   const invite = useMutation({
     mutationFn: authApi.invite,
     onSuccess: (created) => {
