@@ -16,6 +16,7 @@ export { formatMicros, toMicros } from "./money.ts";
 export { decidePricing } from "./pricing.ts";
 export { DEFAULT_CARD, importRateCard } from "./rates.ts";
 export { type BillableSend, reserveForMessages } from "./reserve.ts";
+export { DEMO_STARTING_BALANCE, seedDemoWallet } from "./seed.ts";
 export { signTopUp, TOP_UP_SIGNATURE_HEADER } from "./topup-webhook.ts";
 export { configureWallet, getWallet, topUp } from "./wallet.ts";
 

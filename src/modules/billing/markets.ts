@@ -83,9 +83,13 @@ export function marketName(id: string): string {
   return STANDALONE_MARKETS[id] ?? REGIONS[id]?.name ?? "Other";
 }
 
+/** Territories that share a country's calling code and are priced as that country. */
+const SAME_CALLING_CODE: Record<string, string> = { GG: "GB", JE: "GB", IM: "GB" };
+
 /** The market of an ISO country code. */
-export function marketOfCountry(country: string | undefined): string {
-  if (!country) return OTHER_MARKET;
+export function marketOfCountry(code: string | undefined): string {
+  if (!code) return OTHER_MARKET;
+  const country = SAME_CALLING_CODE[code] ?? code;
   if (STANDALONE_MARKETS[country]) return country;
   return regionOfCountry.get(country) ?? OTHER_MARKET;
 }
@@ -93,7 +97,9 @@ export function marketOfCountry(country: string | undefined): string {
 /** The market of a recipient's phone (E.164, or digits as WhatsApp ids are). */
 export function marketOfPhone(phone: string): string {
   const e164 = phone.startsWith("+") ? phone : `+${phone}`;
-  return marketOfCountry(parsePhoneNumberFromString(e164)?.country);
+  const parsed = parsePhoneNumberFromString(e164);
+  // A number libphonenumber cannot place precisely still has its calling code's main country.
+  return marketOfCountry(parsed?.country ?? parsed?.getPossibleCountries()[0]);
 }
 
 const byName = new Map<string, string>();
