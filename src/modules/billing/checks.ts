@@ -36,14 +36,23 @@ export interface LedgerCheck {
 
 /** The ledger's invariants: balance = sum of entries, and double entry. */
 export async function checkLedger(db: Executor): Promise<LedgerCheck> {
+  const sums = db
+    .select({
+      tenantId: ledgerLines.tenantId,
+      total: sql<string>`sum(${ledgerLines.amountMicros})`.as("total"),
+    })
+    .from(ledgerLines)
+    .where(eq(ledgerLines.account, "wallet"))
+    .groupBy(ledgerLines.tenantId)
+    .as("sums");
   const balances = await db
     .select({
       tenantId: billingAccounts.tenantId,
       cached: billingAccounts.balanceMicros,
-      ledger: sql<string>`coalesce((select sum(${ledgerLines.amountMicros}) from ${ledgerLines}
-        where ${ledgerLines.tenantId} = ${billingAccounts.tenantId} and ${ledgerLines.account} = 'wallet'), 0)`,
+      ledger: sql<string>`coalesce(${sums.total}, 0)`,
     })
-    .from(billingAccounts);
+    .from(billingAccounts)
+    .leftJoin(sums, eq(sums.tenantId, billingAccounts.tenantId));
   const unbalanced = await db
     .select({ postingId: ledgerLines.postingId })
     .from(ledgerLines)
