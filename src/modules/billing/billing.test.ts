@@ -104,17 +104,13 @@ describeEachDatabase("billing end to end (sandbox, real statuses)", (kind) => {
     expect(row).toMatchObject({ market: "AR", state: "charged", costMicros: 26_000, markupMicros: 5_200 });
     expect(row).toMatchObject({ metaCategory: "utility", metaType: "regular", discrepancy: null });
     expect(await wallet()).toMatchObject({ balance: "0.968800", lowBalance: false });
-    const ledger = await h.api("GET", "/v1/billing/ledger?kind=charge,reservation,release");
+    const ledger = await h.api("GET", "/v1/billing/ledger?kind=charge,reservation");
     const ofMessage = ledger.body.data.filter((p: { messageId: string }) => p.messageId === sent.body.id);
-    expect(ofMessage.map((p: { kind: string }) => p.kind).sort()).toEqual([
-      "charge",
-      "release",
-      "reservation",
-    ]);
+    expect(ofMessage.map((p: { kind: string }) => p.kind).sort()).toEqual(["charge", "reservation"]);
     const charge = ofMessage.find((p: { kind: string }) => p.kind === "charge");
     expect(charge.lines).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ account: "wallet", amount: "-0.031200" }),
+        expect.objectContaining({ account: "reserved", amount: "-0.031200" }),
         expect.objectContaining({ account: "meta_cost", amount: "0.026000" }),
         expect.objectContaining({ account: "markup", amount: "0.005200" }),
       ]),

@@ -82,7 +82,7 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
     await b.status(tenant, id, "delivered", utility);
     await b.status(tenant, id, "read", utility);
     expect(await balance(tenant)).toBe(1_000_000 - 31_200);
-    expect((await postings(id)).map((p) => p.kind).sort()).toEqual(["charge", "release", "reservation"]);
+    expect((await postings(id)).map((p) => p.kind).sort()).toEqual(["charge", "reservation"]);
 
     const failed = randomUUID();
     await b.send(tenant, { messageId: failed });

@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import { formatMicros } from "./money.ts";
-import { billingAccounts, ledgerLines, ledgerPostings } from "./schema.ts";
+import { billingAccounts, ledgerLines, type ledgerPostings } from "./schema.ts";
 
 export type PostingKind = (typeof ledgerPostings.$inferInsert)["kind"];
 export type LedgerAccount = (typeof ledgerLines.$inferInsert)["account"];
@@ -42,29 +42,57 @@ export async function post(context: TxContext, postings: PostingInput[]): Promis
     const sum = posting.lines.reduce((total, line) => total + line.amountMicros, 0);
     if (sum !== 0) throw new Error(`posting ${posting.key} does not balance (${sum})`);
   }
-  const { tx } = context;
-  const inserted = await tx
-    .insert(ledgerPostings)
-    .values(postings.map(({ lines: _lines, ...posting }) => posting))
-    .onConflictDoNothing()
-    .returning({ id: ledgerPostings.id, tenantId: ledgerPostings.tenantId, key: ledgerPostings.key });
-  if (inserted.length === 0) return posted;
-  const byKey = new Map(postings.map((posting) => [`${posting.tenantId}/${posting.key}`, posting]));
-  const lines: (typeof ledgerLines.$inferInsert)[] = [];
+  // Once per key, also inside one batch (the lines join their posting by key).
+  const unique = [
+    ...new Map(postings.map((posting) => [`${posting.tenantId}/${posting.key}`, posting])).values(),
+  ];
+  const rows = unique.map(({ lines: _lines, ...posting }) => ({
+    tenant_id: posting.tenantId,
+    kind: posting.kind,
+    key: posting.key,
+    message_id: posting.messageId ?? null,
+    reference: posting.reference ?? null,
+    reason: posting.reason ?? null,
+    author: posting.author,
+  }));
+  const lines = unique.flatMap((posting) =>
+    posting.lines
+      .filter((line) => line.amountMicros !== 0)
+      .map((line) => ({
+        tenant_id: posting.tenantId,
+        key: posting.key,
+        account: line.account,
+        amount: line.amountMicros,
+      })),
+  );
+  // One statement whatever the batch: postings (skipping keys posted before), their lines, and
+  // what was posted with the wallet's movement per tenant.
+  const result = await context.tx.execute(sql`
+    with p as (
+      insert into ledger_postings (tenant_id, kind, key, message_id, reference, reason, author)
+      select tenant_id, kind, key, message_id, reference, reason, author
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+        tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text)
+      on conflict do nothing
+      returning id, tenant_id, key),
+    l as (
+      insert into ledger_lines (posting_id, tenant_id, account, amount_micros)
+      select p.id, p.tenant_id, x.account, x.amount
+      from p join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as x(
+        tenant_id uuid, key text, account text, amount bigint) on x.tenant_id = p.tenant_id and x.key = p.key
+      returning tenant_id, account, amount_micros)
+    select tenant_id::text as tenant_id, key, null::text as delta from p
+    union all
+    select tenant_id::text, null, sum(amount_micros)::text from l where account = 'wallet' group by tenant_id`);
   const walletDelta = new Map<string, number>();
-  for (const row of inserted) {
-    posted.add(row.key);
-    const posting = byKey.get(`${row.tenantId}/${row.key}`)!;
-    for (const line of posting.lines) {
-      if (line.amountMicros === 0) continue;
-      lines.push({ postingId: row.id, tenantId: row.tenantId, ...line });
-      if (line.account === "wallet")
-        walletDelta.set(row.tenantId, (walletDelta.get(row.tenantId) ?? 0) + line.amountMicros);
-    }
+  for (const row of (
+    result as unknown as { rows: { tenant_id: string; key: string | null; delta: string | null }[] }
+  ).rows) {
+    if (row.key !== null) posted.add(row.key);
+    else if (row.delta !== null) walletDelta.set(row.tenant_id, Number(row.delta));
   }
-  if (lines.length) await tx.insert(ledgerLines).values(lines);
   for (const [tenantId, delta] of [...walletDelta].sort(([a], [b]) => a.localeCompare(b)))
-    await moveBalance(context, tenantId, delta);
+    if (delta !== 0) await moveBalance(context, tenantId, delta);
   return posted;
 }
 

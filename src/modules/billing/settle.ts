@@ -3,7 +3,7 @@ import type { DomainEvent, EventSubscriber } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import type { MessageView } from "../messages/index.ts";
 import { type PostingInput, post } from "./ledger.ts";
-import { FREE, type Price, Pricer } from "./price.ts";
+import { FREE, monthOf, type Price, type PriceQuery, Pricer } from "./price.ts";
 import { ENTRY_POINT_WINDOW_MS, type MetaPricing, metaDecision, type PricingDecision } from "./pricing.ts";
 import { billingEntryPoints, billingMessages } from "./schema.ts";
 
@@ -28,9 +28,13 @@ export function releasePosting(row: BillingMessage, author = "system"): PostingI
   ];
 }
 
-/** A charge: the wallet pays Meta's cost and the markup, on separate lines. */
+/**
+ * A charge settles the reservation in the same posting: the reserved amount comes back, the wallet
+ * pays the difference, and Meta's cost and the markup are credited on separate lines.
+ */
 function chargePosting(row: BillingMessage, price: Price): PostingInput[] {
-  if (price.totalMicros === 0) return [];
+  const reserved = row.state === "reserved" ? row.estimateMicros : 0;
+  if (price.totalMicros === 0) return releasePosting(row);
   return [
     {
       tenantId: row.tenantId,
@@ -39,7 +43,8 @@ function chargePosting(row: BillingMessage, price: Price): PostingInput[] {
       messageId: row.messageId,
       author: "system",
       lines: [
-        { account: "wallet", amountMicros: -price.totalMicros },
+        { account: "reserved", amountMicros: -reserved },
+        { account: "wallet", amountMicros: reserved - price.totalMicros },
         { account: "meta_cost", amountMicros: price.costMicros },
         { account: "markup", amountMicros: price.markupMicros },
       ],
@@ -91,22 +96,27 @@ export async function settleStatuses(context: TxContext, events: DomainEvent[]):
     )
     .orderBy(billingMessages.messageId);
   if (rows.length === 0) return;
-  const pricer = new Pricer(context.tx);
   const verdicts: Verdict[] = [];
+  const charges: Charge[] = [];
   for (const row of rows) {
     const view = views.get(row.messageId)!;
     const delivered = view.status === "delivered" || view.status === "read" || view.deliveredAt != null;
-    if (delivered && view.pricing)
-      verdicts.push(await chargeVerdict(pricer, row, view.pricing as MetaPricing));
+    if (delivered && view.pricing) charges.push(planCharge(row, view.pricing as MetaPricing));
     else if (view.status === "failed" && row.state === "reserved") verdicts.push({ row, state: "released" });
   }
+  verdicts.push(...(await priceCharges(new Pricer(context.tx), charges)));
   await apply(context, verdicts);
 }
 
-async function chargeVerdict(pricer: Pricer, row: BillingMessage, pricing: MetaPricing): Promise<Verdict> {
+interface Charge {
+  row: BillingMessage;
+  meta: PricingDecision & { metaCategory: string };
+  discrepancy: string | null;
+  query: PriceQuery;
+}
+
+function planCharge(row: BillingMessage, pricing: MetaPricing): Charge {
   const meta = metaDecision(pricing);
-  const discrepancy = disagreement(row, meta);
-  if (!meta.billable) return { row, state: "free", meta, price: FREE, discrepancy };
   // Service and in-window utility charged from 2026-10-01 have no tiers: trust the estimate there.
   const decision = {
     ...meta,
@@ -119,25 +129,55 @@ async function chargeVerdict(pricer: Pricer, row: BillingMessage, pricing: MetaP
     decision,
     at: row.acceptedAt,
   };
-  const nth = decision.tiered ? await pricer.countCharged(query, 1) : null;
-  const price = await pricer.price(query, nth);
-  if (!price)
-    return {
-      row,
-      state: "charged",
-      meta,
-      price: FREE,
-      discrepancy: `${discrepancy ?? ""}${discrepancy ? "; " : ""}no ${row.currency} rate for ${decision.rateCategory} in ${row.market}: not charged`,
-    };
-  return { row, state: "charged", meta, price, discrepancy };
+  return { row, meta, discrepancy: disagreement(row, meta), query };
+}
+
+/**
+ * Prices the batch's charges. Tiered ones are counted in the month's volume with one upsert per
+ * tenant, month, market and category (not one per message), each message getting its rank.
+ */
+async function priceCharges(pricer: Pricer, charges: Charge[]): Promise<Verdict[]> {
+  const groups = new Map<string, Charge[]>();
+  for (const charge of charges) {
+    const { query } = charge;
+    if (!charge.meta.billable || !query.decision.tiered) continue;
+    const key = `${query.tenantId}/${monthOf(query.at)}/${query.market}/${query.decision.rateCategory}`;
+    groups.set(key, [...(groups.get(key) ?? []), charge]);
+  }
+  const ranks = new Map<Charge, number>();
+  for (const group of groups.values()) {
+    const first = await pricer.countCharged(group[0]!.query, group.length);
+    for (const [index, charge] of group.entries()) ranks.set(charge, first + index);
+  }
+  const verdicts: Verdict[] = [];
+  for (const charge of charges) {
+    const { row, meta, discrepancy, query } = charge;
+    if (!meta.billable) {
+      verdicts.push({ row, state: "free", meta, price: FREE, discrepancy });
+      continue;
+    }
+    const price = await pricer.price(query, ranks.get(charge) ?? null);
+    const missing = `no ${row.currency} rate for ${query.decision.rateCategory} in ${row.market}: not charged`;
+    verdicts.push(
+      price
+        ? { row, state: "charged", meta, price, discrepancy }
+        : {
+            row,
+            state: "charged",
+            meta,
+            price: FREE,
+            discrepancy: discrepancy ? `${discrepancy}; ${missing}` : missing,
+          },
+    );
+  }
+  return verdicts;
 }
 
 async function apply(context: TxContext, verdicts: Verdict[]) {
   if (verdicts.length === 0) return;
-  const postings = verdicts.flatMap((verdict) => [
-    ...releasePosting(verdict.row),
-    ...(verdict.price ? chargePosting(verdict.row, verdict.price) : []),
-  ]);
+  const postings = verdicts.flatMap((verdict) =>
+    verdict.price ? chargePosting(verdict.row, verdict.price) : releasePosting(verdict.row),
+  );
   await post(context, postings);
   const now = new Date();
   const values = verdicts.map(({ row, state, meta, price, discrepancy }) => ({
