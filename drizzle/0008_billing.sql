@@ -108,8 +108,6 @@ ALTER TABLE "rate_card_rates" ADD CONSTRAINT "rate_card_rates_card_id_rate_cards
 CREATE INDEX "billing_messages_open_idx" ON "billing_messages" USING btree ("accepted_at") WHERE "billing_messages"."state" = 'reserved';--> statement-breakpoint
 CREATE INDEX "billing_messages_discrepancy_idx" ON "billing_messages" USING btree ("tenant_id","accepted_at") WHERE "billing_messages"."discrepancy" is not null;--> statement-breakpoint
 CREATE INDEX "ledger_lines_posting_idx" ON "ledger_lines" USING btree ("posting_id");--> statement-breakpoint
-CREATE INDEX "ledger_lines_tenant_idx" ON "ledger_lines" USING btree ("tenant_id","account");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_postings_key_idx" ON "ledger_postings" USING btree ("tenant_id","key");--> statement-breakpoint
 CREATE INDEX "ledger_postings_tenant_idx" ON "ledger_postings" USING btree ("tenant_id","created_at");--> statement-breakpoint
-CREATE INDEX "ledger_postings_message_idx" ON "ledger_postings" USING btree ("message_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "rate_cards_version_idx" ON "rate_cards" USING btree ("currency","effective_from","version");

@@ -140,7 +140,6 @@ export const ledgerPostings = pgTable(
   (table) => [
     uniqueIndex("ledger_postings_key_idx").on(table.tenantId, table.key),
     index("ledger_postings_tenant_idx").on(table.tenantId, table.createdAt),
-    index("ledger_postings_message_idx").on(table.messageId),
   ],
 );
 
@@ -157,10 +156,7 @@ export const ledgerLines = pgTable(
     }).notNull(),
     amountMicros: micros("amount_micros").notNull(),
   },
-  (table) => [
-    index("ledger_lines_posting_idx").on(table.postingId),
-    index("ledger_lines_tenant_idx").on(table.tenantId, table.account),
-  ],
+  (table) => [index("ledger_lines_posting_idx").on(table.postingId)],
 );
 
 /** Charged messages per portfolio (tenant), month, market and category: picks the volume tier. */
