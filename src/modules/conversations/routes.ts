@@ -36,7 +36,7 @@ export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
             .optional()
             .describe("true: only conversations with unread inbound messages"),
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().optional(),
+          cursor: z.string().max(200).optional(),
         }),
         response: {
           200: z.object({ data: z.array(conversationOut), nextCursor: z.string().nullable() }),
