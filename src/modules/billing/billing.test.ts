@@ -87,6 +87,26 @@ describeEachDatabase("billing end to end (sandbox, real statuses)", (kind) => {
     expect(atMeta).toEqual([]);
   });
 
+  it("estimates a message's cost for the send flows", async () => {
+    const estimate = await h.api("GET", "/v1/billing/estimate?to=%2B17875550143&category=marketing");
+    expect(estimate.body).toMatchObject({
+      market: "rest_of_latin_america",
+      marketName: "Rest of Latin America",
+      billable: true,
+      currency: "USD",
+      metaCost: "0.074000",
+      markup: "0.014800",
+      total: "0.088800",
+    });
+    const free = await h.api(
+      "GET",
+      "/v1/billing/estimate?to=%2B5491123456789&category=utility&windowOpen=true",
+    );
+    expect(free.body).toMatchObject({ market: "AR", billable: true, type: "regular", total: "0.031200" });
+    const bad = await h.api("GET", "/v1/billing/estimate?to=%2B5491123456789&category=promo");
+    expect(bad.status).toBe(400);
+  });
+
   it("credits an admin top-up once per reference", async () => {
     const path = `/v1/admin/billing/tenants/${h.tenant.id}/top-ups`;
     const first = await h.api("POST", path, { amount: "1.00", reference: "INV-1" }, admin);

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { principalOf } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { currentMonth, monthInput } from "./amounts.ts";
+import { estimateMessage } from "./estimate.ts";
+import { CATEGORIES } from "./pricing.ts";
 import { listRateCards, rateCardRows } from "./rates.ts";
 import { billedMessageView, discrepancies, listLedger, monthPeriod, SPEND_GROUPS, spend } from "./reports.ts";
 import { monthlyStatement, statementCsv, statementPdf } from "./statement.ts";
@@ -94,6 +96,27 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
           .send(await statementPdf(statement, principal.tenant.name));
       return statement;
     },
+  );
+
+  app.get(
+    "/billing/estimate",
+    {
+      schema: {
+        tags,
+        summary: "What a message to a recipient would cost now (market, rule, Meta's cost, markup, total)",
+        querystring: z.object({
+          to: z.string().min(3).max(32).describe("the recipient's phone, E.164"),
+          category: z.enum(CATEGORIES).default("service").describe("the template's category, or service"),
+          windowOpen: z.enum(["true", "false"]).default("false"),
+        }),
+      },
+    },
+    async (request) =>
+      estimateMessage(db, principalOf(request).tenant.id, {
+        to: request.query.to,
+        category: request.query.category,
+        windowOpen: request.query.windowOpen === "true",
+      }),
   );
 
   app.get(
