@@ -33,12 +33,17 @@ const header = (cell: string) => cell.trim().toLowerCase();
  * notes, "#" comments) are skipped; empty or "n/a" cells mean no rate.
  */
 export function parseRateCardCsv(text: string): { rates: ParsedRate[]; currency: string | null } {
-  const records: string[][] = parse(text, {
-    relaxColumnCount: true,
-    skipEmptyLines: true,
-    comment: "#",
-    trim: true,
-  });
+  let records: string[][];
+  try {
+    records = parse(text, {
+      relaxColumnCount: true,
+      skipEmptyLines: true,
+      comment: "#",
+      trim: true,
+    });
+  } catch (error) {
+    throw new RateCardFormatError(`not a CSV file: ${(error as Error).message}`);
+  }
   const start = records.findIndex((row) => row.some((cell) => header(cell) === "market"));
   if (start < 0) throw new RateCardFormatError("no header row with a Market column");
   const columns = records[start]!.map(header);
@@ -88,5 +93,7 @@ function tierRow(row: string[], at: (name: string) => number, market: string): P
   const match = /^(\d+)\s*(?::\s*\d+|\+|-\s*\d+)?$/.exec(tier);
   if (!match) throw new RateCardFormatError(`bad tier "${tier}"`);
   const rateCell = row[at("rate")] ?? "";
-  return { market, category, tierFrom: Math.max(1, Number(match[1])), rateMicros: toMicros(rateCell) };
+  const tierFrom = Math.max(1, Number(match[1]));
+  if (tierFrom > 2_147_483_647) throw new RateCardFormatError(`tier "${tier}" is out of range`);
+  return { market, category, tierFrom, rateMicros: toMicros(rateCell) };
 }
