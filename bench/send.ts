@@ -88,7 +88,7 @@ async function startEmulatorWorker() {
   return { ...ready, setWebhookUrl, close: () => worker.terminate() };
 }
 
-async function freshPostgres(url: string) {
+export async function freshPostgres(url: string) {
   const name = `charla_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

@@ -14,8 +14,10 @@ import {
   seedDemo,
   seedPlatformAdmin,
 } from "../modules/accounts/index.ts";
+import { DEMO_STARTING_BALANCE, seedDemoWallet } from "../modules/billing/index.ts";
 import { createLogger, startCharla } from "../runtime.ts";
 import { connectSandboxAccount, startSandbox } from "../sandbox.ts";
+import { registerRateCardCommands } from "./ratecard.ts";
 
 const cliActor: Actor = { kind: "cli" };
 
@@ -98,9 +100,10 @@ export function registerCommands(program: Command): void {
       );
       if (config.SEED_DEMO) {
         const demo = await seedDemo(charla.services.database.db);
+        await seedDemoWallet(charla.services, demo.tenant.id);
         lines.push(
           "",
-          `Demo tenant "${demo.tenant.slug}" (new credentials are issued at every start):`,
+          `Demo tenant "${demo.tenant.slug}" (new credentials are issued at every start; wallet opened with ${DEMO_STARTING_BALANCE} USD):`,
           `  Login:     ${demo.email} / ${demo.password}  at ${charla.url}/`,
           `  API key:   ${demo.apiKey}`,
           `  Try:       curl -H "Authorization: Bearer ${demo.apiKey}" ${charla.url}/v1/tenant`,
@@ -188,4 +191,5 @@ export function registerCommands(program: Command): void {
         console.log(`API key ${apiKey.id} (${apiKey.role}) for ${found.slug} (shown once):\n${key}`);
       });
     });
+  registerRateCardCommands(program, withDatabase);
 }

@@ -159,6 +159,8 @@ export function injectInbound(ctx: EmulatorContext, input: InboundInput): Inboun
   // As Meta reports a message type it cannot show (its webhook example's wording).
   if (m.type === "unsupported" && m.errors === undefined) m.errors = [UNSUPPORTED_ERROR];
   state.windows.set(`${phone.id}:${from}`, Date.now());
+  // A message from a click-to-WhatsApp ad or a Page CTA: a reply within 24 h opens a free entry point.
+  if (m.referral) state.entryPoints.set(`${phone.id}:${from}`, { referralAt: Date.now() });
   state.inbound.push({ id, from, phoneNumberId: phone.id, receivedAt: Date.now(), message: m });
   if (state.inbound.length > config.maxLogEntries + Math.max(1, config.maxLogEntries >> 3)) {
     state.inbound.splice(0, state.inbound.length - config.maxLogEntries);

@@ -6,7 +6,7 @@ import { bsuidOf, bsuidsOn, waIdOfBsuid } from "./rules/bsuid.ts";
 import { limitFailure } from "./rules/limits.ts";
 import { marketingFailure } from "./rules/marketing.ts";
 import { holdsForAssessment } from "./rules/pacing.ts";
-import { pricingFor } from "./rules/pricing.ts";
+import { entryPointOpen, pricingFor } from "./rules/pricing.ts";
 import { checkMaintenance } from "./rules/throughput.ts";
 import { markRead, stopTyping } from "./rules/typing.ts";
 import type { PhoneState, SentMessage, TemplateState } from "./state.ts";
@@ -116,7 +116,8 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   };
   logMessage(ctx, msg);
   state.stats.messagesAccepted++;
-  const pricing = pricingFor(config, template?.category, windowOpen, msg.acceptedAt);
+  const entryPoint = entryPointOpen(state.entryPoints, `${phone.id}:${waId}`, msg.acceptedAt);
+  const pricing = pricingFor(config, template?.category, windowOpen, msg.acceptedAt, entryPoint);
   if (failCode === undefined) stopTyping(ctx, phone.id, waId);
   const out: { id: string; message_status?: string } = { id: msg.id };
   if (type === "template") out.message_status = "accepted";

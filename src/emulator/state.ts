@@ -159,6 +159,8 @@ export class EmulatorState {
   readonly media = new Map<string, MediaRecord>();
   /** `${phoneNumberId}:${waId}` -> last inbound time (ms) */
   readonly windows = new Map<string, number>();
+  /** `${phoneNumberId}:${waId}` -> a referral (ad / Page CTA) and when the business's reply opened the free entry point. */
+  readonly entryPoints = new Map<string, { referralAt: number; opensAt?: number }>();
   readonly pairBuckets = new Map<string, { tokens: number; last: number }>();
   /** Business portfolios: their messaging limit and the users reached outside a service window. */
   readonly portfolios = new Map<string, PortfolioState>();
@@ -183,6 +185,7 @@ export class EmulatorState {
     this.inbound.length = 0;
     this.media.clear();
     this.windows.clear();
+    this.entryPoints.clear();
     this.pairBuckets.clear();
     this.portfolios.clear();
     this.typing.clear();

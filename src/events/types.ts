@@ -1,3 +1,4 @@
+import type { LowBalanceData } from "../modules/billing/index.ts";
 import type { ContactOptedOutData } from "../modules/contacts/index.ts";
 import type { MessageView } from "../modules/messages/index.ts";
 import type { TemplateEventData } from "../modules/templates/index.ts";
@@ -25,6 +26,7 @@ export type DomainEvent =
   | Event<"contact.opted_out", ContactOptedOutData>
   | Event<"template.status_updated", TemplateEventData>
   | Event<"webhook.test", Record<string, unknown>>
+  | Event<"billing.low_balance", LowBalanceData>
   // Internal: no customer sees it (not in the catalogue below).
   | Event<"whatsapp_account.connected", { accountId: string }>;
 
@@ -51,6 +53,7 @@ export const customerEventCatalogue = {
   "contact.opted_out": "A contact withdrew consent",
   "template.status_updated": "Meta approved, rejected, paused or disabled a template",
   "webhook.test": "Sent on demand by POST /v1/webhooks/{id}/test",
+  "billing.low_balance": "The prepaid balance fell below the tenant's low-balance threshold",
 } as const satisfies Record<CustomerEventType, string>;
 
 export function isCustomerEvent(

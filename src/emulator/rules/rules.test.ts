@@ -140,6 +140,41 @@ describe("pricing per the rules on the message's date", () => {
   });
 });
 
+describe("free entry point windows", () => {
+  it("a user who came from an ad (referral) gets the business's replies free for 72 h, templates included", async () => {
+    const fromAd = mx();
+    emu.injectInbound({
+      from: fromAd,
+      to: PN,
+      text: "Vi el anuncio",
+      message: {
+        referral: { source_url: "https://fb.me/ad", source_type: "ad", source_id: "1", headline: "Sale" },
+      },
+    });
+    const priced = async (to: string, body: Record<string, unknown>) =>
+      (await waitStatus((await send({ to, ...body })).body.messages[0].id, "sent")).pricing;
+    const free = {
+      billable: false,
+      pricing_model: "PMP",
+      category: "referral_conversion",
+      type: "free_entry_point",
+    };
+    expect(await priced(fromAd, { type: "text", text: { body: "¡Hola!" } })).toEqual(free);
+    expect(
+      await priced(fromAd, {
+        type: "template",
+        template: { name: "hello_world", language: { code: "en_US" } },
+      }),
+    ).toEqual(free);
+    const organic = mx();
+    emu.injectInbound({ from: organic, to: PN, text: "hola" });
+    expect(await priced(organic, { type: "text", text: { body: "¡Hola!" } })).toMatchObject({
+      type: "regular",
+      category: "service",
+    });
+  });
+});
+
 describe("typing indicators", () => {
   it("show until the reply or the expiry; need a received message and type text", async () => {
     emu.setConfig({ typingIndicator: { expiryMs: 80 } });

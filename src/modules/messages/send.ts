@@ -5,6 +5,7 @@ import type { Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { unprocessable } from "../../lib/problem.ts";
+import { type BillableSend, reserveForMessages } from "../billing/index.ts";
 import {
   type Contact,
   findContactByPhone,
@@ -30,9 +31,13 @@ import { DISPATCH_QUEUE } from "./queues.ts";
 import { messageIdempotencyKeys, messages } from "./schema.ts";
 
 export type MessageRow = typeof messages.$inferSelect;
-/** A message to store; `preview` (else one made from the content) goes to its conversation. */
+/**
+ * A message to store; `preview` (else one made from the content) goes to its conversation;
+ * `billing` (the recipient's phone and window) has billing reserve its price in the same transaction.
+ */
 type OutboundValues = Omit<typeof messages.$inferInsert, "direction" | "status" | "conversationId"> & {
   preview?: string;
+  billing?: Pick<BillableSend, "phone" | "windowOpen">;
 };
 
 /** Stores an outbound message and its dispatch job in the caller's transaction. */
@@ -66,7 +71,7 @@ export async function queueOutboundBatch(
       preview: value.preview ?? messagePreview(value.type, value.content),
     })),
   );
-  const withIds = values.map(({ preview: _preview, ...value }) => ({
+  const withIds = values.map(({ preview: _preview, billing: _billing, ...value }) => ({
     ...value,
     id: value.id ?? randomUUID(),
     conversationId: conversationIds.get(conversationKey(value.phoneNumberId, value.contactId)) ?? null,
@@ -85,6 +90,26 @@ export async function queueOutboundBatch(
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = withIds.map((value) => byId.get(value.id));
   if (ordered.some((row) => !row)) throw new Error("insert returned fewer rows than it was given");
+  await reserveForMessages(
+    { boss: services.boss, tx },
+    (ordered as MessageRow[]).flatMap((row, index) => {
+      const billing = values[index]!.billing;
+      return billing
+        ? [
+            {
+              messageId: row.id,
+              tenantId: row.tenantId,
+              phoneNumberId: row.phoneNumberId,
+              contactId: row.contactId,
+              templateId: row.templateId,
+              category: row.type === "template" ? row.category : null,
+              at: row.createdAt,
+              ...billing,
+            },
+          ]
+        : [];
+    }),
+  );
   await enqueue({ boss: services.boss, tx }, DISPATCH_QUEUE, {
     messageIds: withIds.map((value) => value.id),
   });
@@ -259,6 +284,7 @@ export async function acceptMessage(
       idempotencyKey: idempotencyKey ?? null,
       requestHash: hash,
       preview,
+      billing: { phone, windowOpen: windowOpen(found.conversation ?? { lastInboundAt: null }) },
     });
     if ("error" in stored) throw stored.error;
     return { message: stored.message, replayed: false };

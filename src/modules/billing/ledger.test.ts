@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type BillingBench, startBillingBench } from "../../../test/support/billing.ts";
+import { describeEachDatabase } from "../../../test/support/databases.ts";
+import { billingAccounts, billingMessages, ledgerPostings } from "../../db/schema.ts";
+import { type DomainEvent, useSubscribers } from "../../events/index.ts";
+import { checkLedger, releaseExpired } from "./checks.ts";
+import { importRateCard } from "./rates.ts";
+import { discrepancies } from "./reports.ts";
+import { topUp } from "./wallet.ts";
+
+const utility = { billable: true, pricing_model: "PMP", type: "regular", category: "utility" };
+const emitted: DomainEvent[] = [];
+
+describeEachDatabase("billing ledger and settlement", (kind) => {
+  let b: BillingBench;
+  beforeAll(async () => {
+    b = await startBillingBench(kind);
+    useSubscribers([
+      { name: "test.capture", handle: async (_context, events) => void emitted.push(...events) },
+    ]);
+  });
+  afterAll(async () => {
+    useSubscribers([]);
+    await b?.close();
+  });
+
+  const credit = (tenantId: string, amountMicros: number) =>
+    b.database.db.transaction((tx) =>
+      topUp(
+        { boss: b.boss, tx },
+        { tenantId, amountMicros, key: randomUUID(), reference: "test", author: "test" },
+      ),
+    );
+  const balance = async (tenantId: string) => {
+    const [row] = await b.database.db
+      .select()
+      .from(billingAccounts)
+      .where(eq(billingAccounts.tenantId, tenantId));
+    return row!.balanceMicros;
+  };
+  const row = async (messageId: string) =>
+    (await b.database.db.select().from(billingMessages).where(eq(billingMessages.messageId, messageId)))[0]!;
+  const postings = (messageId: string) =>
+    b.database.db.select().from(ledgerPostings).where(eq(ledgerPostings.messageId, messageId));
+
+  it("blocks marketing at zero and anything past the credit limit, with 402 insufficient_balance", async () => {
+    const tenant = await b.tenant({ creditLimitMicros: 40_000 });
+    // Utility to Argentina costs 0.0312 with the markup: once into the credit, not twice.
+    await b.send(tenant, { messageId: randomUUID() });
+    expect(await balance(tenant)).toBe(-31_200);
+    await expect(b.send(tenant, { messageId: randomUUID() })).rejects.toMatchObject({
+      status: 402,
+      code: "insufficient_balance",
+    });
+    await credit(tenant, 31_200);
+    await expect(b.send(tenant, { messageId: randomUUID(), category: "marketing" })).rejects.toMatchObject({
+      code: "insufficient_balance",
+    });
+    await credit(tenant, 50_000);
+    await b.send(tenant, { messageId: randomUUID(), category: "marketing" });
+    expect(await balance(tenant)).toBe(50_000 - 74_160);
+  });
+
+  it("refuses a billed send to a market the card has no rate for", async () => {
+    const tenant = await b.tenant();
+    await credit(tenant, 1_000_000);
+    await expect(b.send(tenant, { messageId: randomUUID(), phone: "+3545551234" })).rejects.toMatchObject({
+      status: 422,
+      code: "rate_unavailable",
+    });
+  });
+
+  it("charges once whatever the order and repetition of statuses; a failure releases", async () => {
+    const tenant = await b.tenant();
+    await credit(tenant, 1_000_000);
+    const id = randomUUID();
+    await b.send(tenant, { messageId: id });
+    await b.status(tenant, id, "delivered", utility);
+    await b.status(tenant, id, "sent", utility);
+    await b.status(tenant, id, "delivered", utility);
+    await b.status(tenant, id, "read", utility);
+    expect(await balance(tenant)).toBe(1_000_000 - 31_200);
+    expect((await postings(id)).map((p) => p.kind).sort()).toEqual(["charge", "reservation"]);
+
+    const failed = randomUUID();
+    await b.send(tenant, { messageId: failed });
+    await b.status(tenant, failed, "failed");
+    await b.status(tenant, failed, "failed");
+    expect(await row(failed)).toMatchObject({ state: "released" });
+    expect(await balance(tenant)).toBe(1_000_000 - 31_200);
+  });
+
+  it("releases after the timeout and still charges a late verdict once", async () => {
+    const tenant = await b.tenant();
+    await credit(tenant, 1_000_000);
+    const id = randomUUID();
+    await b.send(tenant, { messageId: id });
+    const released = await b.database.db.transaction((tx) =>
+      releaseExpired({ boss: b.boss, tx }, new Date(Date.now() + 1000)),
+    );
+    expect(released).toBeGreaterThanOrEqual(1);
+    expect(await balance(tenant)).toBe(1_000_000);
+    await b.status(tenant, id, "delivered", utility);
+    await b.status(tenant, id, "read", utility);
+    expect(await row(id)).toMatchObject({ state: "charged", costMicros: 26_000 });
+    expect(await balance(tenant)).toBe(1_000_000 - 31_200);
+  });
+
+  it("records where Meta's pricing disagrees with the estimate, and Meta wins", async () => {
+    const tenant = await b.tenant();
+    await credit(tenant, 1_000_000);
+    const id = randomUUID();
+    await b.send(tenant, { messageId: id });
+    await b.status(tenant, id, "delivered", {
+      billable: false,
+      type: "free_customer_service",
+      category: "utility",
+    });
+    expect(await row(id)).toMatchObject({
+      state: "free",
+      discrepancy: "Charla estimated utility/regular, Meta reported utility/free_customer_service",
+    });
+    expect(await balance(tenant)).toBe(1_000_000);
+    const marketing = randomUUID();
+    await b.send(tenant, { messageId: marketing, category: "utility" });
+    await b.status(tenant, marketing, "delivered", {
+      billable: true,
+      type: "regular",
+      category: "marketing",
+    });
+    expect(await row(marketing)).toMatchObject({
+      costMicros: 61_800,
+      discrepancy: expect.stringContaining("Meta reported marketing/regular"),
+    });
+    expect((await discrepancies(b.database.db, tenant, 10)).map((d) => d.messageId).sort()).toEqual(
+      [id, marketing].sort(),
+    );
+  });
+
+  it("prices utility by the month's volume tier, from a versioned card", async () => {
+    const tenant = await b.tenant({ currency: "EUR" });
+    await credit(tenant, 10_000_000);
+    const card = (rate: string) => ({
+      csv: `Market,Currency,Marketing,Utility,Authentication\nArgentina,EUR,0.05,${rate},0.02`,
+      tiersCsv: "Market,Currency,Category,Tier,Rate\nArgentina,EUR,Utility,3+,0.0100",
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+      source: "test",
+      importedBy: "test",
+    });
+    expect(await importRateCard(b.database.db, card("0.0300"))).toMatchObject({ version: 1, rates: 4 });
+    expect(await importRateCard(b.database.db, card("0.0200"))).toMatchObject({ version: 2 });
+    const costs: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const id = randomUUID();
+      await b.send(tenant, { messageId: id });
+      await b.status(tenant, id, "delivered", utility);
+      costs.push((await row(id)).costMicros!);
+    }
+    expect(costs).toEqual([20_000, 20_000, 10_000, 10_000]);
+  });
+
+  it("raises billing.low_balance once when the balance crosses the threshold", async () => {
+    const tenant = await b.tenant({ lowBalanceMicros: 50_000 });
+    await credit(tenant, 100_000);
+    emitted.length = 0;
+    await b.send(tenant, { messageId: randomUUID() });
+    expect(emitted).toEqual([]);
+    await b.send(tenant, { messageId: randomUUID() });
+    await b.send(tenant, { messageId: randomUUID() });
+    expect(emitted).toEqual([
+      expect.objectContaining({
+        type: "billing.low_balance",
+        tenantId: tenant,
+        data: expect.objectContaining({ balance: "0.037600", threshold: "0.050000" }),
+      }),
+    ]);
+    const check = await checkLedger(b.database.db);
+    expect(check).toEqual({ balanceMismatches: [], unbalancedPostings: [] });
+    const [account] = await b.database.db
+      .select()
+      .from(billingAccounts)
+      .where(and(eq(billingAccounts.tenantId, tenant)));
+    expect(account!.lowBalanceAlerted).toBe(true);
+  });
+});

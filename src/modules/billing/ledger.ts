@@ -1,0 +1,136 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { emit } from "../../events/index.ts";
+import type { TxContext } from "../../jobs/queue.ts";
+import { formatMicros } from "./money.ts";
+import { billingAccounts, ledgerLines, type ledgerPostings } from "./schema.ts";
+
+export type PostingKind = (typeof ledgerPostings.$inferInsert)["kind"];
+export type LedgerAccount = (typeof ledgerLines.$inferInsert)["account"];
+
+export interface PostingInput {
+  tenantId: string;
+  kind: PostingKind;
+  /** Unique per tenant: the posting happens once whatever repeats it. */
+  key: string;
+  messageId?: string | null;
+  reference?: string | null;
+  reason?: string | null;
+  author: string;
+  lines: { account: LedgerAccount; amountMicros: number }[];
+}
+
+/** What the customer webhook `billing.low_balance` carries. */
+export interface LowBalanceData {
+  currency: string;
+  balance: string;
+  threshold: string;
+  balanceMicros: number;
+  thresholdMicros: number;
+}
+
+/**
+ * Appends postings (each a set of lines summing to zero) in the caller's transaction. A posting
+ * whose key exists already is skipped, with its lines: a repeated or late webhook never posts
+ * twice. Wallet lines move the account's cached balance; crossing the low-balance threshold
+ * emits `billing.low_balance` (once, until the balance is back above it). Returns the keys posted.
+ */
+export async function post(context: TxContext, postings: PostingInput[]): Promise<Set<string>> {
+  const posted = new Set<string>();
+  if (postings.length === 0) return posted;
+  for (const posting of postings) {
+    const sum = posting.lines.reduce((total, line) => total + line.amountMicros, 0);
+    if (sum !== 0) throw new Error(`posting ${posting.key} does not balance (${sum})`);
+  }
+  // Once per key, also inside one batch (the lines join their posting by key).
+  const unique = [
+    ...new Map(postings.map((posting) => [`${posting.tenantId}/${posting.key}`, posting])).values(),
+  ];
+  const rows = unique.map(({ lines: _lines, ...posting }) => ({
+    tenant_id: posting.tenantId,
+    kind: posting.kind,
+    key: posting.key,
+    message_id: posting.messageId ?? null,
+    reference: posting.reference ?? null,
+    reason: posting.reason ?? null,
+    author: posting.author,
+  }));
+  const lines = unique.flatMap((posting) =>
+    posting.lines
+      .filter((line) => line.amountMicros !== 0)
+      .map((line) => ({
+        tenant_id: posting.tenantId,
+        key: posting.key,
+        account: line.account,
+        amount: line.amountMicros,
+      })),
+  );
+  // One statement whatever the batch: postings (skipping keys posted before), their lines, and
+  // what was posted with the wallet's movement per tenant.
+  const result = await context.tx.execute(sql`
+    with p as (
+      insert into ledger_postings (tenant_id, kind, key, message_id, reference, reason, author)
+      select tenant_id, kind, key, message_id, reference, reason, author
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+        tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text)
+      on conflict do nothing
+      returning id, tenant_id, key),
+    l as (
+      insert into ledger_lines (posting_id, tenant_id, account, amount_micros)
+      select p.id, p.tenant_id, x.account, x.amount
+      from p join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as x(
+        tenant_id uuid, key text, account text, amount bigint) on x.tenant_id = p.tenant_id and x.key = p.key
+      returning tenant_id, account, amount_micros)
+    select tenant_id::text as tenant_id, key, null::text as delta from p
+    union all
+    select tenant_id::text, null, sum(amount_micros)::text from l where account = 'wallet' group by tenant_id`);
+  const walletDelta = new Map<string, number>();
+  for (const row of (
+    result as unknown as { rows: { tenant_id: string; key: string | null; delta: string | null }[] }
+  ).rows) {
+    if (row.key !== null) posted.add(row.key);
+    else if (row.delta !== null) walletDelta.set(row.tenant_id, Number(row.delta));
+  }
+  for (const [tenantId, delta] of [...walletDelta].sort(([a], [b]) => a.localeCompare(b)))
+    if (delta !== 0) await moveBalance(context, tenantId, delta);
+  return posted;
+}
+
+async function moveBalance(context: TxContext, tenantId: string, delta: number) {
+  const [account] = await context.tx
+    .update(billingAccounts)
+    .set({ balanceMicros: sql`${billingAccounts.balanceMicros} + ${delta}`, updatedAt: new Date() })
+    .where(eq(billingAccounts.tenantId, tenantId))
+    .returning();
+  if (!account || account.lowBalanceMicros === null) return;
+  const below = account.balanceMicros < account.lowBalanceMicros;
+  if (below === account.lowBalanceAlerted) return;
+  await context.tx
+    .update(billingAccounts)
+    .set({ lowBalanceAlerted: below })
+    .where(eq(billingAccounts.tenantId, tenantId));
+  if (!below) return;
+  const data: LowBalanceData = {
+    currency: account.currency,
+    balance: formatMicros(account.balanceMicros),
+    threshold: formatMicros(account.lowBalanceMicros),
+    balanceMicros: account.balanceMicros,
+    thresholdMicros: account.lowBalanceMicros,
+  };
+  await emit(context, { type: "billing.low_balance", tenantId, data });
+}
+
+/** The balance of one account of a tenant: the sum of its lines. */
+export async function accountSum(db: Executor, tenantId: string, account: LedgerAccount): Promise<number> {
+  const [row] = await db
+    .select({ sum: sql<string>`coalesce(sum(${ledgerLines.amountMicros}), 0)` })
+    .from(ledgerLines)
+    .where(and(eq(ledgerLines.tenantId, tenantId), eq(ledgerLines.account, account)));
+  return Number(row?.sum ?? 0);
+}
+
+/** Lines that make up a top-up: money paid in becomes the tenant's. */
+export const topUpLines = (amountMicros: number) => [
+  { account: "wallet" as const, amountMicros },
+  { account: "funding" as const, amountMicros: -amountMicros },
+];

@@ -1,0 +1,116 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { markupOf } from "./money.ts";
+import type { Category, PricingDecision } from "./pricing.ts";
+import { cardInForce, type RateCard, rateOf, rateTable } from "./rates.ts";
+import { billingMarkups, billingVolumes } from "./schema.ts";
+import { billingSettings } from "./settings.ts";
+
+export interface Price {
+  costMicros: number;
+  markupMicros: number;
+  totalMicros: number;
+}
+
+export const FREE: Price = { costMicros: 0, markupMicros: 0, totalMicros: 0 };
+
+/** The calendar month (UTC) a volume tier counts in: "2026-11". */
+export const monthOf = (at: Date) => at.toISOString().slice(0, 7);
+
+export interface PriceQuery {
+  tenantId: string;
+  currency: string;
+  market: string;
+  decision: PricingDecision;
+  at: Date;
+}
+
+/**
+ * Prices messages for one batch: Meta's cost from the card in force on the message's date, the
+ * markup of the tenant's category, the volume tier of the month. Lookups are remembered for the
+ * batch (cards never change; a batch is one transaction).
+ */
+export class Pricer {
+  readonly db: Executor;
+  private readonly cards = new Map<string, Promise<RateCard | null>>();
+  private readonly markups = new Map<string, Promise<number>>();
+
+  constructor(db: Executor) {
+    this.db = db;
+  }
+
+  /** Meta's cost and the markup; null when the card in force has no rate for the market and category. */
+  async price(query: PriceQuery, nth: number | null): Promise<Price | null> {
+    const { decision } = query;
+    if (!decision.billable) return FREE;
+    const day = query.at.toISOString().slice(0, 10);
+    const cardKey = `${query.currency}/${day}`;
+    if (!this.cards.has(cardKey)) this.cards.set(cardKey, cardInForce(this.db, query.currency, query.at));
+    const card = await this.cards.get(cardKey)!;
+    if (!card) return null;
+    const cost = rateOf(await rateTable(this.db, card.id), query.market, decision.rateCategory, nth);
+    if (cost === null) return null;
+    const markup = markupOf(cost, await this.markupBps(query.tenantId, decision.category));
+    return { costMicros: cost, markupMicros: markup, totalMicros: cost + markup };
+  }
+
+  /** The markup of a tenant's category: its own, else the tenant's "*", else the default. */
+  markupBps(tenantId: string, category: Category): Promise<number> {
+    const key = `${tenantId}/${category}`;
+    let found = this.markups.get(key);
+    if (!found) {
+      found = markupBps(this.db, tenantId, category);
+      this.markups.set(key, found);
+    }
+    return found;
+  }
+
+  /** The month's count so far + 1 (an estimate looks without counting). */
+  async nextNth(query: PriceQuery): Promise<number> {
+    const [row] = await this.db
+      .select({ count: billingVolumes.count })
+      .from(billingVolumes)
+      .where(
+        and(
+          eq(billingVolumes.tenantId, query.tenantId),
+          eq(billingVolumes.month, monthOf(query.at)),
+          eq(billingVolumes.market, query.market),
+          eq(billingVolumes.category, query.decision.rateCategory),
+        ),
+      );
+    return (row?.count ?? 0) + 1;
+  }
+
+  /** Counts `n` charged messages of a month, market and category; returns the first one's rank. */
+  async countCharged(query: PriceQuery, n: number): Promise<number> {
+    const [row] = await this.db
+      .insert(billingVolumes)
+      .values({
+        tenantId: query.tenantId,
+        month: monthOf(query.at),
+        market: query.market,
+        category: query.decision.rateCategory,
+        count: n,
+      })
+      .onConflictDoUpdate({
+        target: [
+          billingVolumes.tenantId,
+          billingVolumes.month,
+          billingVolumes.market,
+          billingVolumes.category,
+        ],
+        set: { count: sql`${billingVolumes.count} + ${n}` },
+      })
+      .returning({ count: billingVolumes.count });
+    return row!.count - n + 1;
+  }
+}
+
+export async function markupBps(db: Executor, tenantId: string, category: Category): Promise<number> {
+  const rows = await db
+    .select()
+    .from(billingMarkups)
+    .where(and(eq(billingMarkups.tenantId, tenantId), inArray(billingMarkups.category, [category, "*"])));
+  const own = rows.find((row) => row.category === category) ?? rows.find((row) => row.category === "*");
+  return own?.basisPoints ?? billingSettings().defaultMarkupBps;
+}
