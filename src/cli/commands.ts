@@ -15,8 +15,8 @@ import {
   seedPlatformAdmin,
 } from "../modules/accounts/index.ts";
 import { DEMO_STARTING_BALANCE, seedDemoWallet } from "../modules/billing/index.ts";
-import { createLogger, startCharla } from "../runtime.ts";
-import { connectSandboxAccount, startSandbox } from "../sandbox.ts";
+import { type Charla, createLogger, startCharla } from "../runtime.ts";
+import { connectSandboxAccount, type Sandbox, startSandbox } from "../sandbox.ts";
 import { registerRateCardCommands } from "./ratecard.ts";
 
 const cliActor: Actor = { kind: "cli" };
@@ -53,6 +53,55 @@ function onShutdown(close: () => Promise<void>) {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
+/** Seeds the platform admin (and the demo tenant with its sandbox numbers) and says how to use them. */
+async function seedAndDescribe(config: Config, charla: Charla, sandbox: Sandbox | null): Promise<string[]> {
+  const lines = [
+    "",
+    "Charla is running",
+    `  Portal:    ${charla.url}/`,
+    `  API:       ${charla.url}/v1`,
+    `  API docs:  ${charla.url}/docs  (OpenAPI: ${charla.url}/openapi.json)`,
+    `  Health:    ${charla.url}/health`,
+    `  Database:  ${charla.services.database.kind === "pglite" ? `PGlite in ${pgliteDir(config.DATA_DIR)}` : "PostgreSQL"}`,
+  ];
+  const platform = await seedPlatformAdmin(charla.services.database.db, {
+    renewPassword: config.SEED_DEMO,
+  });
+  lines.push(
+    "",
+    "Platform admin of this installation (reviews templates, runs tenants):",
+    platform.password
+      ? `  Login:     ${platform.email} / ${platform.password}  at ${charla.url}/`
+      : `  Login:     ${platform.email} (password unchanged)  at ${charla.url}/`,
+  );
+  if (config.SEED_DEMO) {
+    const demo = await seedDemo(charla.services.database.db);
+    await seedDemoWallet(charla.services, demo.tenant.id);
+    lines.push(
+      "",
+      `Demo tenant "${demo.tenant.slug}" (new credentials are issued at every start; wallet opened with ${DEMO_STARTING_BALANCE} USD):`,
+      `  Login:     ${demo.email} / ${demo.password}  at ${charla.url}/`,
+      `  API key:   ${demo.apiKey}`,
+      `  Try:       curl -H "Authorization: Bearer ${demo.apiKey}" ${charla.url}/v1/tenant`,
+    );
+    if (sandbox) {
+      const { phoneNumbers } = await connectSandboxAccount(charla.services, demo.tenant.id, sandbox);
+      lines.push(
+        "",
+        `Sandbox (WhatsApp Cloud API emulator) at ${sandbox.emulator.url}, connected to the demo tenant:`,
+        ...phoneNumbers.map(
+          (n) => `  Number:    ${n.displayPhoneNumber} (phone number id ${n.phoneNumberId})`,
+        ),
+        "  A customer writes to you (opens the 24-hour window):",
+        `    curl -X POST ${sandbox.emulator.url}/_emulator/inbound -H 'content-type: application/json' -d '{"from":"5491155550000","text":"Hola"}'`,
+        "  You answer:",
+        `    curl -X POST ${charla.url}/v1/messages -H "Authorization: Bearer ${demo.apiKey}" -H 'content-type: application/json' -d '{"to":"+5491155550000","type":"text","text":{"body":"Hola! En qué te ayudo?"}}'`,
+      );
+    }
+  }
+  return lines;
+}
+
 export function registerCommands(program: Command): void {
   program
     .command("start")
@@ -79,51 +128,7 @@ export function registerCommands(program: Command): void {
         await charla.close();
         await sandbox?.close();
       });
-      const lines = [
-        "",
-        "Charla is running",
-        `  Portal:    ${charla.url}/`,
-        `  API:       ${charla.url}/v1`,
-        `  API docs:  ${charla.url}/docs  (OpenAPI: ${charla.url}/openapi.json)`,
-        `  Health:    ${charla.url}/health`,
-        `  Database:  ${charla.services.database.kind === "pglite" ? `PGlite in ${pgliteDir(config.DATA_DIR)}` : "PostgreSQL"}`,
-      ];
-      const platform = await seedPlatformAdmin(charla.services.database.db, {
-        renewPassword: config.SEED_DEMO,
-      });
-      lines.push(
-        "",
-        "Platform admin of this installation (reviews templates, runs tenants):",
-        platform.password
-          ? `  Login:     ${platform.email} / ${platform.password}  at ${charla.url}/`
-          : `  Login:     ${platform.email} (password unchanged)  at ${charla.url}/`,
-      );
-      if (config.SEED_DEMO) {
-        const demo = await seedDemo(charla.services.database.db);
-        await seedDemoWallet(charla.services, demo.tenant.id);
-        lines.push(
-          "",
-          `Demo tenant "${demo.tenant.slug}" (new credentials are issued at every start; wallet opened with ${DEMO_STARTING_BALANCE} USD):`,
-          `  Login:     ${demo.email} / ${demo.password}  at ${charla.url}/`,
-          `  API key:   ${demo.apiKey}`,
-          `  Try:       curl -H "Authorization: Bearer ${demo.apiKey}" ${charla.url}/v1/tenant`,
-        );
-        if (sandbox) {
-          const { phoneNumbers } = await connectSandboxAccount(charla.services, demo.tenant.id, sandbox);
-          lines.push(
-            "",
-            `Sandbox (WhatsApp Cloud API emulator) at ${sandbox.emulator.url}, connected to the demo tenant:`,
-            ...phoneNumbers.map(
-              (n) => `  Number:    ${n.displayPhoneNumber} (phone number id ${n.phoneNumberId})`,
-            ),
-            "  A customer writes to you (opens the 24-hour window):",
-            `    curl -X POST ${sandbox.emulator.url}/_emulator/inbound -H 'content-type: application/json' -d '{"from":"5491155550000","text":"Hola"}'`,
-            "  You answer:",
-            `    curl -X POST ${charla.url}/v1/messages -H "Authorization: Bearer ${demo.apiKey}" -H 'content-type: application/json' -d '{"to":"+5491155550000","type":"text","text":{"body":"Hola! En qué te ayudo?"}}'`,
-          );
-        }
-      }
-      console.log(lines.join("\n"));
+      console.log((await seedAndDescribe(config, charla, sandbox)).join("\n"));
     });
 
   program
