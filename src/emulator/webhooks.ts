@@ -2,6 +2,7 @@
 import { Agent, request } from "undici";
 import { signPayload } from "../whatsapp/webhook.ts";
 import type { EmulatorConfig } from "./config.ts";
+import { metaJson } from "./wire.ts";
 
 export interface WebhookDelivery {
   id: number;
@@ -127,7 +128,7 @@ export class WebhookSender {
     const cfg = this.getConfig();
     if (!cfg.webhookUrl || this.closed) return;
     d.attempts++;
-    const body = JSON.stringify(d.payload);
+    const body = metaJson(d.payload);
     try {
       const res = await request(cfg.webhookUrl, {
         method: "POST",
@@ -152,7 +153,8 @@ export class WebhookSender {
     } catch (err) {
       d.lastError = (err as Error).message;
     }
-    if (d.attempts >= cfg.webhookDelivery.attempts) {
+    const { attempts, maxAgeMs } = cfg.webhookDelivery;
+    if ((attempts > 0 && d.attempts >= attempts) || Date.now() - d.createdAt >= maxAgeMs) {
       d.status = "failed";
       return;
     }

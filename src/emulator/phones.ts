@@ -1,0 +1,20 @@
+/** A phone number as Graph shows it. */
+import type { PhoneNumber } from "../whatsapp/types.ts";
+import type { EmulatorConfig } from "./config.ts";
+import { PHONE_NUMBER_NODE, pickFields } from "./fields.ts";
+import type { PhoneState } from "./state.ts";
+
+export function publicPhone(config: EmulatorConfig, p: PhoneState, fields?: string[]): Partial<PhoneNumber> {
+  const full: PhoneNumber = {
+    verified_name: p.verifiedName,
+    code_verification_status: p.codeVerificationStatus,
+    display_phone_number: p.displayPhoneNumber,
+    quality_rating: p.qualityRating,
+    platform_type: p.registered ? "CLOUD_API" : "NOT_APPLICABLE",
+    throughput: { level: (p.throughputPerSecond ?? config.throughputPerSecond) > 80 ? "HIGH" : "STANDARD" },
+    messaging_limit_tier: p.messagingLimitTier,
+    status: p.registered ? "CONNECTED" : "PENDING",
+    id: p.id,
+  };
+  return pickFields(PHONE_NUMBER_NODE, full, fields);
+}
