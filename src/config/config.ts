@@ -56,6 +56,8 @@ const configSchema = z.object({
   /** How often the job queue looks for jobs whose worker died (missed heartbeats) to retry them. */
   JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   SEED_DEMO: booleanFlag.default(true),
+  /** Accounts connected through the API or Embedded Signup send templates only once a platform admin enables them. */
+  NOTIFICATIONS_REVIEW_REQUIRED: booleanFlag.default(true),
   /** Portal sessions end after this long without a request... */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
   /** ...and this long after sign-in, however active. */
@@ -127,6 +129,8 @@ export const configDocs: Record<keyof Config, string> = {
   TEMPLATE_PROHIBITED_CATEGORIES: "JSON file of prohibited-content categories merged into the defaults",
   TEMPLATE_SYNC_CRON: 'cron of the template status sync with Meta ("off" disables)',
   SEED_DEMO: "seed a demo tenant with an API key at start",
+  NOTIFICATIONS_REVIEW_REQUIRED:
+    "accounts connected through the API or Embedded Signup send templates only after a platform admin enables notifications (sandbox-connected accounts and accounts connected before this setting are enabled)",
   SESSION_IDLE_MINUTES: "a portal session ends after this many minutes without a request",
   SESSION_MAX_HOURS: "a portal session ends this many hours after sign-in, however active",
   LOGIN_MAX_FAILURES: "failed sign-ins per email within LOGIN_LOCK_MINUTES before the email is locked",

@@ -1,5 +1,6 @@
 import type { ModuleRecord } from "../app/module.ts";
 import { accountsModule } from "./accounts/index.ts";
+import { activationModule } from "./activation/index.ts";
 import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
 import { messagesModule } from "./messages/index.ts";
@@ -18,6 +19,7 @@ export const modules: ModuleRecord[] = [
   webhooksModule,
   templatesModule,
   sandboxModule,
+  activationModule,
 ];
 
 /** Every module's routes, mounted under /v1. */

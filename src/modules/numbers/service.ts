@@ -22,8 +22,10 @@ export const DEFAULT_THROUGHPUT = 80;
 export async function connectAccount(
   services: Pick<Services, "database" | "graph" | "secrets" | "boss">,
   tenantId: string,
-  input: { wabaId: string; accessToken: string; name?: string },
+  input: { wabaId: string; accessToken: string; name?: string | undefined },
   actor: Actor,
+  /** Whether its template sends wait for the platform's review (the routes follow NOTIFICATIONS_REVIEW_REQUIRED). */
+  options: { notifications?: "enabled" | "pending_review" } = {},
 ) {
   let numbers: Awaited<ReturnType<ReturnType<Services["graph"]["client"]>["getPhoneNumbers"]>>;
   try {
@@ -50,6 +52,7 @@ export async function connectAccount(
         wabaId: input.wabaId,
         name: input.name ?? `WABA ${input.wabaId}`,
         accessTokenSealed: services.secrets.seal(input.accessToken),
+        notificationsStatus: options.notifications ?? "enabled",
       })
       .returning();
     if (!account) throw new Error("insert returned no row");
