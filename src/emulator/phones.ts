@@ -4,8 +4,11 @@ import type { EmulatorConfig } from "./config.ts";
 import { PHONE_NUMBER_NODE, pickFields } from "./fields.ts";
 import type { PhoneState } from "./state.ts";
 
-export function publicPhone(config: EmulatorConfig, p: PhoneState, fields?: string[]): Partial<PhoneNumber> {
-  const full: PhoneNumber = {
+/** Since 2026 the limit is the business portfolio's, under this field (messaging_limit_tier mirrors it). */
+type PhoneNode = PhoneNumber & { whatsapp_business_manager_messaging_limit: string };
+
+export function publicPhone(config: EmulatorConfig, p: PhoneState, fields?: string[]): Partial<PhoneNode> {
+  const full: PhoneNode = {
     verified_name: p.verifiedName,
     code_verification_status: p.codeVerificationStatus,
     display_phone_number: p.displayPhoneNumber,
@@ -13,6 +16,7 @@ export function publicPhone(config: EmulatorConfig, p: PhoneState, fields?: stri
     platform_type: p.registered ? "CLOUD_API" : "NOT_APPLICABLE",
     throughput: { level: (p.throughputPerSecond ?? config.throughputPerSecond) > 80 ? "HIGH" : "STANDARD" },
     messaging_limit_tier: p.messagingLimitTier,
+    whatsapp_business_manager_messaging_limit: p.messagingLimitTier,
     status: p.registered ? "CONNECTED" : "PENDING",
     id: p.id,
   };

@@ -18,6 +18,9 @@ export interface WebhookDelivery {
   deliveredAt?: number | undefined;
 }
 
+/** Meta puts up to 1,000 updates in one notification. */
+export const META_MAX_BATCH = 1_000;
+
 export class WebhookSender {
   readonly deliveries: WebhookDelivery[] = [];
   private nextId = 1;
@@ -48,7 +51,7 @@ export class WebhookSender {
       return;
     }
     this.batch.push(payload);
-    if (this.batch.length >= batchMaxEvents) this.flushBatch();
+    if (this.batch.length >= Math.min(batchMaxEvents, META_MAX_BATCH)) this.flushBatch();
     else if (!this.batchTimer) {
       this.batchTimer = setTimeout(() => this.flushBatch(), batchWindowMs);
       this.timers.add(this.batchTimer);

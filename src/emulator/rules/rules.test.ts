@@ -222,6 +222,7 @@ describe("messaging limits per business portfolio", () => {
       })
     ).json();
     expect(phone.messaging_limit_tier).toBe("TIER_250");
+    expect(phone.whatsapp_business_manager_messaging_limit).toBe("TIER_250");
   });
 
   it("a limit set for one number is its portfolio's", async () => {
