@@ -65,6 +65,7 @@ CREATE TABLE "phone_number_health_history" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "phone_numbers" ADD COLUMN "name_status" text;--> statement-breakpoint
 ALTER TABLE "whatsapp_accounts" ADD COLUMN "notifications_status" text DEFAULT 'enabled' NOT NULL;--> statement-breakpoint
 ALTER TABLE "whatsapp_accounts" ADD COLUMN "notifications_review" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "activation_documents" ADD CONSTRAINT "activation_documents_request_id_activation_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."activation_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -62,7 +62,7 @@ beforeEach(() => {
 
 describe("Meta's reviews as asynchronous processes", () => {
   it("business verification: pending, then Meta's decision with account_update and business_capability_update", async () => {
-    const business = (await fetch(`${emu.url}/_emulator/businesses`).then((r) => r.json())).data.find(
+    const business = (await fetch(`${emu.url}/_emulator/businesses`).then((r) => r.json() as Promise<Json>)).data.find(
       (b: Json) => b.wabas.includes(WABA),
     );
     emu.state.portfolios.get(business.id)!.verificationStatus = "not_verified";
@@ -258,7 +258,7 @@ describe("Embedded Signup", () => {
     const { appId, appSecret } = emu.config.embeddedSignup;
     const exchange = (c: string, secret = appSecret) =>
       fetch(`${emu.url}/v25.0/oauth/access_token?client_id=${appId}&client_secret=${secret}&code=${c}`).then(
-        async (r) => ({ status: r.status, body: await r.json() }),
+        async (r) => ({ status: r.status, body: (await r.json()) as Json }),
       );
     expect((await exchange(code, "wrong")).body.error.code).toBe(101);
     const token = await exchange(code);

@@ -2,6 +2,7 @@
 import type { ModuleRecord } from "../../app/module.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { numberJobs } from "./jobs.ts";
+import { lifecycleRoutes } from "./lifecycle-routes.ts";
 import { notificationRoutes } from "./notification-routes.ts";
 import { numbersRoutes } from "./routes.ts";
 
@@ -41,6 +42,7 @@ export interface PhoneNumberHealthEventData {
 const routes: ModuleRoutes = (app, services) => {
   numbersRoutes(app, services);
   notificationRoutes(app, services);
+  lifecycleRoutes(app, services);
 };
 
 export const numbersModule: ModuleRecord = { name: "numbers", routes, jobs: numberJobs };

@@ -44,6 +44,8 @@ export const phoneNumbers = pgTable(
     verifiedName: text("verified_name").notNull(),
     qualityRating: text("quality_rating").notNull().default("UNKNOWN"),
     messagingLimitTier: text("messaging_limit_tier"),
+    /** Meta's display-name review of the number (APPROVED, PENDING_REVIEW, DECLINED...). */
+    nameStatus: text("name_status"),
     /** Messages per second this number may send (Cloud API default 80, up to 1,000). */
     throughputPerSecond: integer("throughput_per_second").notNull().default(80),
     status: text("status", { enum: ["connected", "pending", "disconnected"] })
