@@ -26,6 +26,11 @@ const configSchema = z.object({
     .default("v23.0"),
   /** Meta app secret that signs webhooks (X-Hub-Signature-256); the emulator's in the sandbox. */
   WHATSAPP_APP_SECRET: z.string().min(8).optional(),
+  /** Meta app id of Embedded Signup's code exchange (the sandbox emulator's app by default). */
+  WHATSAPP_APP_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, "Meta's numeric app id")
+    .default("1000000000000001"),
   /** Token Meta echoes in the webhook subscription handshake. */
   WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional(),
   /** Inbound texts that opt a contact out, compared without case or accents. */
@@ -117,6 +122,8 @@ export const configDocs: Record<keyof Config, string> = {
   WHATSAPP_API_VERSION: "Graph API version",
   WHATSAPP_APP_SECRET: "Meta app secret that signs incoming webhooks (the emulator's in the sandbox)",
   WHATSAPP_VERIFY_TOKEN: "token for Meta's webhook subscription handshake",
+  WHATSAPP_APP_ID:
+    "Meta app id used to exchange Embedded Signup codes (with WHATSAPP_APP_SECRET); the sandbox emulator's app by default",
   OPT_OUT_KEYWORDS: "comma-separated inbound keywords that opt a contact out (STOP, BAJA, SAIR...)",
   DISPATCH_RECONCILE_SECONDS: "wait for Meta's webhooks before resending a dispatch whose outcome is unknown",
   WORKER_CONCURRENCY: "jobs a worker process runs at once per queue",

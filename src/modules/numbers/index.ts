@@ -5,6 +5,7 @@ import { numberJobs } from "./jobs.ts";
 import { lifecycleRoutes } from "./lifecycle-routes.ts";
 import { notificationRoutes } from "./notification-routes.ts";
 import { numbersRoutes } from "./routes.ts";
+import { signupRoutes } from "./signup-routes.ts";
 
 export {
   assertNotificationsEnabled,
@@ -43,6 +44,7 @@ const routes: ModuleRoutes = (app, services) => {
   numbersRoutes(app, services);
   notificationRoutes(app, services);
   lifecycleRoutes(app, services);
+  signupRoutes(app, services);
 };
 
 export const numbersModule: ModuleRecord = { name: "numbers", routes, jobs: numberJobs };
