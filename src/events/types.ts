@@ -34,13 +34,22 @@ export type DomainEvent =
   | Event<"phone_number.tier_changed", PhoneNumberHealthEventData>
   | Event<"phone_number.updated", Record<string, unknown>>
   // Internal: no customer sees it (not in the catalogue below).
-  | Event<"whatsapp_account.connected", { accountId: string }>;
+  | Event<"whatsapp_account.connected", { accountId: string }>
+  | Event<"whatsapp_account.meta_update", MetaAccountUpdate>;
+
+/** One of Meta's onboarding webhooks about a connected account (account_update, account_review_update...). */
+export interface MetaAccountUpdate {
+  accountId: string;
+  wabaId: string;
+  field: string;
+  value: Record<string, unknown>;
+}
 
 export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
 /** Events only modules see; every other event type is offered to customer webhooks. */
-export type InternalEventType = "whatsapp_account.connected";
+export type InternalEventType = "whatsapp_account.connected" | "whatsapp_account.meta_update";
 export type CustomerEventType = Exclude<DomainEventType, InternalEventType>;
 
 /**

@@ -62,9 +62,9 @@ beforeEach(() => {
 
 describe("Meta's reviews as asynchronous processes", () => {
   it("business verification: pending, then Meta's decision with account_update and business_capability_update", async () => {
-    const business = (await fetch(`${emu.url}/_emulator/businesses`).then((r) => r.json() as Promise<Json>)).data.find(
-      (b: Json) => b.wabas.includes(WABA),
-    );
+    const business = (
+      await fetch(`${emu.url}/_emulator/businesses`).then((r) => r.json() as Promise<Json>)
+    ).data.find((b: Json) => b.wabas.includes(WABA));
     emu.state.portfolios.get(business.id)!.verificationStatus = "not_verified";
     const before = await graph("GET", `${WABA}?fields=business_verification_status,health_status`);
     expect(before.body.business_verification_status).toBe("not_verified");

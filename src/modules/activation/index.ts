@@ -6,6 +6,7 @@
 import type { ModuleRecord } from "../../app/module.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { activationAdminRoutes } from "./admin-routes.ts";
+import { activationOnMetaUpdates } from "./meta-updates.ts";
 import { activationRoutes } from "./routes.ts";
 
 export { recordStageOutcome } from "./admin.ts";
@@ -17,4 +18,8 @@ const routes: ModuleRoutes = (app, services) => {
   activationAdminRoutes(app, services);
 };
 
-export const activationModule: ModuleRecord = { name: "activation", routes };
+export const activationModule: ModuleRecord = {
+  name: "activation",
+  routes,
+  subscribers: [activationOnMetaUpdates],
+};

@@ -1,7 +1,7 @@
 /** The numbers module's public surface: WhatsApp Business Accounts, phone numbers, send rate buckets. */
 import type { ModuleRecord } from "../../app/module.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { numberJobs } from "./jobs.ts";
+import { numberJobs, refreshOnMetaUpdates } from "./jobs.ts";
 import { lifecycleRoutes } from "./lifecycle-routes.ts";
 import { notificationRoutes } from "./notification-routes.ts";
 import { numbersRoutes } from "./routes.ts";
@@ -16,6 +16,7 @@ export {
   type AccountRow,
   accountIds,
   accountIdsByWaba,
+  accountsByWaba,
   accountToken,
   connectAccount,
   connectedAccount,
@@ -47,4 +48,9 @@ const routes: ModuleRoutes = (app, services) => {
   signupRoutes(app, services);
 };
 
-export const numbersModule: ModuleRecord = { name: "numbers", routes, jobs: numberJobs };
+export const numbersModule: ModuleRecord = {
+  name: "numbers",
+  routes,
+  jobs: numberJobs,
+  subscribers: [refreshOnMetaUpdates],
+};
