@@ -263,6 +263,12 @@ describeEachDatabase("Account activation", (kind) => {
     const byStage = (await h.api("GET", "/v1/admin/activations?stage=partner_request", undefined, adminKey))
       .body.data;
     expect(byStage.map((row: { requestId: string }) => row.requestId)).toEqual([sol.requestId]);
+    const tenantMustAct = (await h.api("GET", "/v1/admin/activations?owner=tenant", undefined, adminKey)).body
+      .data;
+    expect(tenantMustAct.map((row: { requestId: string }) => row.requestId)).toEqual([sol.requestId]);
+    expect((await h.api("GET", "/v1/admin/activations?owner=meta", undefined, adminKey)).body.data).toEqual(
+      [],
+    );
     const tracker = (await h.api("GET", "/v1/activation", undefined, second.apiKey)).body;
     expect(stageOf(tracker, "partner_request").slaBreached).toBe(true);
 

@@ -19,6 +19,7 @@ export const activationAdminRoutes: ModuleRoutes = (app, services) => {
           stage: z.enum(activationStageKeys).optional(),
           status: z.enum(["in_progress", "activated"]).optional(),
           breached: z.enum(["true", "false"]).optional(),
+          owner: z.enum(["tenant", "platform", "meta"]).optional(),
         }),
       },
     },

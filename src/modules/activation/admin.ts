@@ -65,6 +65,8 @@ export async function addStageNote(
 
 export interface BoardFilter {
   stage?: ActivationStageKey | undefined;
+  /** Who must act now on the current stage. */
+  owner?: "tenant" | "platform" | "meta" | undefined;
   status?: "in_progress" | "activated" | undefined;
   breached?: boolean | undefined;
 }
@@ -131,7 +133,11 @@ export async function activationBoard(db: Executor, filter: BoardFilter) {
       })),
     };
   });
-  return filter.breached === undefined ? rows : rows.filter((row) => row.slaBreached === filter.breached);
+  return rows.filter(
+    (row) =>
+      (filter.breached === undefined || row.slaBreached === filter.breached) &&
+      (filter.owner === undefined || row.owner === filter.owner),
+  );
 }
 
 /** Average hours per stage (done stages) and from request to activation, to compare with Meta's 2-7 days. */

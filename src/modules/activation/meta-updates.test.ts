@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
-import { type Harness, startHarness } from "../../../test/support/harness.ts";
+import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
+import { createApiKey } from "../accounts/index.ts";
 
 const WABA = "100000000000001";
 
@@ -106,5 +107,23 @@ describeEachDatabase("Activation moved by Meta's webhooks from the emulator", (k
       ]),
     );
     expect((await stage("activation")).status).toBe("in_review");
+
+    // The platform enables the account's notifications: the activation completes.
+    const staff = await makeTenant(h);
+    const admin = await createApiKey(
+      h.charla.services.database.db,
+      { tenantId: staff.tenant.id, name: "ops", role: "platform_admin" },
+      { kind: "system" },
+    );
+    const [account] = (await h.api("GET", "/v1/whatsapp-accounts")).body.data;
+    const enabled = await h.api(
+      "POST",
+      `/v1/admin/whatsapp-accounts/${account.id}/notifications`,
+      { decision: "enable", checks: { optIn: true, noSpam: true, noProhibitedCategories: true } },
+      admin.key,
+    );
+    expect(enabled.status).toBe(200);
+    expect((await stage("activation")).status).toBe("done");
+    expect((await h.api("GET", "/v1/activation")).body.status).toBe("activated");
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Meta's answers move the tenant's activation: business verification (account_update
  * PARTNER_CLIENT_CERTIFICATION_STATUS_UPDATE), the partner request (PARTNER_ADDED), the policy
- * review (account_review_update) and the display-name review (phone_number_name_update). An answer
- * that does not fit the stage's status (already decided, not yet submitted) is ignored.
+ * review (account_review_update) and the display-name review (phone_number_name_update); the
+ * platform enabling an account's notifications completes the activation. An answer that does not
+ * fit the stage's status (already decided, not yet submitted) is ignored.
  */
 import { and, eq } from "drizzle-orm";
 import type { EventSubscriber, MetaAccountUpdate } from "../../events/index.ts";
@@ -92,9 +93,13 @@ export const activationOnMetaUpdates: EventSubscriber = {
   name: "activation.meta-updates",
   async handle(context, events) {
     for (const event of events) {
-      if (event.type !== "whatsapp_account.meta_update") continue;
-      const move = moveOf(event.data);
-      if (move) await apply(context, event.tenantId, move);
+      if (event.type === "whatsapp_account.meta_update") {
+        const move = moveOf(event.data);
+        if (move) await apply(context, event.tenantId, move);
+      } else if (event.type === "whatsapp_account.notifications_updated" && event.data.status === "enabled") {
+        // The platform's last check: once it enables an account's notifications, the tenant is active.
+        await apply(context, event.tenantId, { stage: "activation", from: "in_review", to: "done" });
+      }
     }
   },
 };
