@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { DEFAULT_VERIFICATION_CODE } from "../config.ts";
 import { type EmulatorContext, envelope } from "../context.ts";
 import { GraphError } from "../graph-error.ts";
-import { DEFAULT_TEMPLATES, type PhoneState } from "../state.ts";
+import { DEFAULT_TEMPLATES, type PhoneState, type WabaState } from "../state.ts";
 import { startAccountReview, startNameReview } from "./reviews.ts";
 
 interface SignupCode {
@@ -63,6 +63,60 @@ export function signupPage(ctx: EmulatorContext, query: Record<string, string>, 
 const numericId = (prefix: string, length: number) =>
   prefix + Array.from(randomBytes(length - prefix.length), (b) => String(b % 10)).join("");
 
+function newPhone(
+  id: string,
+  wabaId: string,
+  displayPhoneNumber: string,
+  verifiedName: string,
+  tier: string,
+  flags: { registered: boolean; verified: boolean },
+): PhoneState {
+  return {
+    id,
+    wabaId,
+    displayPhoneNumber,
+    verifiedName,
+    qualityRating: "UNKNOWN",
+    messagingLimitTier: tier as PhoneState["messagingLimitTier"],
+    registered: flags.registered,
+    pin: undefined,
+    codeVerificationStatus: flags.verified ? "VERIFIED" : "NOT_VERIFIED",
+    pendingCode: null,
+    throughputPerSecond: undefined,
+    profile: {},
+    bucket: { tokens: Number.POSITIVE_INFINITY, last: 0 },
+  };
+}
+
+/** `POST /{waba-id}/phone_numbers {cc, phone_number, verified_name}`: a new number, to verify and register. */
+export function addPhoneNumber(ctx: EmulatorContext, waba: WabaState, params: Record<string, unknown>) {
+  const cc = String(params.cc ?? "");
+  const number = String(params.phone_number ?? "");
+  if (!/^\d{1,3}$/.test(cc))
+    throw new GraphError(100, { details: "Param cc must be a country calling code" });
+  if (!/^\d{4,14}$/.test(number)) throw new GraphError(100, { details: "Param phone_number must be digits" });
+  const name = params.verified_name;
+  if (typeof name !== "string" || name.trim().length < 3 || name.length > 512) {
+    throw new GraphError(100, { details: "Param verified_name must be between 3 and 512 characters" });
+  }
+  const display = `+${cc} ${number}`;
+  if ([...ctx.state.phones.values()].some((p) => p.displayPhoneNumber.replace(/\D/g, "") === cc + number)) {
+    throw new GraphError(100, {
+      details: "This phone number is already registered to a WhatsApp Business Account",
+    });
+  }
+  const id = numericId("4", 15);
+  const tier = ctx.state.portfolios.get(waba.portfolioId)?.tier ?? "TIER_250";
+  const phone = newPhone(id, waba.id, display, name, tier, {
+    registered: false,
+    verified: false,
+  });
+  ctx.state.phones.set(id, phone);
+  waba.phoneNumberIds.push(id);
+  startNameReview(ctx, phone, name, false);
+  return { id };
+}
+
 /** Creates (or reuses) the business, a WABA shared with the partner and its number; returns the code. */
 export function completeSignup(ctx: EmulatorContext, input: SignupInput): SignupCode & { code: string } {
   const { state } = ctx;
@@ -96,22 +150,11 @@ export function completeSignup(ctx: EmulatorContext, input: SignupInput): Signup
     phoneNumberIds: [phoneId],
     subscribedApps: [],
   });
-  const phone: PhoneState = {
-    id: phoneId,
-    wabaId,
-    displayPhoneNumber: input.displayPhoneNumber,
-    verifiedName: input.displayName,
-    qualityRating: "UNKNOWN",
-    messagingLimitTier: portfolio.tier as PhoneState["messagingLimitTier"],
-    // A coexistence number stays on the WhatsApp Business app and is already registered.
+  // A coexistence number stays on the WhatsApp Business app and is already registered.
+  const phone = newPhone(phoneId, wabaId, input.displayPhoneNumber, input.displayName, portfolio.tier, {
     registered: input.coexistence,
-    pin: undefined,
-    codeVerificationStatus: "VERIFIED",
-    pendingCode: null,
-    throughputPerSecond: undefined,
-    profile: {},
-    bucket: { tokens: Number.POSITIVE_INFINITY, last: 0 },
-  };
+    verified: true,
+  });
   state.phones.set(phoneId, phone);
   for (const t of DEFAULT_TEMPLATES) {
     const id = state.nextNumericId("9");

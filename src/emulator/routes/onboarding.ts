@@ -7,7 +7,7 @@ import type { EmulatorContext } from "../context.ts";
 import { GraphError, unknownObject } from "../graph-error.ts";
 import { bodyObj, graph, idParam } from "../http.ts";
 import { startAccountReview, startBusinessVerification, startNameReview } from "../onboarding/reviews.ts";
-import { completeSignup, exchangeCode, signupPage } from "../onboarding/signup.ts";
+import { addPhoneNumber, completeSignup, exchangeCode, signupPage } from "../onboarding/signup.ts";
 import { checkVersion, graphParams } from "../transport.ts";
 
 const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
@@ -96,6 +96,11 @@ function registerPartnerGraph(app: FastifyInstance, ctx: EmulatorContext): void 
       waba.subscribedApps = [...new Set([...(waba.subscribedApps ?? []), appId])];
       return { success: true };
     }),
+  );
+  // Adds a number to a WABA: unregistered and not verified, its display name under review.
+  app.post(
+    "/:version/:id/phone_numbers",
+    graph(ctx, (req) => addPhoneNumber(ctx, wabaOr404(idParam(req)), graphParams(req))),
   );
   app.get(
     "/:version/:id/subscribed_apps",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { healthHistory } from "./health.ts";
-import { businessProfile, type LifecycleStep, runLifecycleStep, status } from "./lifecycle.ts";
+import { addNumber, businessProfile, type LifecycleStep, runLifecycleStep, status } from "./lifecycle.ts";
 
 const tags = ["numbers"];
 const params = z.object({ id: z.uuid() });
@@ -75,6 +75,29 @@ const steps: { path: string; summary: string; body: z.ZodType; step: (body: neve
 
 /** A number's life cycle at Meta, its health and its quality and limit history. */
 export const lifecycleRoutes: ModuleRoutes = (app, services) => {
+  app.post(
+    "/whatsapp-accounts/:id/phone-numbers",
+    {
+      schema: {
+        tags,
+        summary:
+          "Add a number to the account (display name pre-checked); then request a code, verify and register it",
+        params,
+        body: z.object({
+          countryCode: z.string().regex(/^\d{1,3}$/, "country calling code, e.g. 54"),
+          phoneNumber: z.string().regex(/^\d{4,14}$/, "the national number, digits only"),
+          displayName: z.string().max(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { tenant, actor } = requireRole(request, "tenant_admin");
+      return reply
+        .code(201)
+        .send(await addNumber(services, tenant.id, request.params.id, request.body, actor));
+    },
+  );
+
   for (const { path, summary, body, step } of steps) {
     app.post(`/phone-numbers/:id/${path}`, { schema: { tags, summary, params, body } }, async (request) => {
       const { tenant, actor } = requireRole(request, "tenant_admin");

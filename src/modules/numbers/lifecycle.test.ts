@@ -63,6 +63,44 @@ describeEachDatabase("Number life cycle", (kind) => {
     );
   });
 
+  it("adds a number to the account: pending, not verified, its display name under review", async () => {
+    const [account] = (await h.api("GET", "/v1/whatsapp-accounts")).body.data;
+    const add = (body: unknown) => h.api("POST", `/v1/whatsapp-accounts/${account.id}/phone-numbers`, body);
+    expect(
+      (await add({ countryCode: "54", phoneNumber: "91155550300", displayName: "Shoes" })).body.code,
+    ).toBe("display_name_refused");
+    const added = await add({
+      countryCode: "54",
+      phoneNumber: "91155550300",
+      displayName: "Charla Demo Ventas",
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      status: "pending",
+      nameStatus: "PENDING_REVIEW",
+      displayPhoneNumber: "+54 91155550300",
+    });
+    const again = await add({
+      countryCode: "54",
+      phoneNumber: "91155550300",
+      displayName: "Charla Demo Ventas",
+    });
+    expect(again.body).toMatchObject({ code: "meta_refused", metaCode: 100 });
+    const status = (await h.api("GET", `/v1/phone-numbers/${added.body.id}/status`)).body;
+    expect(status.meta.code_verification_status).toBe("NOT_VERIFIED");
+    const other = await makeTenant(h);
+    expect(
+      (
+        await h.api(
+          "POST",
+          `/v1/whatsapp-accounts/${account.id}/phone-numbers`,
+          { countryCode: "54", phoneNumber: "91155550301", displayName: "Charla Demo" },
+          other.apiKey,
+        )
+      ).status,
+    ).toBe(404);
+  });
+
   it("display-name change: pre-checked, then WhatsApp's review; business profile edit", async () => {
     const id = ids["110000000000001"]!;
     const refused = await step(id, "display-name", { displayName: "WHATSAPP DEALS!!" });

@@ -13,7 +13,7 @@ import type { BusinessProfileUpdate } from "../../whatsapp/types.ts";
 import { type Actor, recordAudit } from "../accounts/index.ts";
 import { checkDisplayName } from "../activation/index.ts";
 import { phoneNumbers } from "./schema.ts";
-import { accountToken, refreshAccountNumbers } from "./service.ts";
+import { accountToken, refreshAccountNumbers, tenantAccount } from "./service.ts";
 
 type Ctx = Pick<Services, "database" | "graph" | "secrets" | "boss">;
 
@@ -147,4 +147,58 @@ export async function status(services: Ctx, tenantId: string, numberId: string) 
 export async function businessProfile(services: Ctx, tenantId: string, numberId: string) {
   const { number, accessToken } = await tenantNumber(services, tenantId, numberId);
   return atMeta(() => services.graph.client(accessToken).getBusinessProfile(number.phoneNumberId));
+}
+
+/** Adds a number to one of the tenant's WABAs (display name pre-checked); it then needs verify and register. */
+export async function addNumber(
+  services: Ctx,
+  tenantId: string,
+  accountId: string,
+  input: { countryCode: string; phoneNumber: string; displayName: string },
+  actor: Actor,
+) {
+  const found = await tenantAccount(services.database.db, tenantId, { accountId });
+  if (!found) throw notFound("WhatsApp account", "whatsapp_account_not_found");
+  const check = checkDisplayName(input.displayName);
+  if (!check.ok) {
+    throw new AppError(422, "display_name_refused", "The display name breaks Meta's display-name rules", {
+      findings: check.findings,
+    });
+  }
+  const { accessToken } = await accountToken(services, found.id);
+  const transport = createTransport({
+    baseUrl: services.graph.baseUrl,
+    version: services.graph.version,
+    accessToken,
+    retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+  });
+  let added: { id: string };
+  try {
+    added = await atMeta(() =>
+      transport.call<{ id: string }>({
+        method: "POST",
+        path: `${found.wabaId}/phone_numbers`,
+        json: { cc: input.countryCode, phone_number: input.phoneNumber, verified_name: input.displayName },
+      }),
+    );
+  } finally {
+    await transport.close();
+  }
+  const rows = await refreshAccountNumbers(services, found.id);
+  const row = rows.find((number) => number.phoneNumberId === added.id);
+  if (!row) throw new AppError(502, "meta_unavailable", "Meta did not list the added number");
+  await services.database.db.transaction(async (tx) => {
+    await recordAudit(tx, actor, {
+      tenantId,
+      action: "phone_number.add",
+      targetType: "phone_number",
+      targetId: row.id,
+      data: { displayName: input.displayName, findings: check.findings },
+    });
+    await emit(
+      { boss: services.boss, tx },
+      { type: "phone_number.updated", tenantId, data: { phoneNumberId: row.id, step: "add" } },
+    );
+  });
+  return row;
 }
