@@ -7,6 +7,7 @@ import { notificationRoutes } from "./notification-routes.ts";
 import { numbersRoutes } from "./routes.ts";
 import { signupRoutes } from "./signup-routes.ts";
 
+export { accountsByWaba } from "./lookups.ts";
 export {
   assertNotificationsEnabled,
   type NotificationsEventData,
@@ -16,7 +17,6 @@ export {
   type AccountRow,
   accountIds,
   accountIdsByWaba,
-  accountsByWaba,
   accountToken,
   connectAccount,
   connectedAccount,

@@ -389,12 +389,3 @@ export async function refreshTenantAccount(
   if (!account) throw notFound("WhatsApp account", "whatsapp_account_not_found");
   return refreshAccountNumbers(services, account.id);
 }
-
-/** The accounts (id, tenant) with these WABA ids. */
-export async function accountsByWaba(db: Executor, wabaIds: string[]) {
-  if (wabaIds.length === 0) return [];
-  return db
-    .select({ id: whatsappAccounts.id, tenantId: whatsappAccounts.tenantId, wabaId: whatsappAccounts.wabaId })
-    .from(whatsappAccounts)
-    .where(inArray(whatsappAccounts.wabaId, wabaIds));
-}
