@@ -157,6 +157,41 @@ describe("Meta's reviews as asynchronous processes", () => {
   });
 });
 
+describe("adding a number", () => {
+  it("POST /{waba}/phone_numbers: a new number, not verified nor registered, its name under review (DEFERRED keeps it pending)", async () => {
+    emu.setConfig({ displayNameReview: { outcome: "DEFERRED" } });
+    const bad = await graph("POST", `${WABA}/phone_numbers`, {
+      cc: "54",
+      phone_number: "91155550400",
+      verified_name: "x",
+    });
+    expect(bad.body.error.code).toBe(100);
+    const added = await graph("POST", `${WABA}/phone_numbers`, {
+      cc: "54",
+      phone_number: "91155550400",
+      verified_name: "Luna Ventas",
+    });
+    expect(added.body.id).toMatch(/^\d{15}$/);
+    const again = await graph("POST", `${WABA}/phone_numbers`, {
+      cc: "54",
+      phone_number: "91155550400",
+      verified_name: "Luna Ventas",
+    });
+    expect(again.status).toBe(400);
+    const [deferred] = await changes("phone_number_name_update", 1);
+    expect(deferred).toMatchObject({ decision: "DEFERRED", requested_verified_name: "Luna Ventas" });
+    const listed = (
+      await graph("GET", `${WABA}/phone_numbers?fields=id,status,code_verification_status,name_status`)
+    ).body.data;
+    expect(listed).toContainEqual({
+      id: added.body.id,
+      status: "PENDING",
+      code_verification_status: "NOT_VERIFIED",
+      name_status: "PENDING_REVIEW",
+    });
+  });
+});
+
 describe("registration steps with Meta's 133xxx errors", () => {
   it("request_code, verify_code, register with PIN (133006 before verification), deregister and register again", async () => {
     const register = (pin: string, id = PN_NEW) =>
