@@ -18,7 +18,7 @@ export interface OnboardingConfig {
   /** The WABA's review against the Commerce Policy (account_review_update, account_review_status). */
   accountReview: ReviewConfig;
   /** A display name's review (phone_number_name_update, name_status / new_name_status). */
-  displayNameReview: ReviewConfig & { outcome: "APPROVED" | "REJECTED" | "DEFERRED" };
+  displayNameReview: Omit<ReviewConfig, "outcome"> & { outcome: "APPROVED" | "REJECTED" | "DEFERRED" };
   registration: {
     /** Wrong PIN guesses before 133008 (too many guesses). */
     maxPinGuesses: number;
