@@ -55,7 +55,7 @@ beforeEach(() => {
   emu.setConfig({
     businessVerification: { outcome: "APPROVED", delayMs: 30 },
     accountReview: { outcome: "APPROVED", delayMs: 30 },
-    displayNameReview: { outcome: "APPROVED", delayMs: 30 },
+    displayNameReview: { outcome: "APPROVED", delayMs: 400 },
     registration: { maxPinGuesses: 10, pinGuessIntervalMs: 0, reregisterWaitMs: 0, maxRequests: 10 },
   });
 });
