@@ -45,5 +45,7 @@ export async function connectSandboxAccount(
     tenantId,
     { wabaId, accessToken: sandbox.emulator.config.accessToken, name: "Sandbox WABA" },
     { kind: "system" },
+    // Sandbox accounts are test accounts: their notifications need no platform review.
+    { notifications: "enabled" },
   );
 }

@@ -5,7 +5,7 @@ import { describeEachDatabase } from "./support/databases.ts";
 import { bodyFor, type Operation, operationsOf, urlValue } from "./support/fuzz.ts";
 import { type Harness, startHarness } from "./support/harness.ts";
 
-/** Requests per operation and database: about 70 operations, so about 7,000 requests per database. */
+/** Requests per operation and database: over 100 operations, so over 10,000 requests per database. */
 const RUNS = 100;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 

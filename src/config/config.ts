@@ -26,6 +26,11 @@ const configSchema = z.object({
     .default("v23.0"),
   /** Meta app secret that signs webhooks (X-Hub-Signature-256); the emulator's in the sandbox. */
   WHATSAPP_APP_SECRET: z.string().min(8).optional(),
+  /** Meta app id of Embedded Signup's code exchange (the sandbox emulator's app by default). */
+  WHATSAPP_APP_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, "Meta's numeric app id")
+    .default("1000000000000001"),
   /** Token Meta echoes in the webhook subscription handshake. */
   WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional(),
   /** Inbound texts that opt a contact out, compared without case or accents. */
@@ -56,6 +61,8 @@ const configSchema = z.object({
   /** How often the job queue looks for jobs whose worker died (missed heartbeats) to retry them. */
   JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   SEED_DEMO: booleanFlag.default(true),
+  /** Accounts connected through the API or Embedded Signup send templates only once a platform admin enables them. */
+  NOTIFICATIONS_REVIEW_REQUIRED: booleanFlag.default(true),
   /** Portal sessions end after this long without a request... */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
   /** ...and this long after sign-in, however active. */
@@ -115,6 +122,8 @@ export const configDocs: Record<keyof Config, string> = {
   WHATSAPP_API_VERSION: "Graph API version",
   WHATSAPP_APP_SECRET: "Meta app secret that signs incoming webhooks (the emulator's in the sandbox)",
   WHATSAPP_VERIFY_TOKEN: "token for Meta's webhook subscription handshake",
+  WHATSAPP_APP_ID:
+    "Meta app id used to exchange Embedded Signup codes (with WHATSAPP_APP_SECRET); the sandbox emulator's app by default",
   OPT_OUT_KEYWORDS: "comma-separated inbound keywords that opt a contact out (STOP, BAJA, SAIR...)",
   DISPATCH_RECONCILE_SECONDS: "wait for Meta's webhooks before resending a dispatch whose outcome is unknown",
   WORKER_CONCURRENCY: "jobs a worker process runs at once per queue",
@@ -127,6 +136,8 @@ export const configDocs: Record<keyof Config, string> = {
   TEMPLATE_PROHIBITED_CATEGORIES: "JSON file of prohibited-content categories merged into the defaults",
   TEMPLATE_SYNC_CRON: 'cron of the template status sync with Meta ("off" disables)',
   SEED_DEMO: "seed a demo tenant with an API key at start",
+  NOTIFICATIONS_REVIEW_REQUIRED:
+    "accounts connected through the API or Embedded Signup send templates only after a platform admin enables notifications (sandbox-connected accounts and accounts connected before this setting are enabled)",
   SESSION_IDLE_MINUTES: "a portal session ends after this many minutes without a request",
   SESSION_MAX_HOURS: "a portal session ends this many hours after sign-in, however active",
   LOGIN_MAX_FAILURES: "failed sign-ins per email within LOGIN_LOCK_MINUTES before the email is locked",

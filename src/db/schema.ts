@@ -1,6 +1,7 @@
 // Every module's tables, in one place for Drizzle (queries with relations and drizzle-kit).
 export * from "../modules/accounts/auth-schema.ts";
 export * from "../modules/accounts/schema.ts";
+export * from "../modules/activation/schema.ts";
 export * from "../modules/billing/schema.ts";
 export * from "../modules/contacts/schema.ts";
 export * from "../modules/conversations/schema.ts";

@@ -1,5 +1,6 @@
 /** Emulator configuration, seeded accounts and defaults. */
 import type { BusinessProfile, MessagingLimitTier, QualityRating } from "../whatsapp/types.ts";
+import { defaultOnboarding, type OnboardingConfig } from "./onboarding/config.ts";
 import { defaultRules, type RulesConfig } from "./rules/config.ts";
 
 export const DEFAULT_ACCESS_TOKEN = "charla-emulator-token";
@@ -107,7 +108,7 @@ export interface FaultConfig {
   webhookReorderWindowMs: number;
 }
 
-export interface EmulatorConfig extends RulesConfig {
+export interface EmulatorConfig extends RulesConfig, OnboardingConfig {
   /**
    * Versions Graph serves: `latestVersion` is the newest (a newer path is code 2500), an older
    * one than `oldestVersion` is served as the oldest (Meta upgrades calls to expired versions),
@@ -187,9 +188,12 @@ export type EmulatorConfigInput = Partial<
     | "graphApi"
     | "webhookFormat"
     | keyof RulesConfig
+    | keyof OnboardingConfig
   >
 > & {
   [K in keyof RulesConfig]?: Partial<RulesConfig[K]>;
+} & {
+  [K in keyof OnboardingConfig]?: Partial<OnboardingConfig[K]>;
 } & {
   graphApi?: Partial<EmulatorConfig["graphApi"]>;
   webhookFormat?: Partial<EmulatorConfig["webhookFormat"]>;
@@ -202,6 +206,7 @@ export type EmulatorConfigInput = Partial<
 export function defaultConfig(): EmulatorConfig {
   return {
     ...defaultRules(),
+    ...defaultOnboarding(),
     graphApi: { oldestVersion: "v18.0", latestVersion: "v25.0", defaultVersion: "v25.0" },
     webhookFormat: { phoneNumberQuality: "2026" },
     accessToken: DEFAULT_ACCESS_TOKEN,

@@ -22,6 +22,7 @@ export const PHONE_NUMBER_NODE = node("WhatsAppBusinessPhoneNumber", [
   "code_verification_status",
   "name_status",
   "new_name_status",
+  "new_display_name",
   "platform_type",
   "throughput",
   "messaging_limit_tier",

@@ -13,6 +13,7 @@ import { registerControlRoutes } from "./routes/control.ts";
 import { registerMediaRoutes } from "./routes/media.ts";
 import { registerMessageRoutes } from "./routes/messages.ts";
 import { registerObjectRoutes } from "./routes/objects.ts";
+import { registerOnboardingRoutes } from "./routes/onboarding.ts";
 import { registerPhoneNumberRoutes } from "./routes/phone-numbers.ts";
 import { registerTemplateRoutes } from "./routes/templates.ts";
 import type { EmulatorState } from "./state.ts";
@@ -56,6 +57,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   registerPhoneNumberRoutes(app, ctx);
   registerObjectRoutes(app, ctx);
   registerControlRoutes(app, ctx);
+  registerOnboardingRoutes(app, ctx);
 
   loadFromDataDir(ctx);
   const persist = ctx.config.dataDir

@@ -22,6 +22,14 @@ export interface PhoneState {
   throughputPerSecond: number | undefined;
   profile: BusinessProfile;
   bucket: { tokens: number; last: number };
+  /** Display name review (onboarding/): the name's status, a requested new name and its status. */
+  nameStatus?: string;
+  newDisplayName?: string;
+  newNameStatus?: string;
+  /** Registration limits (onboarding/registration.ts): wrong PIN guesses, requests, last deregistration. */
+  pinGuesses?: { wrong: number; last: number };
+  registrationRequests?: number[];
+  deregisteredAt?: number;
 }
 
 export interface WabaState {
@@ -29,6 +37,9 @@ export interface WabaState {
   name: string;
   portfolioId: string;
   phoneNumberIds: string[];
+  /** The policy review (onboarding/): PENDING, APPROVED, REJECTED; apps subscribed to its webhooks. */
+  accountReviewStatus?: string;
+  subscribedApps?: string[];
 }
 
 export interface TemplateState extends MessageTemplate {
@@ -49,6 +60,9 @@ export interface PortfolioState {
   /** waId -> when last reached by a business-initiated message (outside a service window). */
   reached: Map<string, number>;
   scalePending: boolean;
+  /** Business verification (onboarding/): not_verified, pending, verified, rejected. */
+  verificationStatus?: string;
+  name?: string;
 }
 
 export interface StatusRecord {

@@ -158,7 +158,7 @@ describe("error objects", () => {
         "(#100) Tried accessing nonexisting field (nonsense) on node type (WhatsAppBusinessPhoneNumber)",
     });
     expect(r.body.error.error_data).toBeUndefined();
-    const ok = await call(`/v25.0/${PN}?fields=verified_name,name_status`, { headers: bearer });
+    const ok = await call(`/v25.0/${PN}?fields=verified_name,certificate`, { headers: bearer });
     expect(ok.body).toEqual({ id: PN, verified_name: "Charla Demo" });
     const tpl = await call(`/v25.0/${WABA}/message_templates?fields=name,bogus`, { headers: bearer });
     expect(tpl.body.error.message).toContain("(bogus)");

@@ -7,4 +7,5 @@ export {
   type EventOf,
   type InternalEventType,
   isCustomerEvent,
+  type MetaAccountUpdate,
 } from "./types.ts";

@@ -1,6 +1,8 @@
+import type { ActivationCompletedData, ActivationStageEventData } from "../modules/activation/index.ts";
 import type { LowBalanceData } from "../modules/billing/index.ts";
 import type { ContactOptedOutData } from "../modules/contacts/index.ts";
 import type { MessageView } from "../modules/messages/index.ts";
+import type { NotificationsEventData, PhoneNumberHealthEventData } from "../modules/numbers/index.ts";
 import type { TemplateEventData } from "../modules/templates/index.ts";
 
 /** One domain event: what happened (`type`), to which tenant, and its data. */
@@ -26,15 +28,30 @@ export type DomainEvent =
   | Event<"contact.opted_out", ContactOptedOutData>
   | Event<"template.status_updated", TemplateEventData>
   | Event<"webhook.test", Record<string, unknown>>
+  | Event<"activation.stage_updated", ActivationStageEventData>
+  | Event<"activation.completed", ActivationCompletedData>
+  | Event<"whatsapp_account.notifications_updated", NotificationsEventData>
+  | Event<"phone_number.quality_changed", PhoneNumberHealthEventData>
+  | Event<"phone_number.tier_changed", PhoneNumberHealthEventData>
+  | Event<"phone_number.updated", Record<string, unknown>>
   | Event<"billing.low_balance", LowBalanceData>
   // Internal: no customer sees it (not in the catalogue below).
-  | Event<"whatsapp_account.connected", { accountId: string }>;
+  | Event<"whatsapp_account.connected", { accountId: string }>
+  | Event<"whatsapp_account.meta_update", MetaAccountUpdate>;
+
+/** One of Meta's onboarding webhooks about a connected account (account_update, account_review_update...). */
+export interface MetaAccountUpdate {
+  accountId: string;
+  wabaId: string;
+  field: string;
+  value: Record<string, unknown>;
+}
 
 export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
 /** Events only modules see; every other event type is offered to customer webhooks. */
-export type InternalEventType = "whatsapp_account.connected";
+export type InternalEventType = "whatsapp_account.connected" | "whatsapp_account.meta_update";
 export type CustomerEventType = Exclude<DomainEventType, InternalEventType>;
 
 /**
@@ -53,6 +70,15 @@ export const customerEventCatalogue = {
   "contact.opted_out": "A contact withdrew consent",
   "template.status_updated": "Meta approved, rejected, paused or disabled a template",
   "webhook.test": "Sent on demand by POST /v1/webhooks/{id}/test",
+  "activation.stage_updated":
+    "A stage of the tenant's account activation moved (owner, status, reasons, SLA due date, next action)",
+  "activation.completed": "The tenant's WhatsApp Business account is activated",
+  "whatsapp_account.notifications_updated":
+    "A platform admin enabled or refused template (notification) sends for an account",
+  "phone_number.quality_changed": "Meta changed a number's quality rating (dropped or recovered)",
+  "phone_number.tier_changed": "Meta changed a number's messaging limit",
+  "phone_number.updated":
+    "A number's life cycle moved: verified, registered, deregistered, PIN changed, display name or profile",
   "billing.low_balance": "The prepaid balance fell below the tenant's low-balance threshold",
 } as const satisfies Record<CustomerEventType, string>;
 

@@ -1,5 +1,6 @@
 import type { ModuleRecord } from "../app/module.ts";
 import { accountsModule } from "./accounts/index.ts";
+import { activationModule } from "./activation/index.ts";
 import { billingModule } from "./billing/index.ts";
 import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
@@ -19,6 +20,7 @@ export const modules: ModuleRecord[] = [
   webhooksModule,
   templatesModule,
   sandboxModule,
+  activationModule,
   billingModule,
 ];
 

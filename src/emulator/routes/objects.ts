@@ -4,7 +4,7 @@ import type { EmulatorContext } from "../context.ts";
 import { fieldsOf, pickFields, WABA_NODE } from "../fields.ts";
 import { unknownObject } from "../graph-error.ts";
 import { graph, idParam } from "../http.ts";
-import { publicPhone } from "../phones.ts";
+import { phoneNode, wabaOnboardingFields } from "../onboarding/graph-fields.ts";
 import { publicTemplate } from "../templates.ts";
 import { graphParams } from "../transport.ts";
 
@@ -27,7 +27,7 @@ export function registerObjectRoutes(app: FastifyInstance, ctx: EmulatorContext)
       const template = ctx.state.templates.get(id);
       if (template) return publicTemplate(template, fieldsOf(graphParams(req)));
       const phone = ctx.state.phones.get(id);
-      if (phone) return publicPhone(ctx.config, phone, fieldsOf(graphParams(req)));
+      if (phone) return phoneNode(ctx, phone, fieldsOf(graphParams(req)));
       const waba = ctx.state.wabas.get(id);
       if (waba) {
         const full = {
@@ -37,7 +37,8 @@ export function registerObjectRoutes(app: FastifyInstance, ctx: EmulatorContext)
           timezone_id: "1",
           message_template_namespace: `ns_${waba.id}`,
         };
-        return pickFields(WABA_NODE, full, fieldsOf(graphParams(req)));
+        const fields = fieldsOf(graphParams(req));
+        return { ...pickFields(WABA_NODE, full, fields), ...wabaOnboardingFields(ctx, waba, fields) };
       }
       throw unknownObject(id, req.method);
     }),

@@ -4,7 +4,9 @@ import type { EmulatorContext } from "../context.ts";
 import { BUSINESS_PROFILE_NODE, checkFields, fieldsOf } from "../fields.ts";
 import { GraphError, invalidParam, unknownObject } from "../graph-error.ts";
 import { graph, idParam } from "../http.ts";
-import { publicPhone } from "../phones.ts";
+import { phoneNode } from "../onboarding/graph-fields.ts";
+import { checkRegister, deregister } from "../onboarding/registration.ts";
+import { startNameReview } from "../onboarding/reviews.ts";
 import { graphParams } from "../transport.ts";
 
 const PROFILE_FIELDS = [
@@ -25,16 +27,18 @@ function register(ctx: EmulatorContext, req: FastifyRequest) {
     throw invalidParam("Param pin must be a 6-digit number", "(#100) Invalid parameter");
   }
   if (phone.codeVerificationStatus !== "VERIFIED") throw new GraphError(133006);
+  checkRegister(ctx, phone, b.pin);
   if (phone.pin !== undefined && phone.pin !== b.pin) throw new GraphError(133005);
   phone.pin = b.pin;
   phone.registered = true;
   return { success: true };
 }
 
-/** POST /{phone-number-id} {pin}: sets (or changes) the two-step verification PIN. */
+/** POST /{phone-number-id} {pin}: sets (or changes) the two-step verification PIN; {new_display_name}: a name change. */
 export function setTwoStepPin(ctx: EmulatorContext, req: FastifyRequest) {
   const phone = ctx.phoneOr404(idParam(req));
-  const { pin } = graphParams(req);
+  const { pin, new_display_name: newName } = graphParams(req);
+  if (newName !== undefined && pin === undefined) return startNameReview(ctx, phone, newName, true);
   if (pin === undefined) throw new GraphError(131008, { details: "The parameter pin is required." });
   if (typeof pin !== "string" || !/^\d{6}$/.test(pin))
     throw invalidParam("Param pin must be a 6-digit number", "(#100) Invalid parameter");
@@ -104,7 +108,7 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, ctx: EmulatorCon
       const id = idParam(req);
       if (!ctx.state.wabas.has(id)) throw unknownObject(id);
       const fields = fieldsOf(graphParams(req));
-      const data = ctx.state.phoneOfWaba(id).map((p) => publicPhone(ctx.config, p, fields));
+      const data = ctx.state.phoneOfWaba(id).map((p) => phoneNode(ctx, p, fields));
       return { data, paging: { cursors: { before: "QVFIUk", after: "QVFIUk" } } };
     }),
   );
@@ -114,10 +118,7 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, ctx: EmulatorCon
   );
   app.post(
     "/:version/:id/deregister",
-    graph(ctx, (req) => {
-      ctx.phoneOr404(idParam(req)).registered = false;
-      return { success: true };
-    }),
+    graph(ctx, (req) => deregister(ctx, ctx.phoneOr404(idParam(req)))),
   );
   app.post(
     "/:version/:id/request_code",

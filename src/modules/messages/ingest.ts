@@ -9,6 +9,7 @@ import { contactForInbound, noteInboundMessage, waIdToE164 } from "../contacts/i
 import { conversationKey, messagePreview, touchConversations } from "../conversations/index.ts";
 import { accountIdsByWaba, numberByMetaId, requestNumbersRefresh } from "../numbers/index.ts";
 import { applyTemplateQuality, applyTemplateStatus } from "../templates/index.ts";
+import { emitAccountUpdates } from "./account-updates.ts";
 import { messageEvent } from "./events.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
 import { INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
@@ -122,6 +123,7 @@ async function ingestInTransaction(
       if (event.kind === "template_status") await applyTemplateStatus(tx, services, event);
       else if (event.kind === "template_quality") await applyTemplateQuality(tx, services, event);
     await refreshNumbersOnQualityUpdates(tx, services, parsed);
+    await emitAccountUpdates(tx, services, parsed);
     await tx
       .update(whatsappWebhookEvents)
       .set({ processedAt: new Date(), error: null })

@@ -23,7 +23,7 @@ import {
   messagePreview,
   touchConversations,
 } from "../conversations/index.ts";
-import { type PhoneNumberRow, senderNumber } from "../numbers/index.ts";
+import { assertNotificationsEnabled, type PhoneNumberRow, senderNumber } from "../numbers/index.ts";
 import { templateForSend } from "../templates/index.ts";
 import { groupCommit } from "./group-commit.ts";
 import type { SendMessageInput } from "./input.ts";
@@ -258,6 +258,7 @@ export async function acceptMessage(
   let category: string | null = null;
   let preview: string | undefined;
   if (input.type === "template") {
+    await assertNotificationsEnabled(services.database.db, number.accountId);
     const rendered = await templateForSend(services.database.db, tenantId, number.accountId, input.template);
     content = { type: "template", ...rendered.body };
     preview = rendered.preview;

@@ -1,8 +1,18 @@
 /** The numbers module's public surface: WhatsApp Business Accounts, phone numbers, send rate buckets. */
 import type { ModuleRecord } from "../../app/module.ts";
-import { numberJobs } from "./jobs.ts";
+import type { ModuleRoutes } from "../../http/context.ts";
+import { numberJobs, refreshOnMetaUpdates } from "./jobs.ts";
+import { lifecycleRoutes } from "./lifecycle-routes.ts";
+import { notificationRoutes } from "./notification-routes.ts";
 import { numbersRoutes } from "./routes.ts";
+import { signupRoutes } from "./signup-routes.ts";
 
+export { accountsByWaba } from "./lookups.ts";
+export {
+  assertNotificationsEnabled,
+  type NotificationsEventData,
+  type NotificationsStatus,
+} from "./notifications.ts";
 export {
   type AccountRow,
   accountIds,
@@ -20,4 +30,27 @@ export {
   tenantAccount,
 } from "./service.ts";
 
-export const numbersModule: ModuleRecord = { name: "numbers", routes: numbersRoutes, jobs: numberJobs };
+/** What the phone_number.quality_changed and phone_number.tier_changed events carry. */
+export interface PhoneNumberHealthEventData {
+  phoneNumberId: string;
+  metaPhoneNumberId: string;
+  displayPhoneNumber: string;
+  from: string | null;
+  to: string | null;
+  /** quality: a drop (GREEN -> YELLOW -> RED) or a recovery; tier: up or down the ladder. */
+  direction: "up" | "down" | "unchanged";
+}
+
+const routes: ModuleRoutes = (app, services) => {
+  numbersRoutes(app, services);
+  notificationRoutes(app, services);
+  lifecycleRoutes(app, services);
+  signupRoutes(app, services);
+};
+
+export const numbersModule: ModuleRecord = {
+  name: "numbers",
+  routes,
+  jobs: numberJobs,
+  subscribers: [refreshOnMetaUpdates],
+};

@@ -1,6 +1,22 @@
+import type { EventSubscriber } from "../../events/index.ts";
 import { defineJob, enqueueMany, type JobDefinition } from "../../jobs/queue.ts";
 import { NUMBERS_REFRESH_QUEUE } from "./queues.ts";
-import { accountIds, refreshAccountNumbers } from "./service.ts";
+import { accountIds, refreshAccountNumbers, requestNumbersRefresh } from "./service.ts";
+
+/** Meta decided on a display name or the account's review: its numbers are re-read (name_status, status). */
+export const refreshOnMetaUpdates: EventSubscriber = {
+  name: "numbers.refresh-on-meta-updates",
+  async handle(context, events) {
+    const ids = new Set<string>();
+    for (const event of events) {
+      if (event.type !== "whatsapp_account.meta_update") continue;
+      if (event.data.field === "phone_number_name_update" || event.data.field === "account_review_update") {
+        ids.add(event.data.accountId);
+      }
+    }
+    await requestNumbersRefresh(context, [...ids]);
+  },
+};
 
 /**
  * Numbers' quality, limit tier and throughput re-read from Meta: for one account after Meta's

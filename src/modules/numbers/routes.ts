@@ -20,7 +20,10 @@ export const numbersRoutes: ModuleRoutes = (app, services) => {
     },
     async (request, reply) => {
       const { tenant, actor } = requireRole(request, "tenant_admin");
-      return reply.code(201).send(await connectAccount(services, tenant.id, request.body, actor));
+      const notifications = services.config.NOTIFICATIONS_REVIEW_REQUIRED ? "pending_review" : "enabled";
+      return reply
+        .code(201)
+        .send(await connectAccount(services, tenant.id, request.body, actor, { notifications }));
     },
   );
 

@@ -6,11 +6,26 @@ import { enqueue, type TxContext } from "../../jobs/queue.ts";
 import { AppError, conflict, notFound } from "../../lib/problem.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import { type Actor, recordAudit } from "../accounts/index.ts";
+import { recordHealthChanges } from "./health.ts";
 import { NUMBERS_REFRESH_QUEUE } from "./queues.ts";
 import { numberRateBuckets, phoneNumbers, whatsappAccounts } from "./schema.ts";
 
 export type PhoneNumberRow = typeof phoneNumbers.$inferSelect;
 export type AccountRow = typeof whatsappAccounts.$inferSelect;
+
+/** What Charla reads of each number (Meta's defaults and the display-name review's status). */
+const PHONE_FIELDS = [
+  "id",
+  "display_phone_number",
+  "verified_name",
+  "quality_rating",
+  "code_verification_status",
+  "platform_type",
+  "throughput",
+  "messaging_limit_tier",
+  "status",
+  "name_status",
+];
 
 /** Cloud API default; Meta raises eligible numbers to 1,000 msg/s. */
 export const DEFAULT_THROUGHPUT = 80;
@@ -22,12 +37,14 @@ export const DEFAULT_THROUGHPUT = 80;
 export async function connectAccount(
   services: Pick<Services, "database" | "graph" | "secrets" | "boss">,
   tenantId: string,
-  input: { wabaId: string; accessToken: string; name?: string },
+  input: { wabaId: string; accessToken: string; name?: string | undefined },
   actor: Actor,
+  /** Whether its template sends wait for the platform's review (the routes follow NOTIFICATIONS_REVIEW_REQUIRED). */
+  options: { notifications?: "enabled" | "pending_review" } = {},
 ) {
   let numbers: Awaited<ReturnType<ReturnType<Services["graph"]["client"]>["getPhoneNumbers"]>>;
   try {
-    numbers = await services.graph.client(input.accessToken).getPhoneNumbers(input.wabaId);
+    numbers = await services.graph.client(input.accessToken).getPhoneNumbers(input.wabaId, PHONE_FIELDS);
   } catch (error) {
     if (error instanceof WhatsAppApiError) {
       throw new AppError(422, "whatsapp_account_rejected", `Meta refused the account: ${error.message}`, {
@@ -50,6 +67,7 @@ export async function connectAccount(
         wabaId: input.wabaId,
         name: input.name ?? `WABA ${input.wabaId}`,
         accessTokenSealed: services.secrets.seal(input.accessToken),
+        notificationsStatus: options.notifications ?? "enabled",
       })
       .returning();
     if (!account) throw new Error("insert returned no row");
@@ -59,6 +77,7 @@ export async function connectAccount(
           .values(numbers.data.map((number) => numberValues(tenantId, account.id, number)))
           .returning()
       : [];
+    await recordHealthChanges({ boss: services.boss, tx }, [], rows);
     // Templates the business already has at Meta (made in WhatsApp Manager) are imported by the
     // templates module's sync job, which it queues on this event.
     await emit(
@@ -94,6 +113,7 @@ function numberValues(tenantId: string, accountId: string, number: MetaPhoneNumb
     verifiedName: number.verified_name ?? number.display_phone_number,
     qualityRating: number.quality_rating ?? "UNKNOWN",
     messagingLimitTier: number.messaging_limit_tier ?? null,
+    nameStatus: number.name_status ?? null,
     throughputPerSecond: throughputOf(number.throughput?.level),
     status: statusOf(number.status),
   };
@@ -105,12 +125,12 @@ function numberValues(tenantId: string, accountId: string, number: MetaPhoneNumb
  * webhooks, hourly, and on request.
  */
 export async function refreshAccountNumbers(
-  services: Pick<Services, "database" | "graph" | "secrets">,
+  services: Pick<Services, "database" | "graph" | "secrets" | "boss">,
   accountId: string,
 ): Promise<PhoneNumberRow[]> {
   const { db } = services.database;
   const { account, accessToken } = await accountToken(services, accountId);
-  const listed = await services.graph.client(accessToken).getPhoneNumbers(account.wabaId);
+  const listed = await services.graph.client(accessToken).getPhoneNumbers(account.wabaId, PHONE_FIELDS);
   if (listed.data.length === 0) return [];
   return db.transaction(async (tx) => {
     const before = await tx.select().from(phoneNumbers).where(eq(phoneNumbers.accountId, account.id));
@@ -124,6 +144,7 @@ export async function refreshAccountNumbers(
           verifiedName: sql`excluded.verified_name`,
           qualityRating: sql`excluded.quality_rating`,
           messagingLimitTier: sql`excluded.messaging_limit_tier`,
+          nameStatus: sql`excluded.name_status`,
           throughputPerSecond: sql`excluded.throughput_per_second`,
           status: sql`excluded.status`,
           updatedAt: new Date(),
@@ -132,7 +153,14 @@ export async function refreshAccountNumbers(
         setWhere: eq(phoneNumbers.accountId, account.id),
       })
       .returning();
-    const tracked = ["qualityRating", "messagingLimitTier", "throughputPerSecond", "status"] as const;
+    await recordHealthChanges({ boss: services.boss, tx }, before, rows);
+    const tracked = [
+      "qualityRating",
+      "messagingLimitTier",
+      "throughputPerSecond",
+      "status",
+      "nameStatus",
+    ] as const;
     for (const row of rows) {
       const old = before.find((number) => number.id === row.id);
       const changes = Object.fromEntries(
@@ -353,7 +381,7 @@ export async function requestNumbersRefresh(context: TxContext, ids: string[]): 
 
 /** Re-reads one of the tenant's accounts from Meta now; another tenant's account is not found. */
 export async function refreshTenantAccount(
-  services: Pick<Services, "database" | "graph" | "secrets">,
+  services: Pick<Services, "database" | "graph" | "secrets" | "boss">,
   tenantId: string,
   accountId: string,
 ) {
