@@ -31,6 +31,13 @@ describeEachDatabase("contacts known only by their business-scoped user id", (ki
     const contact = (await h.api("GET", `/v1/contacts/${message.contactId}`)).body;
     expect(contact).toMatchObject({ phone: null, waId: null, name: "Anónima", windowOpen: true });
     expect(contact.userId).toMatch(/^AR\.\d+$/);
+    const conversations = (await h.api("GET", "/v1/conversations?limit=200")).body.data as {
+      contact: { id: string; phone: string | null; userId: string | null };
+    }[];
+    expect(conversations.find((c) => c.contact.id === message.contactId)?.contact).toMatchObject({
+      phone: null,
+      userId: contact.userId,
+    });
 
     const sent = await h.api("POST", "/v1/messages", {
       to: contact.userId,
