@@ -14,6 +14,7 @@ import { registerMediaRoutes } from "./routes/media.ts";
 import { registerMessageRoutes } from "./routes/messages.ts";
 import { registerObjectRoutes } from "./routes/objects.ts";
 import { registerPhoneNumberRoutes } from "./routes/phone-numbers.ts";
+import { registerSandboxUiRoutes } from "./routes/sandbox-ui.ts";
 import { registerTemplateRoutes } from "./routes/templates.ts";
 import type { EmulatorState } from "./state.ts";
 import type { WebhookSender } from "./webhooks.ts";
@@ -56,6 +57,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   registerPhoneNumberRoutes(app, ctx);
   registerObjectRoutes(app, ctx);
   registerControlRoutes(app, ctx);
+  registerSandboxUiRoutes(app, ctx);
 
   loadFromDataDir(ctx);
   const persist = ctx.config.dataDir

@@ -166,6 +166,19 @@ export class WebhookSender {
     this.schedule(d, delay * (0.75 + this.random() * 0.5));
   }
 
+  /**
+   * Sends a logged notification again (the sandbox page's redelivery), as a new delivery with the
+   * same payload; its attempts and retries are its own. Undefined if the log no longer holds it.
+   */
+  redeliver(id: number): WebhookDelivery | undefined {
+    const original = this.deliveries.find((d) => d.id === id);
+    if (!original || this.closed) return undefined;
+    const copy = this.record(original.payload, false);
+    if (!this.getConfig().webhookUrl) copy.status = "skipped";
+    else this.schedule(copy, 0);
+    return copy;
+  }
+
   /** Number of deliveries still pending (gathered for a batch, scheduled or in flight). */
   pending(): number {
     return this.batch.length + this.deliveries.filter((d) => d.status === "pending").length;
