@@ -108,6 +108,10 @@ function ask<T>(child: ChildProcess, cmd: string, key: string): Promise<T> {
 async function forkEmulator(config: EmulatorConfigInput) {
   const child = fork(new URL("./emulator-process.ts", import.meta.url), [JSON.stringify(config)], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
+    // BENCH_LOAD_PROFILE=dir writes a V8 CPU profile of the emulator there.
+    execArgv: process.env.BENCH_LOAD_PROFILE
+      ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LOAD_PROFILE}`]
+      : process.execArgv,
   });
   const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
     child.once("message", (msg) => resolve(msg as { url: string; token: string }));
