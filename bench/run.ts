@@ -1,4 +1,5 @@
 /** `npm run bench`: runs every bench and prints a table; throughput figures carry their ratio to raw-send. */
+import { measureEmulatorLoad } from "./emulator-load.ts";
 import { measureRawSend } from "./raw-send.ts";
 import { measureSend, postgresAnswers, type SendBenchResult } from "./send.ts";
 
@@ -22,6 +23,15 @@ const raw = await measureRawSend({
   durationMs,
 });
 rows.push({ name: "raw-send (emulator POST /messages, keep-alive)", result: { ...raw } });
+
+if (env.BENCH_EMULATOR_LOAD !== "0") {
+  process.stderr.write("running emulator-load (4 numbers x 1,000 msg/s, 3 status webhooks each) ...\n");
+  const load = await measureEmulatorLoad({ durationMs });
+  rows.push({
+    name: "emulator-load (emulator in a child process)",
+    result: { perSecond: load.sendPerSecond, ...load },
+  });
+}
 
 const ratio = (perSecond: number) => Math.round((perSecond / raw.perSecond) * 10_000) / 10_000;
 const sendRow = (result: SendBenchResult): BenchRow => ({

@@ -8,7 +8,7 @@ describe("loadConfig", () => {
       DATA_DIR: "./data",
       PORT: 3000,
       SANDBOX: true,
-      WHATSAPP_API_VERSION: "v23.0",
+      WHATSAPP_API_VERSION: "v25.0",
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -32,7 +32,7 @@ describe("loadConfig", () => {
     expect(issues).toHaveLength(3);
     expect(message).toContain('PORT="eighty"');
     expect(message).toContain("DATABASE_URL");
-    expect(message).toContain("must look like v23.0");
+    expect(message).toContain("must look like v25.0");
   });
 
   it("documents every setting", () => {

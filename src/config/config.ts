@@ -22,8 +22,8 @@ const configSchema = z.object({
   WHATSAPP_GRAPH_URL: z.url().default("https://graph.facebook.com"),
   WHATSAPP_API_VERSION: z
     .string()
-    .regex(/^v\d+\.\d+$/, "must look like v23.0")
-    .default("v23.0"),
+    .regex(/^v\d+\.\d+$/, "must look like v25.0")
+    .default("v25.0"),
   /** Meta app secret that signs webhooks (X-Hub-Signature-256); the emulator's in the sandbox. */
   WHATSAPP_APP_SECRET: z.string().min(8).optional(),
   /** Meta app id of Embedded Signup's code exchange (the sandbox emulator's app by default). */

@@ -36,6 +36,8 @@ export interface InboundMediaInput {
   filename?: string;
   /** base64 content stored as downloadable media */
   data?: string;
+  /** audio only: a voice note recorded in the app (Meta's `voice: true`) */
+  voice?: boolean;
 }
 
 export interface InboundResult {
@@ -77,7 +79,7 @@ function inboundMedia(ctx: EmulatorContext, phone: PhoneState, type: string, x: 
   const o: Record<string, unknown> = { mime_type: mimeType, sha256, id: mediaId };
   if (x.caption !== undefined) o.caption = x.caption;
   if (x.filename !== undefined) o.filename = x.filename;
-  if (type === "audio") o.voice = false;
+  if (type === "audio") o.voice = x.voice === true;
   if (type === "sticker") o.animated = false;
   return o;
 }

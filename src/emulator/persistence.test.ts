@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { StatusEvent } from "../whatsapp/types.ts";
+import type { StatusEvent, WebhookEvent } from "../whatsapp/types.ts";
 import { DEFAULT_ACCESS_TOKEN, DEFAULT_APP_SECRET, DEFAULT_WABAS } from "./config.ts";
 import { type RunningEmulator, startEmulator } from "./server.ts";
 import { startWebhookCollector } from "./testing.ts";
@@ -111,6 +111,71 @@ describe("persistence under dataDir", () => {
     } finally {
       await second.close();
       await hook.close();
+    }
+  });
+
+  it("resumes pending statuses, reviews and webhook retries at their original due times, not from the restart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "charla-emu-due-"));
+    const hook = await startWebhookCollector({ appSecret: DEFAULT_APP_SECRET });
+    const options = {
+      dataDir: dir,
+      webhookUrl: hook.url,
+      statusDelaysMs: { sent: 2_500, delivered: 2_600, read: null },
+      templateReview: { delayMs: 2_500 },
+      webhookDelivery: { baseDelayMs: 2_500, maxDelayMs: 2_500 },
+    };
+    const first = await startEmulator(options);
+    let second: RunningEmulator | undefined;
+    try {
+      hook.failNext(1);
+      first.injectInbound({ from: "5491155554444", to: PN, text: "hola" }); // fails once: a retry is due
+      const t0 = Date.now();
+      const sent = await graph(first, "POST", `/${PN}/messages`, {
+        messaging_product: "whatsapp",
+        to: "5491155554444",
+        type: "text",
+        text: { body: "enseguida" },
+      });
+      const created = await graph(first, "POST", `/${WABA}/message_templates`, {
+        name: "due_on_time",
+        language: "es",
+        category: "UTILITY",
+        components: [{ type: "BODY", text: "Pedido listo" }],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the first attempt failed
+      await first.close();
+      await new Promise((resolve) => setTimeout(resolve, 1_200)); // down for a while
+      const restartedAt = Date.now();
+      second = await startEmulator(options);
+      const id = sent.messages[0].id;
+      await hook.waitFor(
+        (e) =>
+          e.some((x) => x.kind === "status" && x.messageId === id && x.status === "delivered") &&
+          e.some((x) => x.kind === "template_status" && x.templateId === created.id) &&
+          e.some((x) => x.kind === "message"),
+        10_000,
+      );
+      const arrival = (match: (e: WebhookEvent) => boolean) => {
+        const index = hook.deliveries.findIndex((d) => d.answered === 200 && d.events.some(match));
+        return hook.deliveries[index]!.at;
+      };
+      // Counted from the restart, each would come at least 2.5 s after it; from the original time, ~1.3 s after.
+      const due = restartedAt + 2_300;
+      expect(arrival((x) => x.kind === "status" && x.messageId === id && x.status === "sent")).toBeLessThan(
+        due,
+      );
+      expect(arrival((x) => x.kind === "template_status" && x.templateId === created.id)).toBeLessThan(due);
+      expect(arrival((x) => x.kind === "message")).toBeLessThan(due);
+      // ... and none before its time (the statuses 2.5 s after acceptance).
+      expect(arrival((x) => x.kind === "status" && x.messageId === id)).toBeGreaterThanOrEqual(t0 + 2_400);
+      await second.drainWebhooks();
+      const retried = second.webhooks.deliveries.find((d) => JSON.stringify(d.payload).includes('"text"'));
+      expect(retried).toMatchObject({ attempts: 2, status: "delivered" });
+      expect(retried!.createdAt).toBeLessThan(restartedAt - 1_000);
+    } finally {
+      await second?.close();
+      await hook.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

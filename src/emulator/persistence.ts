@@ -9,6 +9,7 @@ import type { EmulatorContext } from "./context.ts";
 import type { EmulatorState, MediaRecord, PortfolioState } from "./state.ts";
 import { schedulePipeline } from "./status-pipeline.ts";
 import { reviewTemplate } from "./templates.ts";
+import type { PendingWebhook } from "./webhooks.ts";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -29,8 +30,11 @@ export interface EmulatorSnapshot {
   marketingReceived: Entries<number[]>;
   bsuids: Entries<string>;
   stats: unknown;
-  /** Webhook notifications not delivered yet (sent again after an import). */
-  pendingWebhooks: unknown[];
+  /**
+   * Webhook notifications not delivered yet, with their retry schedules (resumed at their original
+   * times after an import); a bare payload (older snapshots) is sent at once.
+   */
+  pendingWebhooks: (PendingWebhook | unknown)[];
 }
 
 /** JSON cannot hold Infinity (a full token bucket): it travels as null. */
@@ -59,7 +63,7 @@ export function exportState(ctx: EmulatorContext): EmulatorSnapshot {
     marketingReceived: [...s.marketingReceived],
     bsuids: [...s.bsuids],
     stats: s.stats,
-    pendingWebhooks: ctx.webhooks.deliveries.filter((d) => d.status === "pending").map((d) => d.payload),
+    pendingWebhooks: ctx.webhooks.pendingDeliveries(),
   };
 }
 
@@ -115,7 +119,14 @@ export function importState(ctx: EmulatorContext, snap: EmulatorSnapshot): void 
   resume(ctx, snap.pendingWebhooks ?? []);
 }
 
-/** After a restart: statuses still to come, reviews still pending, webhooks not yet delivered. */
+const isPending = (x: unknown): x is PendingWebhook =>
+  typeof x === "object" && x !== null && "payload" in x && "nextAttemptAt" in x;
+
+/**
+ * After a restart: statuses still to come, reviews still pending, webhooks not yet delivered, each
+ * at its original due time (counted from the message's acceptance, the review's start, the
+ * delivery's schedule); what fell due while the emulator was down happens at once.
+ */
 function resume(ctx: EmulatorContext, pendingWebhooks: unknown[]): void {
   for (const msg of ctx.state.messages.values()) {
     const phone = ctx.state.phones.get(msg.phoneNumberId);
@@ -125,7 +136,9 @@ function resume(ctx: EmulatorContext, pendingWebhooks: unknown[]): void {
     else if (msg.pricing) schedulePipeline(ctx, phone, msg, msg.pricing as never);
   }
   for (const t of ctx.state.templates.values()) if (t.status === "PENDING") reviewTemplate(ctx, t);
-  for (const payload of pendingWebhooks) ctx.webhooks.send(payload);
+  for (const entry of pendingWebhooks)
+    if (isPending(entry)) ctx.webhooks.restore(entry);
+    else ctx.webhooks.send(entry);
 }
 
 const fileOf = (dataDir: string) => join(dataDir, "emulator-state.json");

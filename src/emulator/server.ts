@@ -15,6 +15,7 @@ import { registerMessageRoutes } from "./routes/messages.ts";
 import { registerObjectRoutes } from "./routes/objects.ts";
 import { registerOnboardingRoutes } from "./routes/onboarding.ts";
 import { registerPhoneNumberRoutes } from "./routes/phone-numbers.ts";
+import { registerSandboxUiRoutes } from "./routes/sandbox-ui.ts";
 import { registerTemplateRoutes } from "./routes/templates.ts";
 import type { EmulatorState } from "./state.ts";
 import type { WebhookSender } from "./webhooks.ts";
@@ -58,6 +59,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   registerObjectRoutes(app, ctx);
   registerControlRoutes(app, ctx);
   registerOnboardingRoutes(app, ctx);
+  registerSandboxUiRoutes(app, ctx);
 
   loadFromDataDir(ctx);
   const persist = ctx.config.dataDir

@@ -51,6 +51,8 @@ export interface TemplateState extends MessageTemplate {
   pacing?: { sends: number; until: number };
   /** When an approved template was edited (Meta allows one a day, ten in 30 days). */
   approvedEdits?: number[];
+  /** When its pending review decides (epoch ms; survives a restart). */
+  reviewDueAt?: number | undefined;
 }
 
 export interface PortfolioState {

@@ -14,6 +14,8 @@ export function schedulePipeline(
   failCode?: number,
 ) {
   const d = ctx.config.statusDelaysMs;
+  // Due times count from acceptance, so a pipeline resumed after a restart keeps its original times.
+  const after = (ms: number) => Math.max(0, msg.acceptedAt + ms - Date.now());
   const push = (status: "sent" | "delivered" | "read" | "failed", extra: Record<string, unknown>) => {
     // Never twice (a pipeline resumed after a restart skips what was already sent).
     if (msg.status === "failed" || msg.statuses.some((s) => s.status === status)) return;
@@ -38,7 +40,7 @@ export function schedulePipeline(
   if (failCode !== undefined) {
     msg.errorCode = failCode;
     ctx.state.stats.failedAsync++;
-    ctx.later(d.sent, () => push("failed", { errors: [webhookErrorFor(failCode)] }));
+    ctx.later(after(d.sent), () => push("failed", { errors: [webhookErrorFor(failCode)] }));
     return;
   }
   msg.pricing = pricing;
@@ -48,9 +50,9 @@ export function schedulePipeline(
     expiration_timestamp: String(nowSec() + 24 * 3600),
     origin: { type: category },
   };
-  ctx.later(d.sent, () => push("sent", { conversation, pricing }));
-  ctx.later(Math.max(d.delivered, d.sent), () => push("delivered", { conversation, pricing }));
+  ctx.later(after(d.sent), () => push("sent", { conversation, pricing }));
+  ctx.later(after(Math.max(d.delivered, d.sent)), () => push("delivered", { conversation, pricing }));
   if (d.read !== null && !neverReads(ctx.config, msg.waId)) {
-    ctx.later(Math.max(d.read, d.delivered, d.sent), () => push("read", {}));
+    ctx.later(after(Math.max(d.read, d.delivered, d.sent)), () => push("read", {}));
   }
 }

@@ -99,8 +99,11 @@ export function checkTemplateSend(ctx: EmulatorContext, phone: PhoneState, t: un
   return tpl;
 }
 
+/** Reviews a PENDING template when it is due (`reviewDueAt`, kept across a restart). */
 export function reviewTemplate(ctx: EmulatorContext, t: TemplateState) {
-  ctx.later(ctx.config.templateReview.delayMs, () => {
+  t.reviewDueAt ??= Date.now() + ctx.config.templateReview.delayMs;
+  ctx.later(Math.max(0, t.reviewDueAt - Date.now()), () => {
+    t.reviewDueAt = undefined;
     if (!ctx.state.templates.has(t.id) || t.status !== "PENDING") return;
     const text = [
       t.name,

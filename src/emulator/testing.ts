@@ -14,6 +14,8 @@ export interface CollectedDelivery {
   events: WebhookEvent[];
   /** answered with this HTTP status */
   answered: number;
+  /** when it arrived (epoch ms) */
+  at: number;
 }
 
 export interface WebhookCollector {
@@ -66,7 +68,14 @@ export async function startWebhookCollector(opts: {
           status = 400;
         }
       }
-      deliveries.push({ headers: req.headers, raw, signatureValid, events, answered: status });
+      deliveries.push({
+        headers: req.headers,
+        raw,
+        signatureValid,
+        events,
+        answered: status,
+        at: Date.now(),
+      });
       res.writeHead(status);
       res.end();
     });

@@ -16,6 +16,16 @@ export interface WebhookDelivery {
   reordered: boolean;
   createdAt: number;
   deliveredAt?: number | undefined;
+  /** When the next attempt is due (epoch ms), while pending. */
+  nextAttemptAt?: number | undefined;
+}
+
+/** A pending delivery as persisted: its retry schedule goes on from where it was. */
+export interface PendingWebhook {
+  payload: unknown;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
 }
 
 /** Meta puts up to 1,000 updates in one notification. */
@@ -119,6 +129,7 @@ export class WebhookSender {
 
   private schedule(d: WebhookDelivery, delayMs: number): void {
     if (this.closed) return;
+    d.nextAttemptAt = Date.now() + delayMs;
     const t = setTimeout(() => {
       this.timers.delete(t);
       const p = this.attempt(d).finally(() => this.inflight.delete(p));
@@ -164,6 +175,54 @@ export class WebhookSender {
     const { baseDelayMs, maxDelayMs } = cfg.webhookDelivery;
     const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** (d.attempts - 1));
     this.schedule(d, delay * (0.75 + this.random() * 0.5));
+  }
+
+  /**
+   * Sends a logged notification again (the sandbox page's redelivery), as a new delivery with the
+   * same payload; its attempts and retries are its own. Undefined if the log no longer holds it.
+   */
+  redeliver(id: number): WebhookDelivery | undefined {
+    const original = this.deliveries.find((d) => d.id === id);
+    if (!original || this.closed) return undefined;
+    const copy = this.record(original.payload, false);
+    if (!this.getConfig().webhookUrl) copy.status = "skipped";
+    else this.schedule(copy, 0);
+    return copy;
+  }
+
+  /** The deliveries still pending, with their schedules (for persistence). */
+  pendingDeliveries(): PendingWebhook[] {
+    const gathered = this.batch.map((payload) => ({
+      payload,
+      createdAt: Date.now(),
+      attempts: 0,
+      nextAttemptAt: 0,
+    }));
+    const scheduled = this.deliveries
+      .filter((d) => d.status === "pending")
+      .map((d) => ({
+        payload: d.payload,
+        createdAt: d.createdAt,
+        attempts: d.attempts,
+        nextAttemptAt: d.nextAttemptAt ?? 0,
+      }));
+    return [...gathered, ...scheduled];
+  }
+
+  /**
+   * Takes back a persisted pending delivery: its next attempt at its original time (at once if that
+   * passed), its attempts and age counted as before, so the 7-day limit runs from the first send.
+   */
+  restore(pending: PendingWebhook): void {
+    if (this.closed) return;
+    if (!this.getConfig().webhookUrl) {
+      this.record(pending.payload, false).status = "skipped";
+      return;
+    }
+    const d = this.record(pending.payload, false);
+    d.createdAt = pending.createdAt;
+    d.attempts = pending.attempts;
+    this.schedule(d, Math.max(0, pending.nextAttemptAt - Date.now()));
   }
 
   /** Number of deliveries still pending (gathered for a batch, scheduled or in flight). */

@@ -35,7 +35,7 @@ export interface RetryOptions {
 export interface WhatsAppClientOptions {
   /** e.g. https://graph.facebook.com or the emulator URL */
   baseUrl: string;
-  /** Graph version, default "v23.0" */
+  /** Graph version, default "v25.0" */
   version?: string;
   accessToken: string;
   retry?: RetryOptions;

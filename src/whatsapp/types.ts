@@ -3,7 +3,7 @@
  * Field names follow Meta's JSON (snake_case) on purpose.
  */
 
-export const DEFAULT_GRAPH_VERSION = "v23.0";
+export const DEFAULT_GRAPH_VERSION = "v25.0";
 export const DEFAULT_GRAPH_BASE_URL = "https://graph.facebook.com";
 
 // ---------------------------------------------------------------------------
@@ -137,6 +137,8 @@ interface MessageBase {
   recipient_type?: "individual";
   /** Phone number (any format) or WhatsApp id of the recipient. */
   to: string;
+  /** Since 2026: the recipient's business-scoped user id, in place of `to` (then `to` is absent). */
+  recipient?: string;
   /** Reply to a previous message. */
   context?: { message_id: string };
   biz_opaque_callback_data?: string;

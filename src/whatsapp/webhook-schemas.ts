@@ -30,7 +30,10 @@ export const mediaSchema = z.looseObject({
 });
 
 export const rawMessage = z.looseObject({
-  from: z.string().min(1),
+  /** The sender's phone (digits); absent for users who adopted a username (2026). */
+  from: z.string().min(1).optional(),
+  /** The sender's business-scoped user id (2026). */
+  from_user_id: z.string().min(1).optional(),
   id: z.string().min(1),
   timestamp: tsString,
   type: z.string().min(1),
@@ -78,7 +81,9 @@ export const rawStatus = z.looseObject({
   id: z.string().min(1),
   status: z.enum(["sent", "delivered", "read", "failed", "deleted", "played"]),
   timestamp: tsString,
-  recipient_id: z.string().min(1),
+  /** Absent when the message was sent to a business-scoped user id (`recipient`). */
+  recipient_id: z.string().min(1).optional(),
+  recipient_user_id: z.string().min(1).optional(),
   biz_opaque_callback_data: z.string().optional(),
   conversation: z
     .looseObject({
@@ -109,8 +114,9 @@ export const messagesValue = z.looseObject({
   contacts: z
     .array(
       z.looseObject({
-        wa_id: z.string(),
-        profile: z.looseObject({ name: z.string().optional() }).optional(),
+        wa_id: z.string().optional(),
+        user_id: z.string().optional(),
+        profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
       }),
     )
     .optional(),
@@ -125,6 +131,10 @@ export const templateStatusValue = z.looseObject({
   message_template_name: z.string(),
   message_template_language: z.string(),
   reason: z.string().nullable().optional(),
+  /** Since 2025: why a template was paused, unpaused or disabled (title FIRST_PAUSE, SECOND_PAUSE, RATE_LIMITING_PAUSE, UNPAUSE, DISABLED). */
+  other_info: z.looseObject({ title: z.string().optional(), description: z.string().optional() }).optional(),
+  /** When a template to be disabled will be (DISABLED events announced ahead). */
+  disable_info: z.looseObject({ disable_date: z.union([z.string(), z.number()]).optional() }).optional(),
 });
 
 export const templateQualityValue = z.looseObject({

@@ -62,7 +62,10 @@ export interface InboundMessageEvent {
   kind: "message";
   metadata: WebhookMetadata;
   id: string;
-  from: string;
+  /** The sender's phone (digits); absent for a user who adopted a username: then only `fromUserId`. */
+  from?: string | undefined;
+  /** The sender's business-scoped user id (BSUID, since 2026); one of `from` and this is always set. */
+  fromUserId?: string | undefined;
   profileName?: string | undefined;
   /** unix seconds, as a number */
   timestamp: number;
@@ -99,7 +102,9 @@ export interface StatusEvent {
   messageId: string;
   status: DeliveryStatus;
   timestamp: number;
-  recipientId: string;
+  /** Absent when the message went to a business-scoped user id. */
+  recipientId?: string | undefined;
+  recipientUserId?: string | undefined;
   conversation?:
     | { id: string; expirationTimestamp?: number | undefined; originType?: string | undefined }
     | undefined;
@@ -116,6 +121,9 @@ export interface TemplateStatusEvent {
   templateName: string;
   language: string;
   reason?: string | undefined;
+  /** `other_info.title` / `.description`: FIRST_PAUSE, SECOND_PAUSE, RATE_LIMITING_PAUSE, UNPAUSE, DISABLED. */
+  title?: string | undefined;
+  description?: string | undefined;
   time?: number | undefined;
 }
 

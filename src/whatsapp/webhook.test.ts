@@ -476,3 +476,61 @@ describe("parseWebhook: invalid bodies", () => {
     expect(parseWebhook(Buffer.from(body))).toHaveLength(1);
   });
 });
+
+describe("parseWebhook: Meta's 2026 fields", () => {
+  it("a username adopter's message: no from, no wa_id, only the business-scoped user id", () => {
+    const ev = one<InboundMessageEvent>(
+      wrap("messages", {
+        messaging_product: "whatsapp",
+        metadata: meta,
+        contacts: [{ profile: { name: "Ana", username: "ana.m" }, user_id: "AR.1349120865530274" }],
+        messages: [
+          {
+            from_user_id: "AR.1349120865530274",
+            id: "wamid.U1",
+            timestamp: "1",
+            type: "text",
+            text: { body: "hi" },
+          },
+        ],
+      }),
+    );
+    expect(ev).toMatchObject({ from: undefined, fromUserId: "AR.1349120865530274", profileName: "Ana" });
+  });
+
+  it("a message with neither from nor from_user_id is refused", () => {
+    const body = wrap("messages", {
+      messaging_product: "whatsapp",
+      metadata: meta,
+      messages: [{ id: "wamid.U2", timestamp: "1", type: "text", text: { body: "?" } }],
+    });
+    expect(() => parseWebhook(body)).toThrow(WebhookPayloadError);
+  });
+
+  it("a status of a message sent to a user id has no recipient_id", () => {
+    const ev = one<StatusEvent>(
+      wrap("messages", {
+        messaging_product: "whatsapp",
+        metadata: meta,
+        statuses: [
+          { id: "wamid.O1", status: "sent", timestamp: "2", recipient_user_id: "AR.1349120865530274" },
+        ],
+      }),
+    );
+    expect(ev).toMatchObject({ recipientId: undefined, recipientUserId: "AR.1349120865530274" });
+  });
+
+  it("a template status says why in other_info", () => {
+    const ev = parseWebhook(
+      wrap("message_template_status_update", {
+        event: "PAUSED",
+        message_template_id: 7,
+        message_template_name: "promo",
+        message_template_language: "es",
+        reason: null,
+        other_info: { title: "FIRST_PAUSE", description: "Paused for 3 hours: low quality" },
+      }),
+    );
+    expect(ev[0]).toMatchObject({ kind: "template_status", event: "PAUSED", title: "FIRST_PAUSE" });
+  });
+});

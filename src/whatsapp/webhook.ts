@@ -214,15 +214,22 @@ export function parseWebhook(body: unknown): WebhookEvent[] {
             phoneNumberId: v.metadata.phone_number_id,
             displayPhoneNumber: v.metadata.display_phone_number,
           };
+          // The sender's contact entry, by wa_id or (username adopters have none) by BSUID.
           const names = new Map<string, string | undefined>();
-          for (const c of v.contacts ?? []) names.set(c.wa_id, c.profile?.name);
+          for (const c of v.contacts ?? []) names.set(c.wa_id ?? c.user_id ?? "", c.profile?.name);
           (v.messages ?? []).forEach((m, mi) => {
+            const sender = m.from ?? m.from_user_id;
+            if (sender === undefined)
+              throw new WebhookPayloadError(`Invalid webhook payload at ${path}.messages.${mi}`, [
+                { path: `${path}.messages.${mi}.from`, message: "Neither from nor from_user_id" },
+              ]);
             const ev: InboundMessageEvent = {
               kind: "message",
               metadata,
               id: m.id,
               from: m.from,
-              profileName: names.get(m.from),
+              fromUserId: m.from_user_id,
+              profileName: names.get(sender) ?? (m.from_user_id ? names.get(m.from_user_id) : undefined),
               timestamp: Number(m.timestamp),
               type: m.type,
               content: inboundContent(m, `${path}.messages.${mi}`),
@@ -241,6 +248,7 @@ export function parseWebhook(body: unknown): WebhookEvent[] {
               status: s.status as DeliveryStatus,
               timestamp: Number(s.timestamp),
               recipientId: s.recipient_id,
+              recipientUserId: s.recipient_user_id,
               conversation: s.conversation
                 ? {
                     id: s.conversation.id,
@@ -279,6 +287,8 @@ export function parseWebhook(body: unknown): WebhookEvent[] {
             templateName: v.message_template_name,
             language: v.message_template_language,
             reason: v.reason ?? undefined,
+            title: v.other_info?.title,
+            description: v.other_info?.description,
             time: entry.time,
           });
           break;

@@ -2216,7 +2216,9 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 optedIn: boolean;
-                                phone: string;
+                                phone: string | null;
+                                /** @description business-scoped user id Meta reports (2026) */
+                                userId: string | null;
                                 windowOpen: boolean;
                             } & {
                                 [key: string]: unknown;
@@ -2266,7 +2268,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             optedIn: boolean;
-                            phone: string;
+                            phone: string | null;
+                            /** @description business-scoped user id Meta reports (2026) */
+                            userId: string | null;
                             windowOpen: boolean;
                         } & {
                             [key: string]: unknown;
@@ -2310,7 +2314,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             optedIn: boolean;
-                            phone: string;
+                            phone: string | null;
+                            /** @description business-scoped user id Meta reports (2026) */
+                            userId: string | null;
                             windowOpen: boolean;
                         } & {
                             [key: string]: unknown;
@@ -2404,7 +2410,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             optedIn: boolean;
-                            phone: string;
+                            phone: string | null;
+                            /** @description business-scoped user id Meta reports (2026) */
+                            userId: string | null;
                             windowOpen: boolean;
                         } & {
                             [key: string]: unknown;
@@ -2460,7 +2468,9 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             optedIn: boolean;
-                            phone: string;
+                            phone: string | null;
+                            /** @description business-scoped user id Meta reports (2026) */
+                            userId: string | null;
                             windowOpen: boolean;
                         } & {
                             [key: string]: unknown;
@@ -2515,7 +2525,9 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string | null;
-                                    phone: string;
+                                    phone: string | null;
+                                    /** @description business-scoped user id (2026) */
+                                    userId: string | null;
                                 };
                                 /** Format: uuid */
                                 id: string;
@@ -2576,7 +2588,9 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string | null;
-                                phone: string;
+                                phone: string | null;
+                                /** @description business-scoped user id (2026) */
+                                userId: string | null;
                             };
                             /** Format: uuid */
                             id: string;
@@ -2634,7 +2648,9 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string | null;
-                                phone: string;
+                                phone: string | null;
+                                /** @description business-scoped user id (2026) */
+                                userId: string | null;
                             };
                             /** Format: uuid */
                             id: string;
@@ -2815,7 +2831,7 @@ export interface paths {
                             body: string;
                             preview_url?: boolean;
                         };
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "text";
@@ -2831,7 +2847,7 @@ export interface paths {
                         };
                         /** @description wamid of the message this replies to */
                         replyTo?: string;
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "image";
@@ -2847,7 +2863,7 @@ export interface paths {
                         from?: string;
                         /** @description wamid of the message this replies to */
                         replyTo?: string;
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "document";
@@ -2863,7 +2879,7 @@ export interface paths {
                         from?: string;
                         /** @description wamid of the message this replies to */
                         replyTo?: string;
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "audio";
@@ -2872,7 +2888,7 @@ export interface paths {
                         from?: string;
                         /** @description wamid of the message this replies to */
                         replyTo?: string;
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "video";
@@ -2895,7 +2911,7 @@ export interface paths {
                             /** Format: uri */
                             link?: string;
                         };
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "sticker";
@@ -2910,7 +2926,7 @@ export interface paths {
                         };
                         /** @description wamid of the message this replies to */
                         replyTo?: string;
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "location";
@@ -2934,7 +2950,7 @@ export interface paths {
                         from?: string;
                         /** @description wamid of the message this replies to */
                         replyTo?: string;
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "contacts";
@@ -2947,7 +2963,7 @@ export interface paths {
                         };
                         /** @description wamid of the message this replies to */
                         replyTo?: string;
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "reaction";
@@ -3089,7 +3105,7 @@ export interface paths {
                         };
                         /** @description wamid of the message this replies to */
                         replyTo?: string;
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "interactive";
@@ -3133,7 +3149,7 @@ export interface paths {
                                 };
                             };
                         };
-                        /** @description recipient phone number, E.164 preferred */
+                        /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
                         to: string;
                         /** @enum {string} */
                         type: "template";

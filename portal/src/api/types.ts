@@ -47,7 +47,9 @@ export type ApiKey = Json<"/v1/api-keys", "get", 200>["data"][number];
 
 export interface Contact {
   id: string;
-  phone: string;
+  /** Null for a contact known only by its business-scoped user id (a WhatsApp username adopter). */
+  phone: string | null;
+  userId: string | null;
   name: string | null;
   tags: string[];
   attributes: Record<string, unknown>;

@@ -55,9 +55,10 @@ function registerInspection(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get("/_emulator/inbound", async () => ({ data: state.inbound }));
 
   app.get("/_emulator/webhooks", async (req) => {
-    const q = req.query as { status?: string };
+    const q = req.query as { status?: string; limit?: string };
     const { deliveries } = ctx.webhooks;
-    return { data: q.status ? deliveries.filter((d) => d.status === q.status) : deliveries };
+    const list = q.status ? deliveries.filter((d) => d.status === q.status) : deliveries;
+    return { data: q.limit ? list.slice(-Number(q.limit)) : list };
   });
 
   app.get("/_emulator/config", async () => ctx.config);

@@ -95,7 +95,9 @@ export function marketOfCountry(code: string | undefined): string {
 }
 
 /** The market of a recipient's phone (E.164, or digits as WhatsApp ids are). */
-export function marketOfPhone(phone: string): string {
+export function marketOfPhone(phone: string | null): string {
+  // A contact known only by its business-scoped user id has no calling code: Meta's "other" rates.
+  if (phone === null) return marketOfCountry(undefined);
   const e164 = phone.startsWith("+") ? phone : `+${phone}`;
   const parsed = parsePhoneNumberFromString(e164);
   // A number libphonenumber cannot place precisely still has its calling code's main country.

@@ -25,8 +25,8 @@ export interface BillableSend {
   templateId: string | null;
   /** The template's category, or null for a non-template message. */
   category: string | null;
-  /** The recipient's phone (E.164): its calling code picks the market. */
-  phone: string;
+  /** The recipient's phone (E.164): its calling code picks the market; null for a contact known only by its user id. */
+  phone: string | null;
   windowOpen: boolean;
   at: Date;
 }

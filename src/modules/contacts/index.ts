@@ -4,11 +4,14 @@ import { contactsRoutes } from "./routes.ts";
 
 export { toE164, waIdToE164 } from "./phone.ts";
 export {
+  BSUID_PATTERN,
   type Contact,
   type ContactOptedOutData,
+  type ContactSummary,
   contactForInbound,
   contactSummaries,
   findContactByPhone,
+  findContactByUserId,
   getContact,
   isOptedIn,
   isOptedOut,

@@ -35,7 +35,9 @@ function contactView(contact: Contact) {
 }
 const contactOut = z.looseObject({
   id: z.uuid(),
-  phone: z.string(),
+  /** Null for a contact known only by its business-scoped user id. */
+  phone: z.string().nullable(),
+  userId: z.string().nullable().describe("business-scoped user id Meta reports (2026)"),
   optedIn: z.boolean(),
   windowOpen: z.boolean(),
 });

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "../accounts/schema.ts";
 
 export const contacts = pgTable(
@@ -8,10 +9,12 @@ export const contacts = pgTable(
     tenantId: uuid("tenant_id")
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
-    /** E.164 with "+", e.g. +5491123456789. */
-    phone: text("phone").notNull(),
+    /** E.164 with "+", e.g. +5491123456789; null for a user known only by their BSUID (a username adopter). */
+    phone: text("phone"),
     /** WhatsApp id as Meta reports it (digits, may differ from phone, e.g. Argentina's 549). */
     waId: text("wa_id"),
+    /** Business-scoped user id Meta reports since 2026 (`user_id`, e.g. US.13491208655302741918). */
+    userId: text("user_id"),
     name: text("name"),
     attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
     tags: text("tags").array().notNull().default([]),
@@ -24,7 +27,9 @@ export const contacts = pgTable(
   },
   (table) => [
     uniqueIndex("contacts_tenant_phone_key").on(table.tenantId, table.phone),
+    uniqueIndex("contacts_tenant_user_id_key").on(table.tenantId, table.userId),
     index("contacts_tenant_wa_idx").on(table.tenantId, table.waId),
+    check("contacts_phone_or_user_id", sql`${table.phone} is not null or ${table.userId} is not null`),
   ],
 );
 

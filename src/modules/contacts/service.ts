@@ -42,6 +42,17 @@ export async function findContactByPhone(db: Executor, tenantId: string, phone: 
   return contact;
 }
 
+/** A business-scoped user id as Meta writes it: country code, a dot, alphanumerics (US.13491208655302741918). */
+export const BSUID_PATTERN = /^[A-Z]{2}\.[A-Za-z0-9]{1,128}$/;
+
+export async function findContactByUserId(db: Executor, tenantId: string, userId: string) {
+  const [contact] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.userId, userId)));
+  return contact;
+}
+
 /** Finds the contact by phone or creates it; `patch` fields overwrite, attributes merge, tags union. */
 export async function upsertContact(
   db: Executor,
@@ -49,6 +60,7 @@ export async function upsertContact(
   input: {
     phone: string;
     waId?: string;
+    userId?: string;
     name?: string;
     attributes?: Record<string, unknown>;
     tags?: string[];
@@ -60,6 +72,7 @@ export async function upsertContact(
       tenantId,
       phone: input.phone,
       waId: input.waId ?? input.phone.slice(1),
+      userId: input.userId,
       name: input.name,
       attributes: input.attributes ?? {},
       tags: input.tags ?? [],
@@ -69,6 +82,7 @@ export async function upsertContact(
       set: {
         name: input.name === undefined ? sql`${contacts.name}` : input.name,
         waId: input.waId === undefined ? sql`${contacts.waId}` : input.waId,
+        userId: input.userId === undefined ? sql`${contacts.userId}` : input.userId,
         attributes: sql`${contacts.attributes} || ${JSON.stringify(input.attributes ?? {})}::jsonb`,
         // Tags travel as JSON: an empty JS array does not bind as a SQL array on every driver.
         tags: sql`array(select distinct t from unnest(${contacts.tags} || array(select jsonb_array_elements_text(${JSON.stringify(input.tags ?? [])}::jsonb))) t)`,
@@ -80,21 +94,37 @@ export async function upsertContact(
   return contact;
 }
 
-/** Resolves an inbound sender (wa_id) to a contact, creating it on first contact. */
+/**
+ * Resolves an inbound sender to a contact, creating it on first contact: by wa_id or phone, or by
+ * business-scoped user id (a user who adopted a username comes with no phone at all).
+ */
 export async function contactForInbound(
   db: Executor,
   tenantId: string,
-  waId: string,
-  phone: string,
+  sender: { waId?: string | undefined; phone?: string | undefined; userId?: string | undefined },
   name?: string,
-) {
+): Promise<Contact> {
+  const { waId, phone, userId } = sender;
+  const matches = [
+    waId ? eq(contacts.waId, waId) : undefined,
+    phone ? eq(contacts.phone, phone) : undefined,
+    userId ? eq(contacts.userId, userId) : undefined,
+  ].filter((match) => match !== undefined);
+  if (matches.length === 0) throw new Error("an inbound sender has a wa_id or a user id");
   const [found] = await db
     .select()
     .from(contacts)
-    .where(and(eq(contacts.tenantId, tenantId), or(eq(contacts.waId, waId), eq(contacts.phone, phone))))
+    .where(and(eq(contacts.tenantId, tenantId), or(...matches)))
     .limit(1);
   if (found) return found;
-  return upsertContact(db, tenantId, { phone, waId, name });
+  if (phone) return upsertContact(db, tenantId, { phone, waId, userId, name });
+  const [created] = await db
+    .insert(contacts)
+    .values({ tenantId, userId, name })
+    .onConflictDoUpdate({ target: [contacts.tenantId, contacts.userId], set: { updatedAt: new Date() } })
+    .returning();
+  if (!created) throw new Error("insert returned no row");
+  return created;
 }
 
 /** Records an opt-in or opt-out with its source; returns the updated contact. */
@@ -129,23 +159,30 @@ export async function listConsent(db: Executor, tenantId: string, contactId: str
 /** What the `contact.opted_out` event carries. */
 export interface ContactOptedOutData {
   contactId: string;
-  phone: string;
+  phone: string | null;
+  userId: string | null;
   source: string;
   keyword?: string;
   at: Date | null;
 }
 
-/** An inbound message from the contact: the window opens (never backwards), wa_id and a missing name are kept. */
+/** An inbound message from the contact: the window opens (never backwards), wa_id, user id and a missing name are kept. */
 export async function noteInboundMessage(
   db: Executor,
   contactId: string,
-  inbound: { at: Date; waId: string; profileName?: string | undefined },
+  inbound: {
+    at: Date;
+    waId?: string | undefined;
+    userId?: string | undefined;
+    profileName?: string | undefined;
+  },
 ): Promise<Contact | undefined> {
   const [updated] = await db
     .update(contacts)
     .set({
       lastInboundAt: sql`greatest(${contacts.lastInboundAt}, ${inbound.at.toISOString()}::timestamptz)`,
-      waId: inbound.waId,
+      waId: inbound.waId ?? sql`${contacts.waId}`,
+      userId: inbound.userId ?? sql`${contacts.userId}`,
       name: sql`coalesce(${contacts.name}, ${inbound.profileName ?? null})`,
       updatedAt: new Date(),
     })
@@ -154,14 +191,25 @@ export async function noteInboundMessage(
   return updated;
 }
 
-/** Phone, wa_id and name of the given contacts, by id. */
-export async function contactSummaries(
-  db: Executor,
-  ids: string[],
-): Promise<Map<string, { id: string; phone: string; waId: string | null; name: string | null }>> {
+export interface ContactSummary {
+  id: string;
+  phone: string | null;
+  waId: string | null;
+  userId: string | null;
+  name: string | null;
+}
+
+/** Phone, wa_id, business-scoped user id and name of the given contacts, by id. */
+export async function contactSummaries(db: Executor, ids: string[]): Promise<Map<string, ContactSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: contacts.id, phone: contacts.phone, waId: contacts.waId, name: contacts.name })
+    .select({
+      id: contacts.id,
+      phone: contacts.phone,
+      waId: contacts.waId,
+      userId: contacts.userId,
+      name: contacts.name,
+    })
     .from(contacts)
     .where(inArray(contacts.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.id, row]));

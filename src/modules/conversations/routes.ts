@@ -7,7 +7,12 @@ const conversationOut = z.looseObject({
   id: z.uuid(),
   status: z.enum(["open", "closed"]),
   phoneNumberId: z.uuid(),
-  contact: z.object({ id: z.uuid(), phone: z.string(), name: z.string().nullable() }),
+  contact: z.object({
+    id: z.uuid(),
+    phone: z.string().nullable(),
+    userId: z.string().nullable().describe("business-scoped user id (2026)"),
+    name: z.string().nullable(),
+  }),
   lastMessageAt: z.date(),
   lastMessagePreview: z.string().nullable(),
   unreadCount: z.number().int(),

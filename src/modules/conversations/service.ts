@@ -110,7 +110,12 @@ async function conversationViews(db: Executor, rows: Conversation[]) {
     const contact = contacts.get(contactId);
     return {
       ...conversation,
-      contact: { id: contactId, phone: contact?.phone ?? "", name: contact?.name ?? null },
+      contact: {
+        id: contactId,
+        phone: contact?.phone ?? null,
+        userId: contact?.userId ?? null,
+        name: contact?.name ?? null,
+      },
       windowOpen: windowOpen(conversation),
       windowExpiresAt: windowExpiresAt(conversation),
     };

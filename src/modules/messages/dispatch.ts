@@ -48,7 +48,7 @@ async function dispatchable(services: Services, messageIds: string[]) {
     const number = numbers.get(message.phoneNumberId);
     const contact = contacts.get(message.contactId);
     return number && contact
-      ? [{ message, number, contact: { waId: contact.waId, phone: contact.phone } }]
+      ? [{ message, number, contact: { waId: contact.waId, phone: contact.phone, userId: contact.userId } }]
       : [];
   });
 }
@@ -100,7 +100,7 @@ export async function dispatchMessages(services: Services, messageIds: string[])
       );
       const toSend = slice.filter((row) => claimed.has(row.message.id));
       const outcomes = await mapLimit(toSend, MAX_IN_FLIGHT, (row) =>
-        sendOne(services, client, number.phoneNumberId, row.message, row.contact.waId ?? row.contact.phone)
+        sendOne(services, client, number.phoneNumberId, row.message, addressOf(row.contact))
           // Recording a failure failed: leave the message to reconcile, and still record the others.
           .catch((): Outcome => ({ kind: "retry" })),
       );
@@ -170,15 +170,29 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return results;
 }
 
+/**
+ * Where Meta sends it: the wa_id or phone, or for a contact known only by its business-scoped user
+ * id (a username adopter, no phone), `recipient` with that id (Meta's 2026 rule).
+ */
+function addressOf(contact: { waId: string | null; phone: string | null; userId: string | null }) {
+  const to = contact.waId ?? contact.phone;
+  if (to !== null) return { to };
+  return { recipient: contact.userId ?? "" };
+}
+
 async function sendOne(
   services: Services,
   client: ReturnType<Services["graph"]["client"]>,
   metaNumberId: string,
   message: typeof messages.$inferSelect,
-  to: string,
+  address: { to: string } | { recipient: string },
 ): Promise<Outcome> {
   const { db } = services.database;
-  const body = { ...message.content, to, biz_opaque_callback_data: message.id } as unknown as OutboundMessage;
+  const body = {
+    ...message.content,
+    ...address,
+    biz_opaque_callback_data: message.id,
+  } as unknown as OutboundMessage;
   try {
     const response = await client.sendMessage(metaNumberId, body);
     const wamid = response.messages[0]?.id;

@@ -288,8 +288,11 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
   const contact = await contactForInbound(
     tx,
     number.tenantId,
-    event.from,
-    waIdToE164(event.from),
+    {
+      waId: event.from,
+      phone: event.from === undefined ? undefined : waIdToE164(event.from),
+      userId: event.fromUserId,
+    },
     event.profileName,
   );
   const at = new Date(event.timestamp * 1000);
@@ -324,6 +327,7 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
   const updated = await noteInboundMessage(tx, contact.id, {
     at,
     waId: event.from,
+    userId: event.fromUserId,
     profileName: event.profileName,
   });
   await emit({ boss: services.boss, tx }, messageEvent(message, "message.received"));

@@ -77,7 +77,13 @@ const interactive = z.discriminatedUnion("type", [
 ]);
 
 const common = {
-  to: z.string().min(3).max(32).describe("recipient phone number, E.164 preferred"),
+  to: z
+    .string()
+    .min(3)
+    .max(140)
+    .describe(
+      "recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one",
+    ),
   from: z
     .string()
     .max(64)

@@ -63,6 +63,7 @@ export async function handleOptOutKeyword(
       data: {
         contactId: contact.id,
         phone: contact.phone,
+        userId: contact.userId,
         source: "keyword",
         keyword,
         at: updated.optedOutAt,

@@ -7,8 +7,10 @@ import { enqueue } from "../../jobs/queue.ts";
 import { unprocessable } from "../../lib/problem.ts";
 import { type BillableSend, reserveForMessages } from "../billing/index.ts";
 import {
+  BSUID_PATTERN,
   type Contact,
   findContactByPhone,
+  findContactByUserId,
   isOptedIn,
   isOptedOut,
   toE164,
@@ -153,21 +155,37 @@ function outboundCommitter(services: Services) {
   return commit;
 }
 
-/** The sending number (as senderNumber picks it), the contact with that phone and their conversation's window. */
+/**
+ * The sending number (as senderNumber picks it), the contact `to` names and their conversation's
+ * window. `to` is a phone, or the business-scoped user id of a contact who wrote in without one
+ * (Meta never tells a business a username adopter's phone); an unknown user id is refused.
+ */
 async function numberAndContact(
   services: Services,
   tenantId: string,
   from: string | undefined,
-  phone: string,
+  to: string,
 ): Promise<{
   number: PhoneNumberRow;
-  contact: Contact | null;
+  contact: Contact;
   conversation: Pick<Conversation, "lastInboundAt"> | null;
 }> {
   const { db } = services.database;
   const number = await senderNumber(db, tenantId, from);
-  const contact = (await findContactByPhone(db, tenantId, phone)) ?? null;
-  const conversation = contact ? await conversationWindow(db, number.id, contact.id) : null;
+  let contact: Contact | undefined;
+  if (BSUID_PATTERN.test(to)) {
+    contact = await findContactByUserId(db, tenantId, to);
+    if (!contact)
+      throw unprocessable(
+        "contact_not_found",
+        `No contact has the business-scoped user id ${to}; a user id is known once the user wrote in`,
+      );
+  } else {
+    const phone = toE164(to);
+    contact =
+      (await findContactByPhone(db, tenantId, phone)) ?? (await upsertContact(db, tenantId, { phone }));
+  }
+  const conversation = await conversationWindow(db, number.id, contact.id);
   return { number, contact, conversation };
 }
 
@@ -247,11 +265,8 @@ export async function acceptMessage(
     const existing = await findByIdempotencyKey(services, tenantId, idempotencyKey);
     if (existing) return replayOrRefuse(existing, hash);
   }
-  const phone = toE164(input.to);
-  const found = await numberAndContact(services, tenantId, input.from, phone);
-  const { number } = found;
-  const { db } = services.database;
-  const contact = found.contact ?? (await upsertContact(db, tenantId, { phone }));
+  const found = await numberAndContact(services, tenantId, input.from, input.to);
+  const { number, contact } = found;
 
   let content: Record<string, unknown>;
   let templateId: string | null = null;
@@ -285,7 +300,10 @@ export async function acceptMessage(
       idempotencyKey: idempotencyKey ?? null,
       requestHash: hash,
       preview,
-      billing: { phone, windowOpen: windowOpen(found.conversation ?? { lastInboundAt: null }) },
+      billing: {
+        phone: contact.phone,
+        windowOpen: windowOpen(found.conversation ?? { lastInboundAt: null }),
+      },
     });
     if ("error" in stored) throw stored.error;
     return { message: stored.message, replayed: false };

@@ -72,6 +72,8 @@ export interface MetaReport {
   /** When it happened; reports older than the one applied last are ignored. */
   at: Date;
   reason?: string | null;
+  /** `other_info` of a status webhook: why Meta paused, unpaused or disabled it (FIRST_PAUSE...). */
+  info?: { title?: string | undefined; description?: string | undefined } | undefined;
   qualityScore?: string | null;
   source: Extract<TemplateChangeSource, "meta_webhook" | "meta_sync">;
 }
@@ -92,7 +94,8 @@ export async function applyMetaReport(
     return row;
   }
   const target = statusFromMeta(report.metaStatus);
-  const reason = reasonOf(report.reason);
+  // A pause or disable says why in other_info (its reason is null): FIRST_PAUSE, DISABLED...
+  const reason = reasonOf(report.reason) ?? reasonOf(report.info?.title);
   if (target === null) {
     // An event that changes no status (FLAGGED: quality is dropping): keep it visible.
     const [updated] = await tx
@@ -141,7 +144,11 @@ export async function applyMetaReport(
     source: report.source,
     from: row.status,
     reason: statusReason,
-    data: { metaStatus: report.metaStatus, metaTemplateId: report.metaTemplateId },
+    data: {
+      metaStatus: report.metaStatus,
+      metaTemplateId: report.metaTemplateId,
+      ...(report.info?.title ? { otherInfo: report.info } : {}),
+    },
   });
   return updated;
 }
@@ -191,6 +198,8 @@ export async function applyTemplateStatus(
     metaTemplateId: event.templateId,
     at: event.time ? new Date(event.time * 1000) : new Date(),
     reason: event.reason ?? null,
+    info:
+      event.title || event.description ? { title: event.title, description: event.description } : undefined,
     source: "meta_webhook",
   });
 }

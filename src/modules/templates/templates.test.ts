@@ -484,6 +484,31 @@ describeEachDatabase("templates", (kind) => {
     expect((await moveScore("PURPLE")).status).toBe(400);
   });
 
+  it("reads why Meta paused it from the 2026 fields (other_info: FIRST_PAUSE), then the unpause", async () => {
+    const template = await approvedTemplate(uniqueName("redpause"));
+    h.sandbox.emulator.setConfig({ templatePausing: { afterRedMs: 0, firstPauseMs: 4_000 } });
+    try {
+      const red = await fetch(
+        `${h.sandbox.emulator.url}/_emulator/templates/${template.metaTemplateId}/quality`,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ score: "RED" }),
+        },
+      );
+      expect(red.status).toBe(200);
+      const paused = await statusOf(template.id, "paused");
+      expect(paused).toMatchObject({ statusReason: "FIRST_PAUSE", metaStatus: "PAUSED" });
+      const change = (await audit("template.status_changed")).find(
+        (e) => e.targetId === template.id && e.data.metaStatus === "PAUSED",
+      );
+      expect(change?.data.otherInfo).toMatchObject({ title: "FIRST_PAUSE" });
+      expect((await statusOf(template.id, "approved")).statusReason).toBeNull();
+    } finally {
+      h.sandbox.emulator.setConfig({ templatePausing: { afterRedMs: 3_600_000, firstPauseMs: 10_800_000 } });
+    }
+  });
+
   it("sync reconciles missed changes, imports Meta-only templates and disables ones Meta deleted", async () => {
     const paused = await approvedTemplate(uniqueName("missed"));
     const gone = await approvedTemplate(uniqueName("gone"));

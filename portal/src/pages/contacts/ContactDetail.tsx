@@ -126,13 +126,16 @@ export default function ContactDetail() {
     <QueryState query={query}>
       {(contact) => (
         <>
-          <PageHeader title={contact.name || contact.phone} actions={<ConsentBadge contact={contact} />} />
+          <PageHeader
+            title={contact.name || contact.phone || contact.userId || ""}
+            actions={<ConsentBadge contact={contact} />}
+          />
           <Grid gutter="lg">
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Card withBorder>
                 <Stack gap="xs">
                   <Text>
-                    {t("contacts.phone")}: {contact.phone}
+                    {t("contacts.phone")}: {contact.phone ?? contact.userId}
                   </Text>
                   <Text>
                     {t("conversations.window")}:{" "}

@@ -66,10 +66,10 @@ export default function ContactsList() {
                     <Table.Tr key={contact.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/contacts/${contact.id}`}>
-                          {contact.name || contact.phone}
+                          {contact.name || contact.phone || contact.userId}
                         </Anchor>
                       </Table.Td>
-                      <Table.Td>{contact.phone}</Table.Td>
+                      <Table.Td>{contact.phone ?? contact.userId}</Table.Td>
                       <Table.Td>
                         <Group gap={4}>
                           {contact.tags.map((value) => (

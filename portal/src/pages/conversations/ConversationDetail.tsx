@@ -33,11 +33,11 @@ export default function ConversationDetail() {
       {(data) => (
         <>
           <PageHeader
-            title={data.contact.name || data.contact.phone}
+            title={data.contact.name || data.contact.phone || data.contact.userId || ""}
             actions={<Badge variant="light">{t(`conversations.${data.status}`)}</Badge>}
           />
           <Text c="dimmed" mb="md">
-            {data.contact.phone} ·{" "}
+            {data.contact.phone ?? data.contact.userId} ·{" "}
             {data.windowOpen
               ? t("conversations.windowOpen", { time: format.dateTime(data.windowExpiresAt) })
               : t("conversations.windowClosed")}

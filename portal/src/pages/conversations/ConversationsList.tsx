@@ -64,10 +64,12 @@ export default function ConversationsList() {
                     <Table.Tr key={conversation.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/conversations/${conversation.id}`}>
-                          {conversation.contact.name || conversation.contact.phone}
+                          {conversation.contact.name ||
+                            conversation.contact.phone ||
+                            conversation.contact.userId}
                         </Anchor>
                         <Text size="xs" c="dimmed">
-                          {conversation.contact.phone}
+                          {conversation.contact.phone ?? conversation.contact.userId}
                         </Text>
                       </Table.Td>
                       <Table.Td>
