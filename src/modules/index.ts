@@ -4,6 +4,7 @@ import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
 import { messagesModule } from "./messages/index.ts";
 import { numbersModule } from "./numbers/index.ts";
+import { realtimeModule } from "./realtime/index.ts";
 import { sandboxModule } from "./sandbox/index.ts";
 import { templatesModule } from "./templates/index.ts";
 import { webhooksModule } from "./webhooks/index.ts";
@@ -18,6 +19,7 @@ export const modules: ModuleRecord[] = [
   webhooksModule,
   templatesModule,
   sandboxModule,
+  realtimeModule,
 ];
 
 /** Every module's routes, mounted under /v1. */
