@@ -1,4 +1,13 @@
 import type { ContactOptedOutData } from "../modules/contacts/index.ts";
+import type {
+  AgentMentionedData,
+  AgentPresenceData,
+  ConversationAssignedData,
+  ConversationEscalatedData,
+  ConversationNoteData,
+  ConversationSlaData,
+  ConversationStatusData,
+} from "../modules/conversations/index.ts";
 import type { MessageView } from "../modules/messages/index.ts";
 import type { TemplateEventData } from "../modules/templates/index.ts";
 
@@ -25,14 +34,25 @@ export type DomainEvent =
   | Event<"contact.opted_out", ContactOptedOutData>
   | Event<"template.status_updated", TemplateEventData>
   | Event<"webhook.test", Record<string, unknown>>
+  | Event<"conversation.status_changed", ConversationStatusData>
+  | Event<"conversation.assigned", ConversationAssignedData>
+  | Event<"conversation.escalated", ConversationEscalatedData>
+  | Event<"conversation.sla_warning", ConversationSlaData>
   // Internal: no customer sees it (not in the catalogue below).
-  | Event<"whatsapp_account.connected", { accountId: string }>;
+  | Event<"whatsapp_account.connected", { accountId: string }>
+  | Event<"conversation.note_added", ConversationNoteData>
+  | Event<"agent.presence_changed", AgentPresenceData>
+  | Event<"agent.mentioned", AgentMentionedData>;
 
 export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
 /** Events only modules see; every other event type is offered to customer webhooks. */
-export type InternalEventType = "whatsapp_account.connected";
+export type InternalEventType =
+  | "whatsapp_account.connected"
+  | "conversation.note_added"
+  | "agent.presence_changed"
+  | "agent.mentioned";
 export type CustomerEventType = Exclude<DomainEventType, InternalEventType>;
 
 /**
@@ -51,6 +71,12 @@ export const customerEventCatalogue = {
   "contact.opted_out": "A contact withdrew consent",
   "template.status_updated": "Meta approved, rejected, paused or disabled a template",
   "webhook.test": "Sent on demand by POST /v1/webhooks/{id}/test",
+  "conversation.status_changed":
+    "A conversation moved between open, pending, snoozed and resolved (by an agent, a new inbound message or a snooze ending)",
+  "conversation.assigned": "A conversation was assigned, transferred or unassigned (manually or by a rule)",
+  "conversation.escalated": "A conversation stayed unassigned longer than its team allows",
+  "conversation.sla_warning":
+    "A conversation is about to breach, or breached, its team's first-response or resolution SLA",
 } as const satisfies Record<CustomerEventType, string>;
 
 export function isCustomerEvent(

@@ -9,6 +9,7 @@ import { accountsModuleRoutes, accountsPublicRoutes } from "./module-routes.ts";
 export { type Actor, actorLabel, recordAudit } from "./audit.ts";
 export { authenticators } from "./authenticators.ts";
 export { type Role, roles } from "./schema.ts";
+export { listUsers } from "./users.ts";
 export {
   DEMO_EMAIL,
   DEMO_SLUG,

@@ -10,6 +10,7 @@ import { templatesRoutes } from "./routes.ts";
 export { applyTemplateQuality, applyTemplateStatus } from "./meta.ts";
 export { type RenderParams, RenderParamsSchema, renderTemplate } from "./render.ts";
 export { templateForSend } from "./send.ts";
+export { listTemplates } from "./template-queries.ts";
 export { templateSettings } from "./settings.ts";
 export type { TemplateDefinition } from "./types.ts";
 
