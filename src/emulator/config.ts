@@ -1,5 +1,6 @@
 /** Emulator configuration, seeded accounts and defaults. */
 import type { BusinessProfile, MessagingLimitTier, QualityRating } from "../whatsapp/types.ts";
+import { defaultRules, type RulesConfig } from "./rules/config.ts";
 
 export const DEFAULT_ACCESS_TOKEN = "charla-emulator-token";
 export const DEFAULT_APP_SECRET = "charla-emulator-app-secret";
@@ -24,6 +25,8 @@ export interface SeedPhoneNumber {
 export interface SeedWaba {
   id: string;
   name: string;
+  /** The business portfolio it belongs to (messaging limits are per portfolio); default: its own id. */
+  portfolioId?: string;
   phoneNumbers: SeedPhoneNumber[];
 }
 
@@ -104,7 +107,19 @@ export interface FaultConfig {
   webhookReorderWindowMs: number;
 }
 
-export interface EmulatorConfig {
+export interface EmulatorConfig extends RulesConfig {
+  /**
+   * Versions Graph serves: `latestVersion` is the newest (a newer path is code 2500), an older
+   * one than `oldestVersion` is served as the oldest (Meta upgrades calls to expired versions),
+   * and an unversioned path gets `defaultVersion` (the app's default).
+   */
+  graphApi: { oldestVersion: string; latestVersion: string; defaultVersion: string };
+  /**
+   * Webhook shapes that changed over time: `phone_number_quality_update` with
+   * `max_daily_conversations_per_business` ("2026", Meta's since February 2026), with
+   * `current_limit` / `old_limit` ("legacy"), or with both ("both").
+   */
+  webhookFormat: { phoneNumberQuality: "2026" | "legacy" | "both" };
   accessToken: string;
   appSecret: string;
   verifyToken: string;
@@ -136,11 +151,13 @@ export interface EmulatorConfig {
     rejectReason: string;
   };
   webhookDelivery: {
-    /** Meta keeps retrying for days with growing gaps; the emulator gives up after this many. */
+    /** Attempts before giving up; 0: no cap, retries go on until `maxAgeMs`. */
     attempts: number;
     baseDelayMs: number;
     /** The longest gap between two attempts. */
     maxDelayMs: number;
+    /** Meta retries a notification for up to 7 days, then drops it (compress it for tests). */
+    maxAgeMs: number;
     timeoutMs: number;
     /**
      * Meta may put several changes in one notification: up to this many events (1: one per POST)
@@ -150,6 +167,10 @@ export interface EmulatorConfig {
     batchWindowMs: number;
   };
   faults: FaultConfig;
+  /** Where the state persists across restarts (emulator-state.json); null: in memory only. */
+  dataDir: string | null;
+  /** How often the state is saved under dataDir (also on close). */
+  persistIntervalMs: number;
   /** Max entries kept in each log (messages, webhooks). */
   maxLogEntries: number;
   /** Seed for the fault-injection RNG (deterministic runs). */
@@ -157,8 +178,21 @@ export interface EmulatorConfig {
 }
 
 export type EmulatorConfigInput = Partial<
-  Omit<EmulatorConfig, "faults" | "statusDelaysMs" | "templateReview" | "webhookDelivery">
+  Omit<
+    EmulatorConfig,
+    | "faults"
+    | "statusDelaysMs"
+    | "templateReview"
+    | "webhookDelivery"
+    | "graphApi"
+    | "webhookFormat"
+    | keyof RulesConfig
+  >
 > & {
+  [K in keyof RulesConfig]?: Partial<RulesConfig[K]>;
+} & {
+  graphApi?: Partial<EmulatorConfig["graphApi"]>;
+  webhookFormat?: Partial<EmulatorConfig["webhookFormat"]>;
   faults?: Partial<FaultConfig>;
   statusDelaysMs?: Partial<EmulatorConfig["statusDelaysMs"]>;
   templateReview?: Partial<EmulatorConfig["templateReview"]>;
@@ -167,6 +201,9 @@ export type EmulatorConfigInput = Partial<
 
 export function defaultConfig(): EmulatorConfig {
   return {
+    ...defaultRules(),
+    graphApi: { oldestVersion: "v18.0", latestVersion: "v25.0", defaultVersion: "v25.0" },
+    webhookFormat: { phoneNumberQuality: "2026" },
     accessToken: DEFAULT_ACCESS_TOKEN,
     appSecret: DEFAULT_APP_SECRET,
     verifyToken: DEFAULT_VERIFY_TOKEN,
@@ -182,10 +219,11 @@ export function defaultConfig(): EmulatorConfig {
     recipientErrorMode: "async",
     templateReview: { delayMs: 1_000, bannedWords: ["forbidden", "scam"], rejectReason: "ABUSIVE_CONTENT" },
     webhookDelivery: {
-      // About six minutes of retries (0.5 s doubling to 1 min): a busy receiver loses nothing.
-      attempts: 12,
+      // As Meta: at once, then gaps doubling from 0.5 s up to an hour, for up to 7 days.
+      attempts: 0,
       baseDelayMs: 500,
-      maxDelayMs: 60_000,
+      maxDelayMs: 3_600_000,
+      maxAgeMs: 7 * 24 * 3_600_000,
       timeoutMs: 5_000,
       batchMaxEvents: 1,
       batchWindowMs: 50,
@@ -201,6 +239,8 @@ export function defaultConfig(): EmulatorConfig {
       webhookReorderRate: 0,
       webhookReorderWindowMs: 500,
     },
+    dataDir: null,
+    persistIntervalMs: 1_000,
     maxLogEntries: 100_000,
     randomSeed: 42,
   };

@@ -64,6 +64,7 @@ beforeEach(() => {
 
 describe("recipients and statuses", () => {
   it("inbound opens the window; replies go sent -> delivered -> read, signed, with free service pricing", async () => {
+    emu.setConfig({ pricing: { date: "2026-09-30" } }); // service messages were free until 1 Oct 2026
     const from = fresh();
     const r = await post("/_emulator/inbound", { from, to: PN, text: "hola", profileName: "Ana" });
     expect(r.status).toBe(200);
@@ -92,9 +93,11 @@ describe("recipients and statuses", () => {
     expect(st.every((s) => s.recipientId === from)).toBe(true);
     expect(hook.deliveries.every((d) => d.signatureValid)).toBe(true);
     expect(emu.state.messages.get(id)?.status).toBe("read");
+    emu.setConfig({ pricing: { date: null } });
   });
 
   it("neverRead recipients stop at delivered; utility template inside the window is free", async () => {
+    emu.setConfig({ pricing: { date: "2026-09-30" } });
     const from = `4477${String(++seq).padStart(8, "0")}`;
     emu.injectInbound({ from, to: PN, text: "x" });
     const r = await wa.sendMessage(PN, {
@@ -119,6 +122,7 @@ describe("recipients and statuses", () => {
     await emu.drainWebhooks();
     expect(statusesOf(hook.events(), id).map((s) => s.status)).not.toContain("read");
     expect(statusesOf(all, id)[0]?.pricing).toMatchObject({ billable: false, category: "utility" });
+    emu.setConfig({ pricing: { date: null } });
   });
 
   it("the 24h window expires (short windowMs) -> 131047 failed status", async () => {
@@ -296,6 +300,33 @@ describe("webhook delivery and faults", () => {
       wabaId: DEFAULT_WABAS[0]!.id,
     });
     expect((await wa.getPhoneNumber(PN)).messaging_limit_tier).toBe("TIER_10K");
+    const qualityValueWith = (limit: string) =>
+      hook.deliveries
+        .map((d) => JSON.parse(d.raw.toString()).entry[0].changes[0])
+        .find((c) => c.field === "phone_number_quality_update" && JSON.stringify(c.value).includes(limit))
+        ?.value;
+    // Meta's shape since February 2026: the portfolio's limit, no current_limit / old_limit.
+    expect(qualityValueWith("TIER_10K")).toEqual({
+      display_phone_number: "15550100001",
+      event: "UPGRADE",
+      max_daily_conversations_per_business: "TIER_10K",
+    });
+    emu.setConfig({ webhookFormat: { phoneNumberQuality: "legacy" } });
+    await post("/_emulator/quality", {
+      phoneNumberId: PN,
+      event: "UPGRADE",
+      maxDailyConversationsPerBusiness: "TIER_100K",
+    });
+    await hook.waitFor((e) =>
+      e.some((x) => x.kind === "phone_number_quality" && x.currentLimit === "TIER_100K"),
+    );
+    expect(qualityValueWith("TIER_100K")).toEqual({
+      display_phone_number: "15550100001",
+      event: "UPGRADE",
+      old_limit: "TIER_10K",
+      current_limit: "TIER_100K",
+    });
+    emu.setConfig({ webhookFormat: { phoneNumberQuality: "2026" } });
   });
 });
 

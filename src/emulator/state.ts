@@ -27,14 +27,28 @@ export interface PhoneState {
 export interface WabaState {
   id: string;
   name: string;
+  portfolioId: string;
   phoneNumberIds: string[];
 }
 
 export interface TemplateState extends MessageTemplate {
   wabaId: string;
   createdAt: number;
+  /** Times Meta paused it for low quality (the third time disables it). */
+  pauses?: number;
+  /** Under pacing: messages sent so far, until when. */
+  pacing?: { sends: number; until: number };
   /** When an approved template was edited (Meta allows one a day, ten in 30 days). */
   approvedEdits?: number[];
+}
+
+export interface PortfolioState {
+  id: string;
+  /** Its messaging limit (TIER_250 ... TIER_UNLIMITED); its numbers' messaging_limit_tier mirror it. */
+  tier: string;
+  /** waId -> when last reached by a business-initiated message (outside a service window). */
+  reached: Map<string, number>;
+  scalePending: boolean;
 }
 
 export interface StatusRecord {
@@ -49,6 +63,9 @@ export interface SentMessage {
   wabaId: string;
   to: string;
   waId: string;
+  /** The user's BSUID (when business-scoped user ids are on); `sentToUserId`: sent with `recipient`. */
+  userId?: string | undefined;
+  sentToUserId?: boolean;
   type: string;
   /** request body as received */
   body: Record<string, unknown>;
@@ -143,6 +160,14 @@ export class EmulatorState {
   /** `${phoneNumberId}:${waId}` -> last inbound time (ms) */
   readonly windows = new Map<string, number>();
   readonly pairBuckets = new Map<string, { tokens: number; last: number }>();
+  /** Business portfolios: their messaging limit and the users reached outside a service window. */
+  readonly portfolios = new Map<string, PortfolioState>();
+  /** `${phoneNumberId}:${waId}` -> typing indicator shown to that user (until expiresAt). */
+  readonly typing = new Map<string, { messageId: string; expiresAt: number }>();
+  /** waId -> times marketing templates were delivered to that user outside a service window. */
+  readonly marketingReceived = new Map<string, number[]>();
+  /** `${portfolioId}:${bsuid}` -> the user's phone number (digits). */
+  readonly bsuids = new Map<string, string>();
   stats: EmulatorStats = emptyStats();
   private seq = 0;
 
@@ -159,9 +184,23 @@ export class EmulatorState {
     this.media.clear();
     this.windows.clear();
     this.pairBuckets.clear();
+    this.portfolios.clear();
+    this.typing.clear();
+    this.marketingReceived.clear();
+    this.bsuids.clear();
     this.stats = emptyStats();
     for (const w of config.wabas) {
-      this.wabas.set(w.id, { id: w.id, name: w.name, phoneNumberIds: w.phoneNumbers.map((p) => p.id) });
+      const portfolioId = w.portfolioId ?? w.id;
+      this.wabas.set(w.id, {
+        id: w.id,
+        name: w.name,
+        portfolioId,
+        phoneNumberIds: w.phoneNumbers.map((p) => p.id),
+      });
+      if (!this.portfolios.has(portfolioId)) {
+        const tier = w.phoneNumbers[0]?.messagingLimitTier ?? "TIER_250";
+        this.portfolios.set(portfolioId, { id: portfolioId, tier, reached: new Map(), scalePending: false });
+      }
       for (const p of w.phoneNumbers) this.phones.set(p.id, phoneFromSeed(w.id, p));
       for (const t of DEFAULT_TEMPLATES) {
         const id = this.nextNumericId("9");

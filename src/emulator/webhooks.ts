@@ -2,6 +2,7 @@
 import { Agent, request } from "undici";
 import { signPayload } from "../whatsapp/webhook.ts";
 import type { EmulatorConfig } from "./config.ts";
+import { metaJson } from "./wire.ts";
 
 export interface WebhookDelivery {
   id: number;
@@ -16,6 +17,9 @@ export interface WebhookDelivery {
   createdAt: number;
   deliveredAt?: number | undefined;
 }
+
+/** Meta puts up to 1,000 updates in one notification. */
+export const META_MAX_BATCH = 1_000;
 
 export class WebhookSender {
   readonly deliveries: WebhookDelivery[] = [];
@@ -47,7 +51,7 @@ export class WebhookSender {
       return;
     }
     this.batch.push(payload);
-    if (this.batch.length >= batchMaxEvents) this.flushBatch();
+    if (this.batch.length >= Math.min(batchMaxEvents, META_MAX_BATCH)) this.flushBatch();
     else if (!this.batchTimer) {
       this.batchTimer = setTimeout(() => this.flushBatch(), batchWindowMs);
       this.timers.add(this.batchTimer);
@@ -127,7 +131,7 @@ export class WebhookSender {
     const cfg = this.getConfig();
     if (!cfg.webhookUrl || this.closed) return;
     d.attempts++;
-    const body = JSON.stringify(d.payload);
+    const body = metaJson(d.payload);
     try {
       const res = await request(cfg.webhookUrl, {
         method: "POST",
@@ -152,7 +156,8 @@ export class WebhookSender {
     } catch (err) {
       d.lastError = (err as Error).message;
     }
-    if (d.attempts >= cfg.webhookDelivery.attempts) {
+    const { attempts, maxAgeMs } = cfg.webhookDelivery;
+    if ((attempts > 0 && d.attempts >= attempts) || Date.now() - d.createdAt >= maxAgeMs) {
       d.status = "failed";
       return;
     }

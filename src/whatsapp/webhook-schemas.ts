@@ -133,6 +133,8 @@ export const templateQualityValue = z.looseObject({
 export const qualityValue = z.looseObject({
   display_phone_number: z.string(),
   event: z.string().min(1),
+  /** The limit since February 2026 (the business portfolio's); replaces current_limit. */
+  max_daily_conversations_per_business: z.string().optional(),
   current_limit: z.string().optional(),
   messaging_limit_tier: z.string().optional(),
   old_limit: z.string().optional(),

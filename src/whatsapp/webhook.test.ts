@@ -348,6 +348,33 @@ describe("parseWebhook: account-level fields", () => {
     ).toMatchObject({ event: "FLAGGED", currentLimit: "TIER_2K" });
   });
 
+  it("phone number quality update in Meta's 2026 shape (max_daily_conversations_per_business, no current_limit)", () => {
+    expect(
+      one(
+        wrap("phone_number_quality_update", {
+          display_phone_number: "15550100001",
+          event: "THROUGHPUT_UPGRADE",
+          max_daily_conversations_per_business: "TIER_UNLIMITED",
+        }),
+      ),
+    ).toMatchObject({
+      kind: "phone_number_quality",
+      event: "THROUGHPUT_UPGRADE",
+      currentLimit: "TIER_UNLIMITED",
+    });
+    // During the changeover both may come: the new field wins.
+    expect(
+      one(
+        wrap("phone_number_quality_update", {
+          display_phone_number: "15550100001",
+          event: "UPGRADE",
+          current_limit: "TIER_1K",
+          max_daily_conversations_per_business: "TIER_2K",
+        }),
+      ),
+    ).toMatchObject({ currentLimit: "TIER_2K" });
+  });
+
   it("template quality update", () => {
     expect(
       one(

@@ -304,7 +304,7 @@ export function parseWebhook(body: unknown): WebhookEvent[] {
             wabaId: entry.id,
             displayPhoneNumber: v.display_phone_number,
             event: v.event,
-            currentLimit: v.current_limit ?? v.messaging_limit_tier,
+            currentLimit: v.max_daily_conversations_per_business ?? v.current_limit ?? v.messaging_limit_tier,
             oldLimit: v.old_limit,
             time: entry.time,
           });
