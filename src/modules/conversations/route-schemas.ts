@@ -80,7 +80,7 @@ export const teamBody = z.object({
   businessHours: z
     .object({
       timezone: z.string().min(1),
-      weekly: z.record(z.enum(["1", "2", "3", "4", "5", "6", "7"]), z.array(z.tuple([hhmm, hhmm]))),
+      weekly: z.partialRecord(z.enum(["1", "2", "3", "4", "5", "6", "7"]), z.array(z.tuple([hhmm, hhmm]))),
       holidays: z.array(z.iso.date()).default([]),
     })
     .nullable()
