@@ -39,7 +39,10 @@ export async function checkSlas(services: Services, now = new Date()): Promise<n
     for (const row of rows) {
       const marks = [`${row.sla}:warned`, ...(row.breached ? [`${row.sla}:breached`] : [])];
       await tx.execute(sql`
-        update conversations set sla_warnings = array(select distinct unnest(sla_warnings || ${marks}::text[]))
+        update conversations set sla_warnings = array(select distinct unnest(sla_warnings || array[${sql.join(
+          marks.map((mark) => sql`${mark}`),
+          sql`, `,
+        )}]::text[]))
         where id = ${row.id}`);
     }
     await emit(
