@@ -9,7 +9,6 @@ import { accountsModuleRoutes, accountsPublicRoutes } from "./module-routes.ts";
 export { type Actor, actorLabel, recordAudit } from "./audit.ts";
 export { authenticators } from "./authenticators.ts";
 export { type Role, roles } from "./schema.ts";
-export { listUsers } from "./users.ts";
 export {
   DEMO_EMAIL,
   DEMO_SLUG,
@@ -33,6 +32,7 @@ export {
   type Tenant,
   tenantSummaries,
 } from "./service.ts";
+export { listUsers } from "./users.ts";
 
 export const accountsModule: ModuleRecord = {
   name: "accounts",
