@@ -5,6 +5,7 @@ export * from "../modules/contacts/schema.ts";
 export * from "../modules/conversations/schema.ts";
 export * from "../modules/messages/schema.ts";
 export * from "../modules/numbers/schema.ts";
+export * from "../modules/push/schema.ts";
 export * from "../modules/realtime/schema.ts";
 export * from "../modules/templates/schema.ts";
 export * from "../modules/webhooks/schema.ts";

@@ -4,6 +4,7 @@ import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
 import { messagesModule } from "./messages/index.ts";
 import { numbersModule } from "./numbers/index.ts";
+import { pushModule } from "./push/index.ts";
 import { realtimeModule } from "./realtime/index.ts";
 import { sandboxModule } from "./sandbox/index.ts";
 import { templatesModule } from "./templates/index.ts";
@@ -20,6 +21,7 @@ export const modules: ModuleRecord[] = [
   templatesModule,
   sandboxModule,
   realtimeModule,
+  pushModule,
 ];
 
 /** Every module's routes, mounted under /v1. */
