@@ -48,11 +48,15 @@ export function trustAnyPushCertificate(config: Services["config"]): boolean {
 }
 
 let insecureAgent: Agent | null = null;
+const lenientAgent = (): Agent => {
+  insecureAgent ??= new Agent({ rejectUnauthorized: false });
+  return insecureAgent;
+};
 
 /** Stores a browser's subscription for the user (an endpoint moves to the latest user that registers it). */
 export async function subscribe(db: Executor, tenantId: string, userId: string, input: SubscriptionInput) {
   const url = URL.parse(input.endpoint);
-  if (!url || url.protocol !== "https:")
+  if (url?.protocol !== "https:")
     throw badRequest(
       "push_endpoint_invalid",
       "A push endpoint is an https URL of the browser's push service",
@@ -118,9 +122,7 @@ export async function deliverPush(services: Services, notice: PushNotice): Promi
           TTL: 3600,
           urgency: "high",
           timeout: 10_000,
-          ...(trustAnyPushCertificate(services.config)
-            ? { agent: (insecureAgent ??= new Agent({ rejectUnauthorized: false })) }
-            : {}),
+          ...(trustAnyPushCertificate(services.config) ? { agent: lenientAgent() } : {}),
         },
       );
       sent++;
