@@ -2,6 +2,7 @@ import type { ModuleRecord } from "../app/module.ts";
 import { accountsModule } from "./accounts/index.ts";
 import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
+import { csatModule } from "./csat/index.ts";
 import { messagesModule } from "./messages/index.ts";
 import { numbersModule } from "./numbers/index.ts";
 import { pushModule } from "./push/index.ts";
@@ -22,6 +23,7 @@ export const modules: ModuleRecord[] = [
   sandboxModule,
   realtimeModule,
   pushModule,
+  csatModule,
 ];
 
 /** Every module's routes, mounted under /v1. */

@@ -24,6 +24,7 @@ export {
   conversationWindow,
   touchConversations,
 } from "./service.ts";
+export { surveyTarget } from "./workspace.ts";
 
 const inboxRoutes: ModuleRoutes = async (app, services) => {
   await conversationsRoutes(app, services);

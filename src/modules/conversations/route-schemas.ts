@@ -89,6 +89,11 @@ export const teamBody = z.object({
   firstResponseMinutes: z.number().int().min(1).max(100_000).nullable().optional(),
   resolutionMinutes: z.number().int().min(1).max(1_000_000).nullable().optional(),
   warnAtPercent: z.number().int().min(1).max(100).optional(),
+  csatOnResolve: z
+    .boolean()
+    .optional()
+    .describe("Ask for a rating (interactive buttons) when a conversation is resolved"),
+  csatQuestion: z.string().min(1).max(1024).nullable().optional(),
   memberIds: z.array(z.uuid()).max(500).optional(),
 });
 

@@ -48,6 +48,9 @@ export const teams = pgTable(
     resolutionMinutes: integer("resolution_minutes"),
     /** Warn this share of the SLA before it is breached (e.g. 80). */
     warnAtPercent: integer("warn_at_percent").notNull().default(80),
+    /** Ask the customer to rate the service when a conversation of this team is resolved (inside the window). */
+    csatOnResolve: boolean("csat_on_resolve").notNull().default(false),
+    csatQuestion: text("csat_question"),
     /** Round robin's last pick. */
     lastAssignedUserId: uuid("last_assigned_user_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

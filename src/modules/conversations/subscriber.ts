@@ -58,6 +58,9 @@ async function onInbound(context: TxContext, event: EventOf<"message.received">)
     .where(eq(conversations.id, id))
     .returning();
   if (!row) return;
+  // A tap on a satisfaction survey's button answers it; it does not reopen the conversation.
+  const content = event.data.content as { interactive?: { button_reply?: { id?: string } } };
+  if (content.interactive?.button_reply?.id?.startsWith("csat:")) return;
   const opened =
     row.status === "open"
       ? row

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
+import type { Executor } from "../../db/client.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { notFound } from "../../lib/problem.ts";
-import { getContact } from "../contacts/index.ts";
+import { contactSummaries, getContact, windowOpen } from "../contacts/index.ts";
 import { MARK_READ_QUEUE } from "./queues.ts";
-import { conversations } from "./schema.ts";
+import { conversations, teams } from "./schema.ts";
 import { getConversation, listConversations } from "./service.ts";
 
 /**
@@ -45,4 +46,27 @@ export async function contactPanel(services: Services, tenantId: string, convers
   const contact = await getContact(db, tenantId, conversation.contact.id);
   const earlier = await listConversations(db, tenantId, { contactId: contact.id, limit: 50 });
   return { contact, conversations: earlier.data.filter((other) => other.id !== conversationId) };
+}
+
+/** What a satisfaction survey needs of a conversation: who handled it, the team's survey settings, the window. */
+export async function surveyTarget(db: Executor, conversationId: string) {
+  const [row] = await db
+    .select({ conversation: conversations, team: teams })
+    .from(conversations)
+    .leftJoin(teams, eq(teams.id, conversations.teamId))
+    .where(eq(conversations.id, conversationId));
+  if (!row) return null;
+  const { conversation, team } = row;
+  const contact = (await contactSummaries(db, [conversation.contactId])).get(conversation.contactId);
+  return {
+    tenantId: conversation.tenantId,
+    conversationId: conversation.id,
+    phoneNumberId: conversation.phoneNumberId,
+    contactPhone: contact?.phone ?? null,
+    assigneeId: conversation.assigneeId,
+    teamId: conversation.teamId,
+    surveyOnResolve: team?.csatOnResolve ?? false,
+    question: team?.csatQuestion ?? null,
+    windowOpen: windowOpen(conversation),
+  };
 }
