@@ -66,7 +66,7 @@ export const csatSubscriber: EventSubscriber = {
 export async function sendSurvey(services: Services, surveyId: string): Promise<void> {
   const { db } = services.database;
   const [survey] = await db.select().from(csatSurveys).where(eq(csatSurveys.id, surveyId));
-  if (!survey || survey.status !== "queued") return;
+  if (survey?.status !== "queued") return;
   const target = await surveyTarget(db, survey.conversationId);
   if (!target?.windowOpen || !target.contactPhone) {
     await db
