@@ -26,6 +26,8 @@ export interface InboxBenchResult {
   database: "pglite" | "postgres";
   agents: number;
   messages: number;
+  /** Inbound messages the emulator did not take (the machine was saturated). */
+  failedInjections: number;
   deliveries: number;
   lost: number;
   p50Ms: number;
@@ -131,10 +133,13 @@ export async function measureInbox(options: InboxBenchOptions = {}): Promise<Inb
   const dataDir = mkdtempSync(join(tmpdir(), "charla-bench-inbox-"));
   const database = options.postgresUrl ? await throwawayDatabase(options.postgresUrl) : null;
   const server = await startServer(dataDir, database?.url);
+  const killServer = () => server.child.kill("SIGKILL");
+  process.once("exit", killServer);
   const abort = new AbortController();
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let deliveries = 0;
+  let failedInjections = 0;
   let peakRss = rssMb(server.child.pid!);
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMb(server.child.pid!));
@@ -166,11 +171,16 @@ export async function measureInbox(options: InboxBenchOptions = {}): Promise<Inb
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ from, text }),
-        }).then((response) => response.arrayBuffer()),
+        })
+          .then((response) => response.arrayBuffer())
+          .catch(() => {
+            failedInjections++;
+            sentAt.delete(text);
+          }),
       );
     }
     await Promise.all(injections);
-    const expected = total * agents;
+    const expected = (total - failedInjections) * agents;
     const deadline = Date.now() + 30_000;
     while (deliveries < expected && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -178,7 +188,8 @@ export async function measureInbox(options: InboxBenchOptions = {}): Promise<Inb
     return {
       database: options.postgresUrl ? "postgres" : "pglite",
       agents,
-      messages: total,
+      messages: total - failedInjections,
+      failedInjections,
       deliveries,
       lost: expected - deliveries,
       p50Ms: Math.round(percentile(sorted, 50)),
@@ -189,6 +200,7 @@ export async function measureInbox(options: InboxBenchOptions = {}): Promise<Inb
   } finally {
     clearInterval(sampler);
     abort.abort();
+    process.off("exit", killServer);
     server.child.kill("SIGTERM");
     await new Promise((resolve) => server.child.once("exit", resolve));
     rmSync(dataDir, { recursive: true, force: true });

@@ -180,6 +180,26 @@ describeEachDatabase("inbox: workspace", (kind) => {
       windowOpen: true,
     });
 
+    // Answer the customer's message as a reply (context) and react to it: both land in the thread.
+    const wamid = (await h.api("GET", `/v1/conversations/${conversation.id}`)).body.lastInboundWamid;
+    expect(wamid).toMatch(/^wamid\./);
+    const answer = await ana.request("POST", "/v1/messages", {
+      to: `+${from}`,
+      type: "text",
+      text: { body: "¡Hola Lucía!" },
+      replyTo: wamid,
+    });
+    expect(answer.status).toBe(202);
+    const reaction = await ana.request("POST", "/v1/messages", {
+      to: `+${from}`,
+      type: "reaction",
+      reaction: { message_id: wamid, emoji: "👍" },
+    });
+    expect(reaction.status).toBe(202);
+    const thread = (await h.api("GET", `/v1/messages?conversationId=${conversation.id}`)).body.data;
+    expect(thread.find((m: { id: string }) => m.id === answer.body.id).replyToWamid).toBe(wamid);
+    expect(thread.map((m: { type: string }) => m.type)).toContain("reaction");
+
     // Typing shows at the emulator; marking read tells Meta (a job that must succeed).
     expect((await ana.request("POST", `/v1/conversations/${conversation.id}/typing`)).status).toBe(204);
     const typing = (await (await fetch(`${h.sandbox.emulator.url}/_emulator/typing`)).json()) as {

@@ -8,9 +8,17 @@ import { type Position, positionOf, type RealtimeRow } from "./service.ts";
 
 const HEARTBEAT_MS = 15_000;
 
+/** Each row is serialised once, however many streams it goes to. */
+const frames = new WeakMap<RealtimeRow, string>();
+
 function frame(row: RealtimeRow): string {
-  const payload = { id: String(row.seq), type: row.type, createdAt: row.createdAt, data: row.data };
-  return `id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(payload)}\n\n`;
+  let text = frames.get(row);
+  if (text === undefined) {
+    const payload = { id: String(row.seq), type: row.type, createdAt: row.createdAt, data: row.data };
+    text = `id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(payload)}\n\n`;
+    frames.set(row, text);
+  }
+  return text;
 }
 
 export const realtimeRoutes: ModuleRoutes = (app, services) => {
