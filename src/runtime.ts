@@ -1,4 +1,4 @@
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import type { Services } from "./app/services.ts";
 import type { Config } from "./config/config.ts";
@@ -7,7 +7,8 @@ import { migrate } from "./db/migrate.ts";
 import { useSubscribers } from "./events/index.ts";
 import { buildApp, type HttpApp } from "./http/app.ts";
 import { createBoss, ensureQueues, startWorkers } from "./jobs/queue.ts";
-import { loadSecretBox } from "./lib/secret-key.ts";
+import { createAppLogger } from "./lib/log.ts";
+import { loadSecretBox, verifySecretKey } from "./lib/secret-key.ts";
 import { authenticators } from "./modules/accounts/index.ts";
 import { moduleJobs, moduleRoutes, moduleSubscribers, publicRoutes } from "./modules/index.ts";
 import { ensureMessagePartitions } from "./modules/messages/index.ts";
@@ -48,7 +49,7 @@ export interface Charla {
 }
 
 export function createLogger(config: Config): Logger {
-  return pino({ level: config.LOG_LEVEL });
+  return createAppLogger(config.LOG_LEVEL);
 }
 
 /** Opens the database, migrates it, starts the job queue, then the API and/or the workers. */
@@ -68,6 +69,8 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
     await migrate(database);
     // Partitions are created ahead daily too; at start so a fresh install has this month's at once.
     await ensureMessagePartitions(database.db, new Date(), (message) => logger.warn(message));
+    const secrets = loadSecretBox(config.SECRET_KEY, config.DATA_DIR);
+    await verifySecretKey(database.db, secrets);
     const boss = createBoss(database, { superviseIntervalSeconds: config.JOBS_SUPERVISE_SECONDS });
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();
@@ -82,13 +85,16 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
       config,
       database,
       boss,
-      secrets: loadSecretBox(config.SECRET_KEY, config.DATA_DIR),
+      secrets,
       metrics,
       graph,
       sandbox: options.sandbox ?? null,
     };
 
-    if (options.workers) await startWorkers(services, moduleJobs, config.WORKER_CONCURRENCY);
+    if (options.workers)
+      await startWorkers(services, moduleJobs, config.WORKER_CONCURRENCY, (failure, message) =>
+        logger.error(failure, message),
+      );
 
     let app: HttpApp | null = null;
     let url: string | null = null;

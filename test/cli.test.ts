@@ -22,7 +22,9 @@ async function charla(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-describe("charla CLI on the embedded database", () => {
+// Each step spawns a process that opens PGlite and migrates: seconds alone, much longer on a loaded
+// machine, so these tests get more than the default 30 s.
+describe("charla CLI on the embedded database", { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("migrates, creates a tenant and API keys", async () => {

@@ -107,7 +107,8 @@ export const configDocs: Record<keyof Config, string> = {
   HOST: "address the HTTP server binds",
   PORT: "HTTP port of the API, docs and portal",
   LOG_LEVEL: "pino log level",
-  SECRET_KEY: "key that encrypts stored secrets (tokens, webhook secrets); generated when unset",
+  SECRET_KEY:
+    "key that encrypts stored secrets (tokens, webhook secrets); generated when unset; every process on one database must share it (checked at start)",
   SANDBOX: "start the local WhatsApp Cloud API emulator and use it instead of Meta",
   SANDBOX_PORT: "port of the sandbox emulator",
   WHATSAPP_GRAPH_URL: "Graph API base URL when SANDBOX=false",

@@ -12,9 +12,13 @@ import { Histogram } from "prom-client";
 import type { Services } from "../app/services.ts";
 import { type Authenticators, authenticate } from "./auth.ts";
 import type { ModuleRoutes } from "./context.ts";
-import { installErrorHandling } from "./errors.ts";
+import { frameworkErrorProblem, installErrorHandling } from "./errors.ts";
 import { homeRoute } from "./home.ts";
+import { installInputSafety } from "./input-safety.ts";
 import { systemRoutes } from "./system-routes.ts";
+
+/** Largest request body the API reads (256 KiB): far above any request a client needs to send. */
+export const API_BODY_LIMIT = 256 * 1024;
 
 /** The HTTP server as the rest of the code sees it (runtime, tests), without importing Fastify. */
 export type HttpApp = FastifyInstance;
@@ -34,15 +38,18 @@ export interface AppOptions {
 export async function buildApp(services: Services, options: AppOptions) {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    bodyLimit: 5 * 1024 * 1024,
+    // No API request comes near this; Meta's webhook receiver sets its own, larger limit.
+    bodyLimit: API_BODY_LIMIT,
     requestIdHeader: "x-request-id",
     trustProxy: services.config.TRUST_PROXY,
+    frameworkErrors: frameworkErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("principal", null);
   installErrorHandling(app);
   await app.register(cookie);
+  installInputSafety(app);
 
   const duration = new Histogram({
     name: "charla_http_request_duration_seconds",

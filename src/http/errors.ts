@@ -9,6 +9,19 @@ const fastifyCodes: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
 };
 
+/**
+ * Fastify's `frameworkErrors`: errors its router raises before any route or error handler runs
+ * (a path parameter longer than the router takes, a URL that does not decode) as problem JSON too.
+ */
+export function frameworkErrorProblem(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH")
+    return sendProblem(reply, problem(414, "path_parameter_too_long", "A path parameter is too long"));
+  if (error.code === "FST_ERR_BAD_URL")
+    return sendProblem(reply, problem(400, "bad_url", "The URL does not decode"));
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  return sendProblem(reply, problem(status, "bad_request", "The request could not be routed"));
+}
+
 export function sendProblem(reply: FastifyReply, body: ProblemDetails): FastifyReply {
   return reply.code(body.status).type("application/problem+json").send(body);
 }

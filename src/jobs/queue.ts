@@ -132,16 +132,31 @@ export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise
   }
 }
 
-/** Starts handlers for every job; returns when they are registered. */
+/** Where a failed job is reported: pg-boss only stores the error on the job row. */
+export type JobFailureLog = (
+  failure: { job: string; jobIds: string[]; err: unknown },
+  message: string,
+) => void;
+
+/** Starts handlers for every job; returns when they are registered. A failure is logged, then rethrown for pg-boss's retry. */
 export async function startWorkers(
   services: Services,
   jobs: JobDefinition[],
   concurrency: number,
+  logFailure: JobFailureLog = () => {},
 ): Promise<void> {
   for (const job of jobs) {
     const options = { localConcurrency: concurrency, ...job.work };
-    await services.boss.work(job.queue.name, options, (batch) =>
-      job.handler(batch as Job<object>[], services),
-    );
+    await services.boss.work(job.queue.name, options, async (batch) => {
+      try {
+        return await job.handler(batch as Job<object>[], services);
+      } catch (error) {
+        logFailure(
+          { job: job.queue.name, jobIds: batch.map((entry) => entry.id), err: error },
+          `job ${job.queue.name} failed`,
+        );
+        throw error;
+      }
+    });
   }
 }

@@ -2,6 +2,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  createHmac,
   randomBytes,
   scrypt,
   timingSafeEqual,
@@ -76,6 +77,14 @@ export class SecretBox {
     return ["v1", iv, cipher.getAuthTag(), data]
       .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
       .join(":");
+  }
+
+  /**
+   * A key check value: an HMAC of a constant under this key. Stored once per database, it tells
+   * whether another process holds the same key without revealing the key.
+   */
+  checkValue(): string {
+    return createHmac("sha256", this.#key).update("charla:secret-key-check:v1").digest("hex");
   }
 
   open(sealed: string): string {

@@ -4,7 +4,12 @@ import { z } from "zod";
 // ---------------------------------------------------------------------------
 // Raw payload schemas (lenient on extra fields, strict on what we rely on)
 
-export const tsString = z.union([z.string().regex(/^\d+$/), z.number().int()]);
+/** Latest instant a Unix timestamp may name: 9999-12-31, within what JS dates and PostgreSQL hold. */
+const MAX_UNIX_SECONDS = 253_402_300_799;
+/** Unix seconds, as digits or a number, naming a real date (a huge one would be an Invalid Date). */
+export const tsString = z
+  .union([z.string().regex(/^\d{1,12}$/), z.number().int()])
+  .refine((value) => Number(value) >= 0 && Number(value) <= MAX_UNIX_SECONDS, "Not a real date");
 
 export const rawError = z.looseObject({
   code: z.number(),

@@ -428,6 +428,11 @@ describe("parseWebhook: invalid bodies", () => {
     ["button_reply without reply", inbound({ type: "interactive", interactive: { type: "button_reply" } })],
     ["bad timestamp", inbound({ type: "text", text: { body: "x" }, timestamp: "yesterday" })],
     [
+      "timestamp past any real date",
+      inbound({ type: "text", text: { body: "x" }, timestamp: "99999999999999" }),
+    ],
+    ["numeric timestamp past any real date", inbound({ type: "text", text: { body: "x" }, timestamp: 1e20 })],
+    [
       "unknown status",
       wrap("messages", {
         messaging_product: "whatsapp",

@@ -122,6 +122,30 @@ describe("messages", () => {
   });
 });
 
+describe("held messages", () => {
+  it("a paced template's send past the threshold answers held_for_quality_assessment, in the description's enum", async () => {
+    rig.emu.setConfig({ templatePacing: { threshold: 0 } });
+    const created = await rig.graph("POST", `/${WABA}/message_templates`, {
+      name: "conformance_paced",
+      language: "es",
+      category: "MARKETING",
+      components: [{ type: "BODY", text: "¡Oferta de invierno!" }],
+    });
+    await rig.hook.waitFor((e) =>
+      e.some((x) => x.kind === "template_status" && x.templateId === created.body.id),
+    );
+    const answer = await rig.graph("POST", `/${PN}/messages`, {
+      messaging_product: "whatsapp",
+      to: customer(),
+      type: "template",
+      template: { name: "conformance_paced", language: { code: "es" } },
+    });
+    conforms("/{Version}/{Phone-Number-ID}/messages", "POST", answer, "Example response");
+    expect(answer.body.messages[0].message_status).toBe("held_for_quality_assessment");
+    rig.emu.setConfig({ templatePacing: { threshold: 1_000 } });
+  });
+});
+
 describe("media", () => {
   it("upload, URL, delete", async () => {
     const form = new FormData();

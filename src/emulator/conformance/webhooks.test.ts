@@ -175,6 +175,31 @@ describe("statuses", () => {
   });
 });
 
+describe("business-scoped user ids", () => {
+  it("a status for a message sent to a BSUID has no recipient_id: Meta's 2026 docs, which the v23 description predates", async () => {
+    const user = customerNumber();
+    const { id } = rig.emu.injectInbound({ from: user, to: PN, text: "hola" });
+    await rig.hook.waitFor(() => inboundMessage(id) !== undefined);
+    const userId = inboundMessage(id)!.value.messages![0]!.from_user_id as string;
+    const sent = await rig.graph("POST", `/${PN}/messages`, {
+      messaging_product: "whatsapp",
+      recipient: userId,
+      type: "text",
+      text: { body: "hola" },
+    });
+    const msgId = sent.body.messages[0].id;
+    const statusBody = () =>
+      received().find((b) =>
+        b.entry[0]?.changes[0]?.value.statuses?.some((s) => (s as { id: string }).id === msgId),
+      );
+    await rig.hook.waitFor(() => statusBody() !== undefined);
+    const errors = violations(spec.request(WEBHOOKS, "POST"), statusBody());
+    expect(errors.some((e) => e.includes("'recipient_id'"))).toBe(true);
+    const status = statusBody()!.entry[0]!.changes[0]!.value.statuses![0] as Record<string, unknown>;
+    expect(status.recipient_user_id).toBe(userId);
+  });
+});
+
 describe("account and template webhooks (not in the description: checked against Meta's docs)", () => {
   it("template status, template quality and phone number quality have the fields Meta's docs list", async () => {
     const wabaId = DEFAULT_WABAS[0]!.id;

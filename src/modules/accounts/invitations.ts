@@ -12,8 +12,9 @@ import { type SessionSettings, type StartedSession, startSession } from "./sessi
 export type Invitation = typeof userInvitations.$inferSelect;
 export type PublicInvitation = Omit<Invitation, "tokenHash" | "tenantId">;
 
-// Emails are unique across the installation (they are the sign-in name), so a taken one is refused
-// with one answer whatever tenant has it, and never names that tenant.
+// Emails are unique across the installation (they are the sign-in name). A tenant admin learns only
+// about its own users: an invitation to an address another tenant uses is created like any other,
+// and only the invitee, who owns the address, is told at acceptance that it already has an account.
 export const emailTaken = () =>
   conflict("user_exists", "This email address cannot be used for a new user; choose another one");
 
@@ -21,11 +22,13 @@ export function toPublicInvitation({ tokenHash: _hash, tenantId: _tenant, ...res
   return rest;
 }
 
-async function emailInUse(db: Executor, email: string): Promise<boolean> {
+/** Whether a user has this email: in one tenant when `tenantId` is given, else anywhere. */
+async function emailInUse(db: Executor, email: string, tenantId?: string): Promise<boolean> {
+  const sameEmail = eq(sql`lower(${users.email})`, email.toLowerCase());
   const [row] = await db
     .select({ id: users.id })
     .from(users)
-    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+    .where(tenantId ? and(sameEmail, eq(users.tenantId, tenantId)) : sameEmail);
   return Boolean(row);
 }
 
@@ -45,7 +48,7 @@ export async function createInvitation(
   ttlMs: number,
 ) {
   const email = input.email.trim();
-  if (await emailInUse(db, email)) throw emailTaken();
+  if (await emailInUse(db, email, tenantId)) throw emailTaken();
   const token = randomToken(32);
   const now = new Date();
   return db.transaction(async (tx) => {

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
+import { queryDate } from "../../lib/cursor.ts";
 import { forbidden } from "../../lib/problem.ts";
 import { listAudit } from "./audit.ts";
 import { roles } from "./schema.ts";
-import { createApiKey, createTenant, createUser, listApiKeys, revokeApiKey } from "./service.ts";
+import { createApiKey, createTenant, listApiKeys, revokeApiKey } from "./service.ts";
+import { createUserWithoutDisclosure } from "./users.ts";
 
 const tenantOut = z.object({
   id: z.uuid(),
@@ -96,11 +98,14 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
       schema: {
         tags: ["accounts"],
         summary: "Create a user of this tenant",
+        description:
+          "An e-mail already used by this tenant's users is refused (409). One used by another tenant is " +
+          "answered like a creation but creates nothing, so no tenant learns another's users.",
         body: z.object({
           email: z.email(),
           name: z.string().trim().min(1).max(200),
           role: z.enum(roles).exclude(["platform_admin"]),
-          password: z.string().min(12, "at least 12 characters"),
+          password: z.string().min(12, "at least 12 characters").max(1024),
         }),
         response: {
           201: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(roles) }),
@@ -109,7 +114,11 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
     },
     async (request, reply) => {
       const principal = requireRole(request, "tenant_admin");
-      const user = await createUser(db, { tenantId: principal.tenant.id, ...request.body }, principal.actor);
+      const user = await createUserWithoutDisclosure(
+        db,
+        { tenantId: principal.tenant.id, ...request.body },
+        principal.actor,
+      );
       return reply.code(201).send(user);
     },
   );
@@ -122,8 +131,8 @@ export const accountsRoutes: ModuleRoutes = (app, { database }) => {
         summary: "The tenant's audit log, newest first",
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(50),
-          before: z.coerce.date().optional(),
-          action: z.string().optional(),
+          before: queryDate.optional(),
+          action: z.string().max(100).optional(),
         }),
         response: {
           200: z.object({

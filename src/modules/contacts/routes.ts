@@ -20,7 +20,7 @@ const consentInput = z.object({
     .min(1)
     .max(100)
     .describe("where the consent was collected: form, checkout, import..."),
-  evidence: z.record(z.string(), z.unknown()).optional(),
+  evidence: z.record(z.string().max(100), z.unknown()).optional(),
 });
 
 function contactView(contact: Contact) {
@@ -51,7 +51,7 @@ export const contactsRoutes: ModuleRoutes = (app, { database }) => {
         body: z.object({
           phone: z.string().min(3).max(32),
           name: z.string().max(200).optional(),
-          attributes: z.record(z.string(), z.unknown()).optional(),
+          attributes: z.record(z.string().max(100), z.unknown()).optional(),
           tags: z.array(z.string().min(1).max(50)).max(50).optional(),
           optIn: consentInput.optional(),
         }),

@@ -39,7 +39,7 @@ export const listQuery = z.object({
     .optional()
     .describe("true: only conversations with unread inbound messages"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().optional(),
+  cursor: z.string().max(200).optional(),
 });
 
 export const patchBody = z

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import type { Tx } from "../../db/client.ts";
 import { type DomainEvent, emit } from "../../events/index.ts";
@@ -143,35 +143,7 @@ async function ingestInTransaction(
 async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]) {
   const tracked = statuses.filter((event) => event.status in timestampColumn);
   if (tracked.length === 0) return;
-  const byWamid = new Map<string, MessageRow>();
-  const wamids = [...new Set(tracked.map((event) => event.messageId))];
-  for (const row of await tx
-    .select()
-    .from(messages)
-    .where(inArray(messages.wamid, wamids))
-    .orderBy(messages.id)
-    .for("update"))
-    byWamid.set(row.wamid!, row);
-  // A status that outran our own record of the wamid (or the dispatcher died before storing it): link by our id.
-  const unlinked = [
-    ...new Set(
-      tracked
-        .filter((event) => !byWamid.has(event.messageId))
-        .map((event) => event.bizOpaqueCallbackData)
-        .filter((id): id is string => typeof id === "string" && UUID.test(id)),
-    ),
-  ];
-  const byId = new Map<string, MessageRow>();
-  if (unlinked.length) {
-    for (const row of await tx
-      .select()
-      .from(messages)
-      .where(and(inArray(messages.id, unlinked), isNull(messages.wamid)))
-      .orderBy(messages.id)
-      .for("update"))
-      byId.set(row.id, row);
-  }
-
+  const { byWamid, byId } = await lockStatusMessages(tx, tracked);
   const now = new Date();
   const changed = new Map<string, { row: MessageRow; error: boolean; pricing: boolean }>();
   const events: DomainEvent[] = [];
@@ -179,7 +151,8 @@ async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]
     let message = byWamid.get(event.messageId);
     if (!message && event.bizOpaqueCallbackData) {
       const candidate = byId.get(event.bizOpaqueCallbackData);
-      if (candidate && candidate.wamid === null) {
+      // Our id links the status when the wamid is not recorded yet, or is this very wamid.
+      if (candidate && (candidate.wamid === null || candidate.wamid === event.messageId)) {
         candidate.wamid = event.messageId;
         byWamid.set(event.messageId, candidate);
         message = candidate;
@@ -249,6 +222,41 @@ async function applyStatuses(tx: Tx, services: Services, statuses: StatusEvent[]
       meta_conversation_id text, updated_at timestamptz)
     where m.id = v.id`);
   await emit({ boss: services.boss, tx }, events);
+}
+
+/**
+ * Locks the messages a batch of statuses names, by wamid and by Charla's id (biz_opaque_callback_data)
+ * in one statement. The id is matched whatever the row's wamid: the dispatcher may record the wamid
+ * at any moment, and a lookup that wanted "wamid is null" would then miss the row (it was committed
+ * after a lookup by wamid saw nothing, or re-checked after the dispatcher's lock was released), so
+ * the status would be acknowledged and never applied. Locked by id, the row is found either way.
+ */
+async function lockStatusMessages(tx: Tx, tracked: StatusEvent[]) {
+  const wamids = [...new Set(tracked.map((event) => event.messageId))];
+  const ids = [
+    ...new Set(
+      tracked
+        .map((event) => event.bizOpaqueCallbackData)
+        .filter((id): id is string => typeof id === "string" && UUID.test(id)),
+    ),
+  ];
+  const rows = await tx
+    .select()
+    .from(messages)
+    .where(
+      ids.length
+        ? or(inArray(messages.wamid, wamids), inArray(messages.id, ids))
+        : inArray(messages.wamid, wamids),
+    )
+    .orderBy(messages.id)
+    .for("update");
+  const byWamid = new Map<string, MessageRow>();
+  const byId = new Map<string, MessageRow>();
+  for (const row of rows) {
+    if (row.wamid !== null) byWamid.set(row.wamid, row);
+    byId.set(row.id, row);
+  }
+  return { byWamid, byId };
 }
 
 /**

@@ -4,8 +4,11 @@ import { RenderParamsSchema } from "../templates/index.ts";
 /** What POST /v1/messages accepts: Cloud API message bodies, except templates, which Charla renders. */
 const media = z
   .object({
-    id: z.string().min(1).optional(),
-    link: z.url({ protocol: /^https?$/ }).optional(),
+    id: z.string().min(1).max(256).optional(),
+    link: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional(),
     caption: z.string().max(1024).optional(),
     filename: z.string().max(240).optional(),
   })
@@ -65,7 +68,10 @@ const interactive = z.discriminatedUnion("type", [
     footer: z.object({ text: z.string().min(1).max(60) }).optional(),
     action: z.object({
       name: z.literal("cta_url"),
-      parameters: z.object({ display_text: z.string().min(1).max(20), url: z.url({ protocol: /^https?$/ }) }),
+      parameters: z.object({
+        display_text: z.string().min(1).max(20),
+        url: z.url({ protocol: /^https?$/ }).max(2048),
+      }),
     }),
   }),
 ]);
@@ -74,9 +80,10 @@ const common = {
   to: z.string().min(3).max(32).describe("recipient phone number, E.164 preferred"),
   from: z
     .string()
+    .max(64)
     .optional()
     .describe("sending phone number: Charla id or Meta phone number id; default the first"),
-  replyTo: z.string().optional().describe("wamid of the message this replies to"),
+  replyTo: z.string().max(256).optional().describe("wamid of the message this replies to"),
 };
 
 export const sendMessageBody = z.discriminatedUnion("type", [
@@ -106,9 +113,12 @@ export const sendMessageBody = z.discriminatedUnion("type", [
     contacts: z
       .array(
         z.looseObject({
-          name: z.looseObject({ formatted_name: z.string().min(1) }),
+          name: z.looseObject({ formatted_name: z.string().min(1).max(256) }),
           phones: z
-            .array(z.looseObject({ phone: z.string().optional(), wa_id: z.string().optional() }))
+            .array(
+              z.looseObject({ phone: z.string().max(32).optional(), wa_id: z.string().max(32).optional() }),
+            )
+            .max(20)
             .optional(),
         }),
       )
@@ -118,7 +128,7 @@ export const sendMessageBody = z.discriminatedUnion("type", [
   z.object({
     ...common,
     type: z.literal("reaction"),
-    reaction: z.object({ message_id: z.string().min(1), emoji: z.string().max(16) }),
+    reaction: z.object({ message_id: z.string().min(1).max(256), emoji: z.string().max(16) }),
   }),
   z.object({ ...common, type: z.literal("interactive"), interactive }),
   z.object({

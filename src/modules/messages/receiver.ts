@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Services } from "../../app/services.ts";
 import type { ZodApp } from "../../http/context.ts";
+import { findUnsafeInput } from "../../http/input-safety.ts";
 import { AppError } from "../../lib/problem.ts";
 import {
   parseWebhook,
@@ -8,7 +9,10 @@ import {
   verifySignature,
   WebhookPayloadError,
 } from "../../whatsapp/webhook.ts";
-import { webhookStore } from "./webhook-store.ts";
+import { isDataRefusal, type StoredWebhook, webhookStore } from "./webhook-store.ts";
+
+/** Meta sends webhook bodies of up to 3 MB; the API's own body limit is far smaller. */
+const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
 
 /**
  * Meta's webhook endpoint. A POST is verified (X-Hub-Signature-256 over the raw body), parsed
@@ -46,6 +50,7 @@ export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
     scope.post(
       "/webhooks/whatsapp",
       {
+        bodyLimit: WEBHOOK_BODY_LIMIT,
         schema: { tags: ["whatsapp"], summary: "Meta's webhook notifications (signed with the app secret)" },
       },
       async (request, reply) => {
@@ -73,7 +78,21 @@ export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
             errors: issues.map((issue) => ({ ...issue, code: "invalid" })),
           });
         }
-        await store(body);
+        // Signed by Meta and valid, but holding what PostgreSQL cannot store (a NUL, a lone
+        // surrogate, nesting too deep): Meta would retry it for days; keep its bytes and answer 200.
+        const unsafe = findUnsafeInput(body, "body", { maxStringLength: WEBHOOK_BODY_LIMIT });
+        const item: StoredWebhook = unsafe
+          ? { unstorable: { raw, reason: `${unsafe.path}: ${unsafe.message}` } }
+          : { body };
+        const failure = await store(item);
+        if (failure) {
+          if (!isDataRefusal(failure)) throw failure;
+          request.log.warn({ err: failure }, "signed webhook the database refuses; kept as raw bytes");
+          const kept = await store({ unstorable: { raw, reason: failure.message } });
+          if (kept) throw kept;
+        } else if (unsafe) {
+          request.log.warn({ path: unsafe.path, reason: unsafe.message }, "signed webhook kept as raw bytes");
+        }
         return reply.code(200).send();
       },
     );

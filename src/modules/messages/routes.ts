@@ -95,7 +95,7 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
           contactId: z.uuid().optional(),
           conversationId: z.uuid().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().optional(),
+          cursor: z.string().max(200).optional(),
         }),
         response: { 200: z.object({ data: z.array(messageOut), nextCursor: z.string().nullable() }) },
       },

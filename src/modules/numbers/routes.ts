@@ -13,7 +13,7 @@ export const numbersRoutes: ModuleRoutes = (app, services) => {
           "Connect a WhatsApp Business Account (its numbers are imported; the token is stored encrypted)",
         body: z.object({
           wabaId: z.string().regex(/^\d{5,20}$/, "Meta's numeric WABA id"),
-          accessToken: z.string().min(10),
+          accessToken: z.string().min(10).max(4096),
           name: z.string().max(200).optional(),
         }),
       },

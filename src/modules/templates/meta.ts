@@ -6,6 +6,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import type { Tx } from "../../db/client.ts";
 import { enqueue } from "../../jobs/queue.ts";
+import { notFound } from "../../lib/problem.ts";
 import type { MessageTemplate, TemplateQualityEvent, TemplateStatusEvent } from "../../whatsapp/types.ts";
 import type { Actor } from "../accounts/index.ts";
 import { accountIds, accountIdsByWaba, accountToken } from "../numbers/index.ts";
@@ -369,6 +370,9 @@ export async function syncTemplates(
   actor: Actor,
 ): Promise<SyncResult[]> {
   const accounts = await accountIds(services.database.db, options);
+  // An account id the tenant does not have (another tenant's, or none) is a 404 like every by-id call.
+  if (options.accountId && accounts.length === 0)
+    throw notFound("WhatsApp account", "whatsapp_account_not_found");
   const results: SyncResult[] = [];
   for (const accountId of accounts) results.push(await syncAccountTemplates(services, accountId, actor));
   return results;

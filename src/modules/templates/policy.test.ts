@@ -330,3 +330,13 @@ describe("URL shorteners", () => {
     expect(reviewPolicy(tpl("UTILITY", "Ver bit.ly/x"), { urlShorteners: [] }).findings).toEqual([]);
   });
 });
+
+describe("linear time on hostile text", () => {
+  it("reviews a 300 KB run of letters and digits, and of dots, in seconds, not minutes (a quadratic pattern takes about a minute)", () => {
+    for (const run of ["a1".repeat(150_000), `${".".repeat(150_000)}x`, "a-".repeat(150_000)]) {
+      const started = performance.now();
+      reviewPolicy(tpl("UTILITY", run));
+      expect(performance.now() - started, run.slice(0, 10)).toBeLessThan(5_000);
+    }
+  });
+});

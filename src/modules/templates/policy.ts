@@ -201,12 +201,28 @@ function termsFor(lists: TermLists, langs: readonly PolicyLanguage[]): string[] 
   return [...new Set(langs.flatMap((l) => lists[l] ?? []))];
 }
 
-const DOMAIN_RE = /(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=[/\s?#:]|$)/gi;
+// One pass over maximal runs of host characters: linear in the text. A pattern that nests
+// repetitions to find the labels ((label\.)+tld) backtracks quadratically on a long run of letters.
+const HOST_RUN_RE = /[a-z0-9.-]+/gi;
+const TLD_RE = /^[a-z]{2,}$/;
+
+/** The host a run of host characters names, or undefined when it is not a domain name. */
+function hostOf(run: string): string | undefined {
+  let start = 0;
+  let end = run.length;
+  while (start < end && (run[start] === "." || run[start] === "-")) start++;
+  while (end > start && (run[end - 1] === "." || run[end - 1] === "-")) end--;
+  const host = run.slice(start, end).toLowerCase();
+  const labels = host.split(".");
+  if (labels.length < 2 || !TLD_RE.test(labels.at(-1) ?? "")) return undefined;
+  if (labels.some((label) => label === "" || label.startsWith("-") || label.endsWith("-"))) return undefined;
+  return host.startsWith("www.") ? host.slice(4) : host;
+}
 
 function shortenerIn(text: string, shorteners: readonly string[]): string | undefined {
-  for (const m of text.matchAll(DOMAIN_RE)) {
-    const host = (m[1] ?? "").toLowerCase().replace(/^www\./, "");
-    if (shorteners.some((s) => host === s || host.endsWith(`.${s}`))) return m[0];
+  for (const m of text.matchAll(HOST_RUN_RE)) {
+    const host = hostOf(m[0]);
+    if (host && shorteners.some((s) => host === s || host.endsWith(`.${s}`))) return m[0];
   }
   return undefined;
 }

@@ -68,33 +68,34 @@ export const syncOut = z.object({
  * the service and answer 422 `template_invalid` with one error per field and rule.
  */
 export const definitionFields = {
-  category: z.string().optional().describe("MARKETING, UTILITY or AUTHENTICATION"),
-  parameter_format: z.string().optional().describe("POSITIONAL (default) or NAMED"),
+  category: z.string().max(32).optional().describe("MARKETING, UTILITY or AUTHENTICATION"),
+  parameter_format: z.string().max(16).optional().describe("POSITIONAL (default) or NAMED"),
   allow_category_change: z.boolean().optional(),
   message_send_ttl_seconds: z.number().int().optional(),
   components: z
-    .array(z.looseObject({ type: z.string() }))
+    .array(z.looseObject({ type: z.string().max(16) }))
+    .max(10)
     .optional()
     .describe("HEADER, BODY, FOOTER and BUTTONS components, as Meta defines them"),
 };
 export const createBody = z.looseObject({
   accountId: z.uuid().optional().describe("Charla's id of the WhatsApp account; default: the tenant's first"),
-  wabaId: z.string().optional().describe("Or Meta's WABA id"),
+  wabaId: z.string().max(32).optional().describe("Or Meta's WABA id"),
   draft: z.boolean().optional().describe("Keep it as a draft instead of sending it to review"),
-  name: z.string().optional().describe("lowercase letters, digits and underscores"),
-  language: z.string().optional().describe("Meta's language code: es, es_MX, en_US, pt_BR..."),
+  name: z.string().max(512).optional().describe("lowercase letters, digits and underscores"),
+  language: z.string().max(15).optional().describe("Meta's language code: es, es_MX, en_US, pt_BR..."),
   ...definitionFields,
 });
 export const updateBody = z.looseObject({
   draft: z.boolean().optional().describe("Keep it as a draft instead of sending it back to review"),
-  name: z.string().optional().describe("cannot change"),
-  language: z.string().optional().describe("cannot change"),
+  name: z.string().max(512).optional().describe("cannot change"),
+  language: z.string().max(15).optional().describe("cannot change"),
   ...definitionFields,
 });
 export const idParams = z.object({ id: z.uuid() });
 export const page = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().optional(),
+  cursor: z.string().max(200).optional(),
 };
 
 export function definitionOf(body: Record<string, unknown>): Record<string, unknown> {

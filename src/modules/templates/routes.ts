@@ -80,8 +80,8 @@ function templateRoutes(app: ZodApp, services: Services) {
         summary: "The tenant's templates, newest first, with filters and cursor pagination",
         querystring: z.object({
           status: z.enum(templateStatuses).optional(),
-          name: z.string().optional(),
-          language: z.string().optional(),
+          name: z.string().max(512).optional(),
+          language: z.string().max(15).optional(),
           category: z.enum(TEMPLATE_CATEGORIES).optional(),
           accountId: z.uuid().optional(),
           ...page,
@@ -188,10 +188,10 @@ function templateRoutes(app: ZodApp, services: Services) {
         params: idParams,
         body: z.object({
           parameters: z
-            .record(z.string(), z.unknown())
+            .record(z.string().max(16), z.unknown())
             .optional()
             .describe("{ header?: {...}, body?: [..] | {name: value}, buttons?: [{ index, text }] }"),
-          to: z.string().optional(),
+          to: z.string().max(32).optional(),
         }),
         response: {
           200: z.object({

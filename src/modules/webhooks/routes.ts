@@ -50,7 +50,7 @@ const deliveryOut = z.object({
 });
 const url = z.url({ protocol: /^https?$/, error: "an absolute http(s) URL" }).max(2048);
 const patterns = z
-  .array(z.string().regex(eventPatternRegex, 'an event type, "prefix.*" or "*"'))
+  .array(z.string().max(100).regex(eventPatternRegex, 'an event type, "prefix.*" or "*"'))
   .min(1)
   .max(50);
 const description = z.string().trim().max(500).nullable();

@@ -1,6 +1,7 @@
 import { type LookupAddress, type LookupAllOptions, lookup as lookupCallback } from "node:dns";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 import { badRequest } from "../../lib/problem.ts";
 
 const privateRanges = new BlockList();
@@ -20,21 +21,54 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
+  ["100::", 64], // discard-only
+  ["2001:db8::", 32], // documentation
+  ["64:ff9b:1::", 48], // local-use NAT64: translates into the operator's own network
   ["fc00::", 7],
   ["fe80::", 10],
+  ["fec0::", 10], // site-local (deprecated, still routed by some stacks)
   ["ff00::", 8],
 ] as const)
   privateRanges.addSubnet(network, prefix, "ipv6");
 
-/** Loopback, private, link-local, CGNAT, multicast or unspecified (IPv4-mapped IPv6 included). */
+const ipv4At = (bytes: number[], at: number) => bytes.slice(at, at + 4).join(".");
+
+/**
+ * The IPv4 addresses an IPv6 address reaches through a translation or tunnel: IPv4-mapped
+ * (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), SIIT (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96),
+ * 6to4 (2002::/16) and Teredo (2001::/32, server and obfuscated client).
+ */
+export function embeddedIpv4(address: ipaddr.IPv6): string[] {
+  const bytes = address.toByteArray();
+  const words = address.parts;
+  const zeros = (from: number, to: number) => words.slice(from, to).every((word) => word === 0);
+  if (zeros(0, 5) && (words[5] === 0xffff || words[5] === 0)) return [ipv4At(bytes, 12)];
+  if (zeros(0, 4) && words[4] === 0xffff && words[5] === 0) return [ipv4At(bytes, 12)];
+  if (words[0] === 0x64 && words[1] === 0xff9b && zeros(2, 6)) return [ipv4At(bytes, 12)];
+  if (words[0] === 0x2002) return [ipv4At(bytes, 2)];
+  if (words[0] === 0x2001 && words[1] === 0)
+    return [
+      ipv4At(bytes, 4),
+      bytes
+        .slice(12, 16)
+        .map((byte) => byte ^ 0xff)
+        .join("."),
+    ];
+  return [];
+}
+
+/**
+ * Loopback, private, link-local, CGNAT, multicast or unspecified, and any IPv6 address that
+ * reaches such an IPv4 address through a translation or tunnel.
+ */
 export function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, "");
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  if (mapped?.[1]) return privateRanges.check(mapped[1], "ipv4");
   const family = isIP(bare);
   if (family === 4) return privateRanges.check(bare, "ipv4");
-  if (family === 6) return privateRanges.check(bare, "ipv6");
-  return false;
+  if (family !== 6) return false;
+  if (privateRanges.check(bare, "ipv6")) return true;
+  const withoutZone = bare.split("%")[0] ?? bare;
+  return embeddedIpv4(ipaddr.IPv6.parse(withoutZone)).some((v4) => privateRanges.check(v4, "ipv4"));
 }
 
 /** The error a delivery to a private address fails with (its message is what the delivery shows). */
