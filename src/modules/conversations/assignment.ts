@@ -3,8 +3,9 @@ import type { Services } from "../../app/services.ts";
 import { emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import { conflict, unprocessable } from "../../lib/problem.ts";
-import { type Actor, actorLabel, listUsers, recordAudit } from "../accounts/index.ts";
+import { type Actor, actorLabel, listUsers } from "../accounts/index.ts";
 import { tenantUsers } from "./agents.ts";
+import { recordConversationChange } from "./changes.ts";
 import type { ConversationAssignedData } from "./events.ts";
 import { lockConversation } from "./lifecycle.ts";
 import { addNoteIn } from "./notes.ts";
@@ -57,14 +58,7 @@ export async function writeAssignment(
     note: change.note,
     by: actorLabel(actor),
   };
-  await recordAudit(context.tx, actor, {
-    tenantId: row.tenantId,
-    action: "conversation.assigned",
-    targetType: "conversation",
-    targetId: row.id,
-    data: { ...data },
-  });
-  await emit(context, { type: "conversation.assigned", tenantId: row.tenantId, data });
+  await recordConversationChange(context, actor, row.tenantId, "conversation.assigned", data);
   return updated;
 }
 

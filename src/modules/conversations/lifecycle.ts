@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
-import { emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import { notFound, unprocessable } from "../../lib/problem.ts";
-import { type Actor, actorLabel, recordAudit } from "../accounts/index.ts";
+import { type Actor, actorLabel } from "../accounts/index.ts";
+import { recordConversationChange } from "./changes.ts";
 import type { ConversationStatusData } from "./events.ts";
 import { type Conversation, type ConversationStatus, conversations } from "./schema.ts";
 
@@ -53,14 +53,7 @@ export async function applyStatus(
     reason: change.reason,
     by: actorLabel(actor),
   };
-  await recordAudit(context.tx, actor, {
-    tenantId: row.tenantId,
-    action: "conversation.status_changed",
-    targetType: "conversation",
-    targetId: row.id,
-    data: { ...data },
-  });
-  await emit(context, { type: "conversation.status_changed", tenantId: row.tenantId, data });
+  await recordConversationChange(context, actor, row.tenantId, "conversation.status_changed", data);
   return updated;
 }
 

@@ -45,7 +45,11 @@ export const listQuery = z.object({
 export const patchBody = z
   .object({
     status: z.enum(conversationStatuses).optional(),
-    snoozedUntil: z.coerce.date().optional().describe("With status snoozed: when it opens again"),
+    snoozedUntil: z.iso
+      .datetime({ offset: true })
+      .transform((value) => new Date(value))
+      .optional()
+      .describe("With status snoozed: when it opens again"),
     read: z.literal(true).optional().describe("Marks it read here and the customer's messages read at Meta"),
     labels: z.array(z.string().min(1).max(64)).max(50).optional().describe("Replaces the labels"),
   })

@@ -180,7 +180,21 @@ describeEachDatabase("inbox: workspace", (kind) => {
       windowOpen: true,
     });
 
-    // Answer the customer's message as a reply (context) and react to it: both land in the thread.
+    // Typing shows at the emulator; marking read tells Meta (a job that must succeed).
+    expect((await ana.request("POST", `/v1/conversations/${conversation.id}/typing`)).status).toBe(204);
+    const typing = (await (await fetch(`${h.sandbox.emulator.url}/_emulator/typing`)).json()) as {
+      data: { waId: string }[];
+    };
+    expect(typing.data.map((entry) => entry.waId)).toContain(from);
+    await h.api("PATCH", `/v1/conversations/${conversation.id}`, { read: true });
+    await eventually(async () => {
+      const result = await h.charla.services.database.db.execute(
+        sql`select state from pgboss.job where name = 'conversations-mark-read' and state = 'completed'`,
+      );
+      return (result as unknown as { rows: unknown[] }).rows.length > 0;
+    });
+
+    // After typing (a reply ends Meta's indicator): answer the customer's message as a reply (context) and react to it: both land in the thread.
     const wamid = (await h.api("GET", `/v1/conversations/${conversation.id}`)).body.lastInboundWamid;
     expect(wamid).toMatch(/^wamid\./);
     const answer = await ana.request("POST", "/v1/messages", {
@@ -199,20 +213,6 @@ describeEachDatabase("inbox: workspace", (kind) => {
     const thread = (await h.api("GET", `/v1/messages?conversationId=${conversation.id}`)).body.data;
     expect(thread.find((m: { id: string }) => m.id === answer.body.id).replyToWamid).toBe(wamid);
     expect(thread.map((m: { type: string }) => m.type)).toContain("reaction");
-
-    // Typing shows at the emulator; marking read tells Meta (a job that must succeed).
-    expect((await ana.request("POST", `/v1/conversations/${conversation.id}/typing`)).status).toBe(204);
-    const typing = (await (await fetch(`${h.sandbox.emulator.url}/_emulator/typing`)).json()) as {
-      data: { waId: string }[];
-    };
-    expect(typing.data.map((entry) => entry.waId)).toContain(from);
-    await h.api("PATCH", `/v1/conversations/${conversation.id}`, { read: true });
-    await eventually(async () => {
-      const result = await h.charla.services.database.db.execute(
-        sql`select state from pgboss.job where name = 'conversations-mark-read' and state = 'completed'`,
-      );
-      return (result as unknown as { rows: unknown[] }).rows.length > 0;
-    });
 
     // The window closes: the composer says when, and offers approved templates.
     const { db } = h.charla.services.database;

@@ -11,7 +11,13 @@ export const csatRoutes: ModuleRoutes = (app, services) => {
         tags: ["inbox"],
         summary:
           "Customer satisfaction per agent and per team: surveys sent, answered, average score (1-3), share of top scores",
-        querystring: z.object({ since: z.coerce.date().optional().describe("default: 30 days ago") }),
+        querystring: z.object({
+          since: z.iso
+            .datetime({ offset: true })
+            .transform((value) => new Date(value))
+            .optional()
+            .describe("default: 30 days ago"),
+        }),
       },
     },
     async (request) => {
