@@ -34,7 +34,8 @@ describe("charla CLI on the embedded database", { timeout: 120_000 }, () => {
     expect(tenant.stdout).toMatch(/Admin API key \(shown once\): chk_[a-z0-9]{12}_\S+/);
     const key = await charla(["apikey", "create", "--tenant", "acme", "--role", "analyst", "--name", "bi"]);
     expect(key.stdout).toMatch(/\(analyst\) for acme/);
-  });
+    // Each command is a new process that opens (and the first migrates) PGlite: slow on a loaded 2-core box.
+  }, 120_000);
 
   it("explains bad input instead of crashing", async () => {
     const role = await charla(["apikey", "create", "--tenant", "acme", "--role", "wizard"]);
@@ -49,5 +50,5 @@ describe("charla CLI on the embedded database", { timeout: 120_000 }, () => {
     const config = await charla(["migrate"], { PORT: "huge" });
     expect(config.code).toBe(2);
     expect(config.stderr).toContain('PORT="huge"');
-  });
+  }, 120_000);
 });

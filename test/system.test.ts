@@ -33,12 +33,22 @@ describeEachDatabase("system", (kind) => {
     expect(await docs.text()).toContain("swagger");
   });
 
-  it("/ is a start page that links the API reference", async () => {
+  it("/ serves the portal (built by the suite's setup), which links the API reference", async () => {
     const res = await fetch(`${h.url}/`);
     expect(res.headers.get("content-type")).toContain("text/html");
     const html = await res.text();
+    expect(html).toContain('<div id="root">');
     expect(html).toContain('href="/docs"');
-    expect(html).toContain(kind === "pglite" ? "embedded PGlite" : "PostgreSQL");
+    // The portal's own routes load the same page; unknown API paths stay problem JSON.
+    const deep = await fetch(`${h.url}/templates/new`, { headers: { accept: "text/html" } });
+    expect(await deep.text()).toContain('<div id="root">');
+    const notHtml = await fetch(`${h.url}/templates/new`, { headers: { accept: "application/json" } });
+    expect(notHtml.status).toBe(404);
+    const api = await fetch(`${h.url}/v1/nothing-here`, {
+      headers: { authorization: `Bearer ${h.apiKey}`, accept: "text/html" },
+    });
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { code: string }).code).toBe("route_not_found");
   });
 
   it("/metrics exposes Prometheus text with request histograms", async () => {

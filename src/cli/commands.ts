@@ -3,6 +3,7 @@ import { type Config, loadConfig } from "../config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { runEmulatorFromCli } from "../emulator/cli.ts";
+import { ensurePortalBuilt } from "../http/portal-build.ts";
 import type { Actor } from "../modules/accounts/index.ts";
 import {
   createApiKey,
@@ -58,6 +59,8 @@ export function registerCommands(program: Command): void {
     .action(async (options: { workers: boolean }) => {
       const config = loadConfig();
       const logger = createLogger(config);
+      const portal = ensurePortalBuilt((line) => console.log(line));
+      if (typeof portal === "object") console.error(`The portal could not be built:\n${portal.failed}`);
       const sandbox = config.SANDBOX
         ? await startSandbox({ port: config.SANDBOX_PORT, version: config.WHATSAPP_API_VERSION })
         : null;

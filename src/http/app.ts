@@ -13,8 +13,8 @@ import type { Services } from "../app/services.ts";
 import { type Authenticators, authenticate } from "./auth.ts";
 import type { ModuleRoutes } from "./context.ts";
 import { frameworkErrorProblem, installErrorHandling } from "./errors.ts";
-import { homeRoute } from "./home.ts";
 import { installInputSafety } from "./input-safety.ts";
+import { portalRoutes } from "./portal.ts";
 import { systemRoutes } from "./system-routes.ts";
 
 /** Largest request body the API reads (256 KiB): far above any request a client needs to send. */
@@ -92,7 +92,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   systemRoutes(app, services);
-  homeRoute(app, services);
+  await portalRoutes(app, services);
   for (const routes of options.publicRoutes ?? []) await routes(app, services);
   await app.register(
     async (v1) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
+import { listContacts } from "./list.ts";
 import { toE164 } from "./phone.ts";
 import {
   type Contact,
@@ -70,6 +71,27 @@ export const contactsRoutes: ModuleRoutes = (app, { database }) => {
           });
         return contactView(contact);
       });
+    },
+  );
+
+  app.get(
+    "/contacts",
+    {
+      schema: {
+        tags: ["contacts"],
+        summary: "The tenant's contacts, newest first: search by name or phone, filter by tag",
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          tag: z.string().max(50).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().optional(),
+        }),
+        response: { 200: z.object({ data: z.array(contactOut), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      const page = await listContacts(db, principalOf(request).tenant.id, request.query);
+      return { data: page.data.map(contactView), nextCursor: page.nextCursor };
     },
   );
 

@@ -44,7 +44,7 @@ describe.skipIf(!inject("postgresUrl"))("a fault run of sends and Meta's webhook
   afterAll(() => h?.close());
 
   it(`ends ${SENDS} sends with no message behind the best status Meta delivered`, {
-    timeout: 90_000,
+    timeout: 180_000,
   }, async () => {
     const { db } = h.charla.services.database;
     await db.update(phoneNumbers).set({ throughputPerSecond: 1_000 });

@@ -1,0 +1,3492 @@
+// Generated from Charla's /openapi.json by `npm run portal:api`. Do not edit.
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and readiness: the database answers and the job queue is installed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            database: {
+                                error?: string;
+                                latencyMs: number;
+                                /** @enum {string} */
+                                status: "ok" | "fail";
+                            };
+                            databaseKind: string;
+                            jobs: {
+                                error?: string;
+                                latencyMs: number;
+                                /** @enum {string} */
+                                status: "ok" | "fail";
+                            };
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            database: {
+                                error?: string;
+                                latencyMs: number;
+                                /** @enum {string} */
+                                status: "ok" | "fail";
+                            };
+                            databaseKind: string;
+                            jobs: {
+                                error?: string;
+                                latencyMs: number;
+                                /** @enum {string} */
+                                status: "ok" | "fail";
+                            };
+                            /** @enum {string} */
+                            status: "fail";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/template-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Templates of every tenant waiting for platform review, oldest first (platform admins) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    tenantId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                accountId: string;
+                                /** @enum {string} */
+                                category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                                /** Format: date-time */
+                                createdAt: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                lastSyncedAt: string | null;
+                                metaStatus: string | null;
+                                metaTemplateId: string | null;
+                                name: string;
+                                policyFindings: {
+                                    category?: string;
+                                    match?: string;
+                                    message: string;
+                                    path: string;
+                                    /** @enum {string} */
+                                    rule: "prohibited_content" | "utility_promotional_content" | "marketing_missing_opt_out" | "url_shortener";
+                                    /** @enum {string} */
+                                    severity: "block" | "warn";
+                                }[] | null;
+                                qualityScore: string | null;
+                                reviewedAt: string | null;
+                                reviewedBy: string | null;
+                                reviewRequestedAt: string | null;
+                                /** @enum {string} */
+                                source: "charla" | "meta";
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                                statusReason: string | null;
+                                submittedAt: string | null;
+                                tenant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any tenant's template with findings and history (platform admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            /** @enum {string} */
+                            category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                            /** Format: date-time */
+                            createdAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            history: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                                fromStatus: ("draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled") | null;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                /** @enum {string} */
+                                source: "author" | "policy" | "admin" | "meta_submit" | "meta_webhook" | "meta_sync";
+                                /** @enum {string} */
+                                toStatus: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            lastSyncedAt: string | null;
+                            metaStatus: string | null;
+                            metaTemplateId: string | null;
+                            name: string;
+                            policyFindings: {
+                                category?: string;
+                                match?: string;
+                                message: string;
+                                path: string;
+                                /** @enum {string} */
+                                rule: "prohibited_content" | "utility_promotional_content" | "marketing_missing_opt_out" | "url_shortener";
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                            }[] | null;
+                            qualityScore: string | null;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewRequestedAt: string | null;
+                            /** @enum {string} */
+                            source: "charla" | "meta";
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                            statusReason: string | null;
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/templates/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a template after platform review and submit it to Meta (platform admins)
+         * @description Allowed from in_review, and from policy_rejected to override the automatic policy. The template becomes `pending` (or what Meta answered). 422 `meta_submission_refused` when Meta refuses it (the template is then `rejected` with Meta's message); 502 `meta_unavailable` leaves it in review.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            /** @enum {string} */
+                            category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                            /** Format: date-time */
+                            createdAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            lastSyncedAt: string | null;
+                            metaStatus: string | null;
+                            metaTemplateId: string | null;
+                            name: string;
+                            policyFindings: {
+                                category?: string;
+                                match?: string;
+                                message: string;
+                                path: string;
+                                /** @enum {string} */
+                                rule: "prohibited_content" | "utility_promotional_content" | "marketing_missing_opt_out" | "url_shortener";
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                            }[] | null;
+                            qualityScore: string | null;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewRequestedAt: string | null;
+                            /** @enum {string} */
+                            source: "charla" | "meta";
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                            statusReason: string | null;
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/templates/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a template waiting for platform review, with the reason its author will see */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            /** @enum {string} */
+                            category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                            /** Format: date-time */
+                            createdAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            lastSyncedAt: string | null;
+                            metaStatus: string | null;
+                            metaTemplateId: string | null;
+                            name: string;
+                            policyFindings: {
+                                category?: string;
+                                match?: string;
+                                message: string;
+                                path: string;
+                                /** @enum {string} */
+                                rule: "prohibited_content" | "utility_promotional_content" | "marketing_missing_opt_out" | "url_shortener";
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                            }[] | null;
+                            qualityScore: string | null;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewRequestedAt: string | null;
+                            /** @enum {string} */
+                            source: "charla" | "meta";
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                            statusReason: string | null;
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a tenant with its first admin API key (platform admins only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        slug: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adminKey: string;
+                            tenant: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                                status: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's API keys */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                prefix: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key; the key is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @default developer
+                         * @enum {string}
+                         */
+                        role?: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apiKey: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                prefix: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                            };
+                            key: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's audit log, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    before?: unknown;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                action: string;
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                targetId: string | null;
+                                targetType: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation is for (404 when unknown, used, revoked or expired) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                            tenantName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: sets the password, creates the user and signs in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            tenant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            };
+                            user: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                                /** Format: uuid */
+                                tenantId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in to the portal with email and password; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            tenant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            };
+                            user: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                                /** Format: uuid */
+                                tenantId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session and clears its cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the signed-in user's password; their other sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, tenant and CSRF token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            tenant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                            };
+                            user: {
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                                /** Format: uuid */
+                                tenantId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's contacts, newest first: search by name or phone, filter by tag */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                    tag?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** Format: uuid */
+                                id: string;
+                                optedIn: boolean;
+                                phone: string;
+                                windowOpen: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create or update a contact by phone; optionally record an opt-in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                        name?: string;
+                        optIn?: {
+                            evidence?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description where the consent was collected: form, checkout, import... */
+                            source: string;
+                        };
+                        phone: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            optedIn: boolean;
+                            phone: string;
+                            windowOpen: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact with consent and window state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            optedIn: boolean;
+                            phone: string;
+                            windowOpen: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact's consent history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}/opt-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an opt-in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description where the consent was collected: form, checkout, import... */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            optedIn: boolean;
+                            phone: string;
+                            windowOpen: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an opt-out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description where the consent was collected: form, checkout, import... */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            optedIn: boolean;
+                            phone: string;
+                            windowOpen: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations (one per business number and contact), most recent message first
+         * @description Their messages: GET /v1/messages?conversationId=…
+         */
+        get: {
+            parameters: {
+                query?: {
+                    contactId?: string;
+                    cursor?: string;
+                    limit?: number;
+                    phoneNumberId?: string;
+                    status?: "open" | "closed";
+                    /** @description true: only conversations with unread inbound messages */
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                contact: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string | null;
+                                /** Format: uuid */
+                                phoneNumberId: string;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                unreadCount: number;
+                                windowExpiresAt: string | null;
+                                windowOpen: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One conversation, with its customer service window */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string | null;
+                            /** Format: uuid */
+                            phoneNumberId: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            unreadCount: number;
+                            windowExpiresAt: string | null;
+                            windowOpen: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close or reopen a conversation, or mark it read (a new inbound message reopens it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        read?: true;
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string | null;
+                            /** Format: uuid */
+                            phoneNumberId: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            unreadCount: number;
+                            windowExpiresAt: string | null;
+                            windowOpen: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download media a contact sent (kept by Charla, since Meta's media URLs expire) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages, newest first, with filters and cursor pagination */
+        get: {
+            parameters: {
+                query?: {
+                    contactId?: string;
+                    conversationId?: string;
+                    cursor?: string;
+                    direction?: "outbound" | "inbound";
+                    limit?: number;
+                    status?: "queued" | "dispatching" | "accepted" | "sent" | "delivered" | "read" | "failed" | "received";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** Format: uuid */
+                                contactId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @enum {string} */
+                                direction: "outbound" | "inbound";
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                phoneNumberId: string;
+                                /** @enum {string} */
+                                status: "queued" | "dispatching" | "accepted" | "sent" | "delivered" | "read" | "failed" | "received";
+                                type: string;
+                                wamid: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send a message (text, media, location, contacts, reaction, interactive or template)
+         * @description Checked at once (consent, 24-hour window, template approved with complete parameters), stored and queued; answers 202 with Charla's message id. Statuses follow by webhook and GET /v1/messages/{id}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        text: {
+                            body: string;
+                            preview_url?: boolean;
+                        };
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "text";
+                    } | {
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        image: {
+                            caption?: string;
+                            filename?: string;
+                            id?: string;
+                            /** Format: uri */
+                            link?: string;
+                        };
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "image";
+                    } | {
+                        document: {
+                            caption?: string;
+                            filename?: string;
+                            id?: string;
+                            /** Format: uri */
+                            link?: string;
+                        };
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "document";
+                    } | {
+                        audio: {
+                            caption?: string;
+                            filename?: string;
+                            id?: string;
+                            /** Format: uri */
+                            link?: string;
+                        };
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "audio";
+                    } | {
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "video";
+                        video: {
+                            caption?: string;
+                            filename?: string;
+                            id?: string;
+                            /** Format: uri */
+                            link?: string;
+                        };
+                    } | {
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        sticker: {
+                            caption?: string;
+                            filename?: string;
+                            id?: string;
+                            /** Format: uri */
+                            link?: string;
+                        };
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "sticker";
+                    } | {
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        location: {
+                            address?: string;
+                            latitude: number;
+                            longitude: number;
+                            name?: string;
+                        };
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "location";
+                    } | {
+                        contacts: ({
+                            name: {
+                                formatted_name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            phones?: ({
+                                phone?: string;
+                                wa_id?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "contacts";
+                    } | {
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        reaction: {
+                            emoji: string;
+                            message_id: string;
+                        };
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "reaction";
+                    } | {
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        interactive: {
+                            action: {
+                                buttons: {
+                                    reply: {
+                                        id: string;
+                                        title: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "reply";
+                                }[];
+                            };
+                            body: {
+                                text: string;
+                            };
+                            footer?: {
+                                text: string;
+                            };
+                            header?: {
+                                text: string;
+                                /** @enum {string} */
+                                type: "text";
+                            } | {
+                                image: {
+                                    caption?: string;
+                                    filename?: string;
+                                    id?: string;
+                                    /** Format: uri */
+                                    link?: string;
+                                };
+                                /** @enum {string} */
+                                type: "image";
+                            } | {
+                                /** @enum {string} */
+                                type: "video";
+                                video: {
+                                    caption?: string;
+                                    filename?: string;
+                                    id?: string;
+                                    /** Format: uri */
+                                    link?: string;
+                                };
+                            } | {
+                                document: {
+                                    caption?: string;
+                                    filename?: string;
+                                    id?: string;
+                                    /** Format: uri */
+                                    link?: string;
+                                };
+                                /** @enum {string} */
+                                type: "document";
+                            };
+                            /** @enum {string} */
+                            type: "button";
+                        } | {
+                            action: {
+                                button: string;
+                                sections: {
+                                    rows: {
+                                        description?: string;
+                                        id: string;
+                                        title: string;
+                                    }[];
+                                    title?: string;
+                                }[];
+                            };
+                            body: {
+                                text: string;
+                            };
+                            footer?: {
+                                text: string;
+                            };
+                            header?: {
+                                text: string;
+                                /** @enum {string} */
+                                type: "text";
+                            };
+                            /** @enum {string} */
+                            type: "list";
+                        } | {
+                            action: {
+                                /** @enum {string} */
+                                name: "cta_url";
+                                parameters: {
+                                    display_text: string;
+                                    /** Format: uri */
+                                    url: string;
+                                };
+                            };
+                            body: {
+                                text: string;
+                            };
+                            footer?: {
+                                text: string;
+                            };
+                            header?: {
+                                text: string;
+                                /** @enum {string} */
+                                type: "text";
+                            } | {
+                                image: {
+                                    caption?: string;
+                                    filename?: string;
+                                    id?: string;
+                                    /** Format: uri */
+                                    link?: string;
+                                };
+                                /** @enum {string} */
+                                type: "image";
+                            } | {
+                                /** @enum {string} */
+                                type: "video";
+                                video: {
+                                    caption?: string;
+                                    filename?: string;
+                                    id?: string;
+                                    /** Format: uri */
+                                    link?: string;
+                                };
+                            } | {
+                                document: {
+                                    caption?: string;
+                                    filename?: string;
+                                    id?: string;
+                                    /** Format: uri */
+                                    link?: string;
+                                };
+                                /** @enum {string} */
+                                type: "document";
+                            };
+                            /** @enum {string} */
+                            type: "cta_url";
+                        };
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "interactive";
+                    } | {
+                        /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                        from?: string;
+                        /** @description wamid of the message this replies to */
+                        replyTo?: string;
+                        template: {
+                            language: string;
+                            name: string;
+                            parameters?: {
+                                body?: string[] | {
+                                    [key: string]: string;
+                                };
+                                buttons?: {
+                                    index: number;
+                                    text?: string;
+                                }[];
+                                header?: {
+                                    document?: {
+                                        filename?: string;
+                                        id?: string;
+                                        link?: string;
+                                    };
+                                    image?: {
+                                        id?: string;
+                                        link?: string;
+                                    };
+                                    location?: {
+                                        address?: string;
+                                        latitude: number;
+                                        longitude: number;
+                                        name?: string;
+                                    };
+                                    text?: string;
+                                    video?: {
+                                        id?: string;
+                                        link?: string;
+                                    };
+                                };
+                            };
+                        };
+                        /** @description recipient phone number, E.164 preferred */
+                        to: string;
+                        /** @enum {string} */
+                        type: "template";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            contactId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            direction: "outbound" | "inbound";
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            phoneNumberId: string;
+                            /** @enum {string} */
+                            status: "queued" | "dispatching" | "accepted" | "sent" | "delivered" | "read" | "failed" | "received";
+                            type: string;
+                            wamid: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            contactId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            direction: "outbound" | "inbound";
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            phoneNumberId: string;
+                            /** @enum {string} */
+                            status: "queued" | "dispatching" | "accepted" | "sent" | "delivered" | "read" | "failed" | "received";
+                            type: string;
+                            wamid: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message with its current status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            contactId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            direction: "outbound" | "inbound";
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            phoneNumberId: string;
+                            /** @enum {string} */
+                            status: "queued" | "dispatching" | "accepted" | "sent" | "delivered" | "read" | "failed" | "received";
+                            type: string;
+                            wamid: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/phone-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's phone numbers with quality and throughput */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this server runs the Cloud API emulator, and where */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            emulatorUrl: string | null;
+                            enabled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A simulated customer writes to one of the tenant's sandbox numbers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        phoneNumberId?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            id: string;
+                            phoneNumberId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's templates, newest first, with filters and cursor pagination */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                    category?: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                    cursor?: string;
+                    language?: string;
+                    limit?: number;
+                    name?: string;
+                    status?: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                accountId: string;
+                                /** @enum {string} */
+                                category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                                /** Format: date-time */
+                                createdAt: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                lastSyncedAt: string | null;
+                                metaStatus: string | null;
+                                metaTemplateId: string | null;
+                                name: string;
+                                policyFindings: {
+                                    category?: string;
+                                    match?: string;
+                                    message: string;
+                                    path: string;
+                                    /** @enum {string} */
+                                    rule: "prohibited_content" | "utility_promotional_content" | "marketing_missing_opt_out" | "url_shortener";
+                                    /** @enum {string} */
+                                    severity: "block" | "warn";
+                                }[] | null;
+                                qualityScore: string | null;
+                                reviewedAt: string | null;
+                                reviewedBy: string | null;
+                                reviewRequestedAt: string | null;
+                                /** @enum {string} */
+                                source: "charla" | "meta";
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                                statusReason: string | null;
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a template (one per name and language) and run the platform policy review
+         * @description Validated against WhatsApp's template rules (422 `template_invalid` with per-field errors), then reviewed at once against the platform policy: blocking findings reject it (`policy_rejected`, findings stored); otherwise it waits for a platform admin (`in_review`), or is submitted to Meta directly when it has no finding and TEMPLATE_AUTO_APPROVE_CLEAN is on.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Charla's id of the WhatsApp account; default: the tenant's first
+                         */
+                        accountId?: string;
+                        allow_category_change?: boolean;
+                        /** @description MARKETING, UTILITY or AUTHENTICATION */
+                        category?: string;
+                        /** @description HEADER, BODY, FOOTER and BUTTONS components, as Meta defines them */
+                        components?: ({
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @description Keep it as a draft instead of sending it to review */
+                        draft?: boolean;
+                        /** @description Meta's language code: es, es_MX, en_US, pt_BR... */
+                        language?: string;
+                        message_send_ttl_seconds?: number;
+                        /** @description lowercase letters, digits and underscores */
+                        name?: string;
+                        /** @description POSITIONAL (default) or NAMED */
+                        parameter_format?: string;
+                        /** @description Or Meta's WABA id */
+                        wabaId?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            /** @enum {string} */
+                            category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                            /** Format: date-time */
+                            createdAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            lastSyncedAt: string | null;
+                            metaStatus: string | null;
+                            metaTemplateId: string | null;
+                            name: string;
+                            policyFindings: {
+                                category?: string;
+                                match?: string;
+                                message: string;
+                                path: string;
+                                /** @enum {string} */
+                                rule: "prohibited_content" | "utility_promotional_content" | "marketing_missing_opt_out" | "url_shortener";
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                            }[] | null;
+                            qualityScore: string | null;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewRequestedAt: string | null;
+                            /** @enum {string} */
+                            source: "charla" | "meta";
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                            statusReason: string | null;
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template with its policy findings and status history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            /** @enum {string} */
+                            category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                            /** Format: date-time */
+                            createdAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            history: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                } | null;
+                                fromStatus: ("draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled") | null;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                /** @enum {string} */
+                                source: "author" | "policy" | "admin" | "meta_submit" | "meta_webhook" | "meta_sync";
+                                /** @enum {string} */
+                                toStatus: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            lastSyncedAt: string | null;
+                            metaStatus: string | null;
+                            metaTemplateId: string | null;
+                            name: string;
+                            policyFindings: {
+                                category?: string;
+                                match?: string;
+                                message: string;
+                                path: string;
+                                /** @enum {string} */
+                                rule: "prohibited_content" | "utility_promotional_content" | "marketing_missing_opt_out" | "url_shortener";
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                            }[] | null;
+                            qualityScore: string | null;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewRequestedAt: string | null;
+                            /** @enum {string} */
+                            source: "charla" | "meta";
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                            statusReason: string | null;
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a template (at Meta too when it was submitted) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a draft or rejected template: re-validated and sent back to review */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allow_category_change?: boolean;
+                        /** @description MARKETING, UTILITY or AUTHENTICATION */
+                        category?: string;
+                        /** @description HEADER, BODY, FOOTER and BUTTONS components, as Meta defines them */
+                        components?: ({
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @description Keep it as a draft instead of sending it back to review */
+                        draft?: boolean;
+                        /** @description cannot change */
+                        language?: string;
+                        message_send_ttl_seconds?: number;
+                        /** @description cannot change */
+                        name?: string;
+                        /** @description POSITIONAL (default) or NAMED */
+                        parameter_format?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            /** @enum {string} */
+                            category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                            /** Format: date-time */
+                            createdAt: string;
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            lastSyncedAt: string | null;
+                            metaStatus: string | null;
+                            metaTemplateId: string | null;
+                            name: string;
+                            policyFindings: {
+                                category?: string;
+                                match?: string;
+                                message: string;
+                                path: string;
+                                /** @enum {string} */
+                                rule: "prohibited_content" | "utility_promotional_content" | "marketing_missing_opt_out" | "url_shortener";
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                            }[] | null;
+                            qualityScore: string | null;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewRequestedAt: string | null;
+                            /** @enum {string} */
+                            source: "charla" | "meta";
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "policy_rejected" | "pending" | "approved" | "rejected" | "paused" | "disabled";
+                            statusReason: string | null;
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/templates/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a template with parameters: the Cloud API message and a plain-text preview */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description { header?: {...}, body?: [..] | {name: value}, buttons?: [{ index, text }] } */
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: {
+                                /** @enum {string} */
+                                messaging_product: "whatsapp";
+                                template: {
+                                    [key: string]: unknown;
+                                };
+                                to?: string;
+                                /** @enum {string} */
+                                type: "template";
+                            };
+                            preview: string;
+                            sendable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile statuses, quality and rejection reasons with Meta now; import templates only Meta has */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                accountId: string;
+                                conflicts: number;
+                                imported: number;
+                                missingAtMeta: number;
+                                seen: number;
+                                updated: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant the API key belongs to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            slug: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a user of this tenant
+         * @description An e-mail already used by this tenant's users is refused (409). One used by another tenant is answered like a creation but creates nothing, so no tenant learns another's users.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        password: string;
+                        /** @enum {string} */
+                        role: "tenant_admin" | "agent" | "developer" | "analyst";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending invitations of this tenant (tokens are never shown again) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                invitedBy: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite a user to this tenant; the token is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptPath: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            invitedBy: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "tenant_admin" | "agent" | "developer" | "analyst";
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one delivery again, even if it was delivered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            batchId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            /** Format: uuid */
+                            eventId: string;
+                            eventType: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            nextAttemptAt: string | null;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed" | "dead";
+                            /** Format: uuid */
+                            subscriptionId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event types webhooks can subscribe to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                description: string;
+                                type: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's webhooks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string | null;
+                                eventTypes: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to events; the signing secret is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        description?: string | null;
+                        eventTypes: string[];
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            note: string;
+                            secret: string;
+                            webhook: {
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string | null;
+                                eventTypes: string[];
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            eventTypes: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its deliveries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a webhook's URL, events, description or pause/resume it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        description?: string | null;
+                        eventTypes?: string[];
+                        /** Format: uri */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            eventTypes: string[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's deliveries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "delivered" | "failed" | "dead";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                attempts: number;
+                                batchId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                /** Format: uuid */
+                                eventId: string;
+                                eventType: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastAttemptAt: string | null;
+                                lastError: string | null;
+                                lastStatusCode: number | null;
+                                nextAttemptAt: string | null;
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "delivered" | "failed" | "dead";
+                                /** Format: uuid */
+                                subscriptionId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the new one is shown once and the old one stops at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            note: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test event to this webhook */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            deliveryId: string;
+                            /** Format: uuid */
+                            eventId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/whatsapp-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connected WhatsApp Business Accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Connect a WhatsApp Business Account (its numbers are imported; the token is stored encrypted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        name?: string;
+                        wabaId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/whatsapp-accounts/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-read the account's numbers from Meta now (quality rating, limit tier, throughput, status) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meta's webhook subscription handshake */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Meta's webhook notifications (signed with the app secret) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,21 @@
+import type { Role } from "../api/auth";
+
+/** The portal's areas and the roles that may use each; the API answers 403 to the others. */
+export const AREAS = {
+  numbers: ["tenant_admin", "developer", "analyst"],
+  templates: ["tenant_admin", "developer", "analyst"],
+  templateEditor: ["tenant_admin", "developer"],
+  review: [],
+  contacts: ["tenant_admin", "developer", "agent"],
+  conversations: ["tenant_admin", "agent", "analyst"],
+  developers: ["tenant_admin", "developer"],
+  audit: ["tenant_admin", "analyst"],
+  users: ["tenant_admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Area = keyof typeof AREAS;
+
+/** Platform admins may use every area (the API lets them everywhere); others only their roles'. */
+export function canUse(role: Role, area: Area): boolean {
+  return role === "platform_admin" || (AREAS[area] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from "react-i18next";
+
+/** Dates, numbers and money in the user's language (es, en, pt) with Intl. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? "en";
+  return {
+    dateTime(value: string | Date | null | undefined): string {
+      if (!value) return "—";
+      return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+        new Date(value),
+      );
+    },
+    date(value: string | Date | null | undefined): string {
+      if (!value) return "—";
+      return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(value));
+    },
+    number(value: number | null | undefined): string {
+      return value == null ? "—" : new Intl.NumberFormat(locale).format(value);
+    },
+    money(amount: number, currency: string): string {
+      return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Area } from "../auth/roles";
+
+/** The navigation, in order; each entry shows only to roles that may use its area. */
+export const NAV_ITEMS: { area: Area; path: string; label: string }[] = [
+  { area: "review", path: "/review", label: "nav.review" },
+  { area: "numbers", path: "/numbers", label: "nav.numbers" },
+  { area: "templates", path: "/templates", label: "nav.templates" },
+  { area: "contacts", path: "/contacts", label: "nav.contacts" },
+  { area: "conversations", path: "/conversations", label: "nav.conversations" },
+  { area: "developers", path: "/developers", label: "nav.developers" },
+  { area: "audit", path: "/audit", label: "nav.audit" },
+  { area: "users", path: "/users", label: "nav.users" },
+];
