@@ -42,9 +42,7 @@ export default function ConversationsList() {
         data={[
           { value: "all", label: t("app.all") },
           { value: "open", label: t("conversations.open") },
-          { value: "pending", label: t("conversations.pending") },
-          { value: "snoozed", label: t("conversations.snoozed") },
-          { value: "resolved", label: t("conversations.resolved") },
+          { value: "resolved", label: t("conversations.closed") },
         ]}
       />
       <QueryState query={list} empty={(data) => data.pages[0]?.data.length === 0}>
