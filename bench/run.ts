@@ -1,5 +1,6 @@
 /** `npm run bench`: runs every bench and prints a table; throughput figures carry their ratio to raw-send. */
 import { measureEmulatorLoad } from "./emulator-load.ts";
+import { measureInbox } from "./inbox.ts";
 import { measureRawSend } from "./raw-send.ts";
 import { measureSend, postgresAnswers, type SendBenchResult } from "./send.ts";
 
@@ -52,6 +53,21 @@ if (await postgresAnswers(postgresUrl)) {
   process.stderr.write("running send on PostgreSQL ...\n");
   rows.push(sendRow(await measureSend({ kind: "postgres", postgresUrl, ...sendOptions })));
 } else process.stderr.write(`PostgreSQL at ${postgresUrl} does not answer: send on PostgreSQL skipped\n`);
+
+// The shared inbox: agents on SSE while the sandbox delivers inbound messages (BENCH_AGENTS, BENCH_RATE, BENCH_SECONDS).
+const inboxOptions = {
+  agents: env.BENCH_AGENTS ? Number(env.BENCH_AGENTS) : undefined,
+  ratePerSecond: env.BENCH_RATE ? Number(env.BENCH_RATE) : undefined,
+  seconds: env.BENCH_SECONDS ? Number(env.BENCH_SECONDS) : undefined,
+};
+for (const target of (await postgresAnswers(postgresUrl)) ? [undefined, postgresUrl] : [undefined]) {
+  process.stderr.write(`running inbox on ${target ? "PostgreSQL" : "PGlite"} ...\n`);
+  const inbox = await measureInbox({ ...inboxOptions, postgresUrl: target });
+  rows.push({
+    name: `inbox ${inbox.database} (emulator webhook -> SSE at every agent)`,
+    result: { ...inbox },
+  });
+}
 
 const table = rows.map((r) => ({
   bench: r.name,

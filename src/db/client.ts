@@ -27,6 +27,11 @@ export interface Database {
   boss: { backend: "pglite"; db: BossDb } | { backend: "postgres"; connectionString: string };
   /** Runs one raw statement (health checks, advisory locks). */
   ping(): Promise<void>;
+  /**
+   * LISTENs on a channel (PGlite in-process; PostgreSQL on a dedicated connection that reconnects).
+   * `onNotify` also runs after a reconnect, when notifications may have been missed.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     async ping() {
       await client.query("select 1");
     },
+    async listen(channel, onNotify) {
+      const unlisten = await client.listen(channel, onNotify);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
     async close() {
       if (!client.closed) await client.close();
       release();
@@ -83,9 +94,47 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async ping() {
       await pool.query("select 1");
     },
+    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     async close() {
       await pool.end();
     },
+  };
+}
+
+/** A dedicated LISTEN connection that reconnects (with a catch-up call) until stopped. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    client.on("notification", (message) => onNotify(message.payload ?? ""));
+    client.on("error", () => {});
+    client.on("end", () => {
+      if (stopped) return;
+      current = null;
+      setTimeout(() => void reconnect(), 500).unref();
+    });
+    await client.connect();
+    await client.query(`listen "${channel.replaceAll('"', "")}"`);
+    current = client;
+  };
+  const reconnect = async (): Promise<void> => {
+    if (stopped) return;
+    try {
+      await connect();
+      onNotify("");
+    } catch {
+      setTimeout(() => void reconnect(), 1000).unref();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await current?.end().catch(() => {});
   };
 }
 

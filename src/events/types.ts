@@ -1,6 +1,15 @@
 import type { ActivationCompletedData, ActivationStageEventData } from "../modules/activation/index.ts";
 import type { LowBalanceData } from "../modules/billing/index.ts";
 import type { ContactOptedOutData } from "../modules/contacts/index.ts";
+import type {
+  AgentMentionedData,
+  AgentPresenceData,
+  ConversationAssignedData,
+  ConversationEscalatedData,
+  ConversationNoteData,
+  ConversationSlaData,
+  ConversationStatusData,
+} from "../modules/conversations/index.ts";
 import type { MessageView } from "../modules/messages/index.ts";
 import type { NotificationsEventData, PhoneNumberHealthEventData } from "../modules/numbers/index.ts";
 import type { TemplateEventData } from "../modules/templates/index.ts";
@@ -35,9 +44,16 @@ export type DomainEvent =
   | Event<"phone_number.tier_changed", PhoneNumberHealthEventData>
   | Event<"phone_number.updated", Record<string, unknown>>
   | Event<"billing.low_balance", LowBalanceData>
+  | Event<"conversation.status_changed", ConversationStatusData>
+  | Event<"conversation.assigned", ConversationAssignedData>
+  | Event<"conversation.escalated", ConversationEscalatedData>
+  | Event<"conversation.sla_warning", ConversationSlaData>
   // Internal: no customer sees it (not in the catalogue below).
   | Event<"whatsapp_account.connected", { accountId: string }>
-  | Event<"whatsapp_account.meta_update", MetaAccountUpdate>;
+  | Event<"whatsapp_account.meta_update", MetaAccountUpdate>
+  | Event<"conversation.note_added", ConversationNoteData>
+  | Event<"agent.presence_changed", AgentPresenceData>
+  | Event<"agent.mentioned", AgentMentionedData>;
 
 /** One of Meta's onboarding webhooks about a connected account (account_update, account_review_update...). */
 export interface MetaAccountUpdate {
@@ -51,7 +67,12 @@ export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
 /** Events only modules see; every other event type is offered to customer webhooks. */
-export type InternalEventType = "whatsapp_account.connected" | "whatsapp_account.meta_update";
+export type InternalEventType =
+  | "whatsapp_account.connected"
+  | "whatsapp_account.meta_update"
+  | "conversation.note_added"
+  | "agent.presence_changed"
+  | "agent.mentioned";
 export type CustomerEventType = Exclude<DomainEventType, InternalEventType>;
 
 /**
@@ -80,6 +101,12 @@ export const customerEventCatalogue = {
   "phone_number.updated":
     "A number's life cycle moved: verified, registered, deregistered, PIN changed, display name or profile",
   "billing.low_balance": "The prepaid balance fell below the tenant's low-balance threshold",
+  "conversation.status_changed":
+    "A conversation moved between open, pending, snoozed and resolved (by an agent, a new inbound message or a snooze ending)",
+  "conversation.assigned": "A conversation was assigned, transferred or unassigned (manually or by a rule)",
+  "conversation.escalated": "A conversation stayed unassigned longer than its team allows",
+  "conversation.sla_warning":
+    "A conversation is about to breach, or breached, its team's first-response or resolution SLA",
 } as const satisfies Record<CustomerEventType, string>;
 
 export function isCustomerEvent(

@@ -4,8 +4,11 @@ import { activationModule } from "./activation/index.ts";
 import { billingModule } from "./billing/index.ts";
 import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
+import { csatModule } from "./csat/index.ts";
 import { messagesModule } from "./messages/index.ts";
 import { numbersModule } from "./numbers/index.ts";
+import { pushModule } from "./push/index.ts";
+import { realtimeModule } from "./realtime/index.ts";
 import { sandboxModule } from "./sandbox/index.ts";
 import { templatesModule } from "./templates/index.ts";
 import { webhooksModule } from "./webhooks/index.ts";
@@ -22,6 +25,9 @@ export const modules: ModuleRecord[] = [
   sandboxModule,
   activationModule,
   billingModule,
+  realtimeModule,
+  pushModule,
+  csatModule,
 ];
 
 /** Every module's routes, mounted under /v1. */

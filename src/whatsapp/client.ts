@@ -64,8 +64,15 @@ export interface WhatsAppClient {
   readonly baseUrl: string;
   readonly version: string;
   sendMessage(phoneNumberId: string, message: OutboundMessage): Promise<SendMessageResponse>;
-  /** Marks an inbound message as read (POST /messages with status "read"). */
-  markAsRead(phoneNumberId: string, messageId: string): Promise<SuccessResponse>;
+  /**
+   * Marks an inbound message as read (POST /messages with status "read"); with `typing`, also shows
+   * the user Meta's typing indicator (until the business replies, or 25 seconds).
+   */
+  markAsRead(
+    phoneNumberId: string,
+    messageId: string,
+    options?: { typing?: boolean },
+  ): Promise<SuccessResponse>;
   uploadMedia(phoneNumberId: string, input: UploadMediaInput): Promise<UploadMediaResponse>;
   getMediaUrl(mediaId: string, opts?: { phoneNumberId?: string }): Promise<MediaUrlResponse>;
   downloadMedia(mediaIdOrUrl: string): Promise<DownloadedMedia>;
@@ -113,11 +120,16 @@ function messageEndpoints({ call, download }: Transport) {
         json: { messaging_product: "whatsapp", recipient_type: "individual", ...message },
       });
     },
-    markAsRead(phoneNumberId, messageId) {
+    markAsRead(phoneNumberId, messageId, options = {}) {
       return call<SuccessResponse>({
         method: "POST",
         path: `${phoneNumberId}/messages`,
-        json: { messaging_product: "whatsapp", status: "read", message_id: messageId },
+        json: {
+          messaging_product: "whatsapp",
+          status: "read",
+          message_id: messageId,
+          ...(options.typing ? { typing_indicator: { type: "text" } } : {}),
+        },
       });
     },
     uploadMedia(phoneNumberId, input) {

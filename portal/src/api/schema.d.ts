@@ -1403,6 +1403,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's agents: availability, capacity, open conversations, teams */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** An admin sets an agent's availability or capacity */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        availability?: "online" | "away" | "offline";
+                        capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The signed-in agent's availability (online, away, offline) or capacity */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        availability?: "online" | "away" | "offline";
+                        capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/me/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agent is active (an away agent is online again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1508,6 +1662,109 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke an API key */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignment-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Routing rules, in the order they are tried */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** A routing rule: number, contact tag, contact attribute, keywords of the first message -> team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attributeKey?: string | null;
+                        attributeValue?: string | null;
+                        contactTag?: string | null;
+                        /** @default [] */
+                        keywords?: string[];
+                        phoneNumberId?: string | null;
+                        /** @default 0 */
+                        position?: number;
+                        /** Format: uuid */
+                        teamId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignment-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a routing rule */
         delete: {
             parameters: {
                 query?: never;
@@ -2183,6 +2440,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Canned replies, by shortcut prefix */
+        get: {
+            parameters: {
+                query?: {
+                    prefix?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** A canned reply: a shortcut and a body with {{contact.name}}, {{contact.phone}}, {{contact.attributes.x}}, {{agent.name}} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        shortcut: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/canned-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a canned reply */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts": {
         parameters: {
             query?: never;
@@ -2494,16 +2848,22 @@ export interface paths {
         };
         /**
          * Conversations (one per business number and contact), most recent message first
-         * @description Their messages: GET /v1/messages?conversationId=…
+         * @description Filters: status, assignee (me, none, a user id), team, label, number, contact, unread, and q (full-text search over the customers' messages). Their messages: GET /v1/messages?conversationId=…
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description me (the signed-in agent), none (unassigned) or a user id */
+                    assignee?: "me" | "none" | string;
                     contactId?: string;
                     cursor?: string;
+                    label?: string;
                     limit?: number;
                     phoneNumberId?: string;
-                    status?: "open" | "closed";
+                    /** @description Full-text search over the customers' messages */
+                    q?: string;
+                    status?: "open" | "pending" | "snoozed" | "resolved";
+                    teamId?: string;
                     /** @description true: only conversations with unread inbound messages */
                     unread?: "true" | "false";
                 };
@@ -2521,6 +2881,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: ({
+                                assigneeId: string | null;
                                 contact: {
                                     /** Format: uuid */
                                     id: string;
@@ -2529,16 +2890,22 @@ export interface paths {
                                     /** @description business-scoped user id (2026) */
                                     userId: string | null;
                                 };
+                                firstResponseAt: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                labels: string[];
                                 /** Format: date-time */
                                 lastMessageAt: string;
                                 lastMessagePreview: string | null;
                                 /** Format: uuid */
                                 phoneNumberId: string;
+                                resolvedAt: string | null;
+                                snoozedUntil: string | null;
                                 /** @enum {string} */
-                                status: "open" | "closed";
+                                status: "open" | "pending" | "snoozed" | "resolved";
+                                teamId: string | null;
                                 unreadCount: number;
+                                waitingSince: string | null;
                                 windowExpiresAt: string | null;
                                 windowOpen: boolean;
                             } & {
@@ -2565,7 +2932,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One conversation, with its customer service window */
+        /** One conversation, with its assignment, status and customer service window */
         get: {
             parameters: {
                 query?: never;
@@ -2584,6 +2951,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            assigneeId: string | null;
                             contact: {
                                 /** Format: uuid */
                                 id: string;
@@ -2592,16 +2960,22 @@ export interface paths {
                                 /** @description business-scoped user id (2026) */
                                 userId: string | null;
                             };
+                            firstResponseAt: string | null;
                             /** Format: uuid */
                             id: string;
+                            labels: string[];
                             /** Format: date-time */
                             lastMessageAt: string;
                             lastMessagePreview: string | null;
                             /** Format: uuid */
                             phoneNumberId: string;
+                            resolvedAt: string | null;
+                            snoozedUntil: string | null;
                             /** @enum {string} */
-                            status: "open" | "closed";
+                            status: "open" | "pending" | "snoozed" | "resolved";
+                            teamId: string | null;
                             unreadCount: number;
+                            waitingSince: string | null;
                             windowExpiresAt: string | null;
                             windowOpen: boolean;
                         } & {
@@ -2616,7 +2990,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Close or reopen a conversation, or mark it read (a new inbound message reopens it) */
+        /**
+         * Move a conversation (open, pending, snoozed until a time, resolved), mark it read, label it
+         * @description Every status change is audited and published (conversation.status_changed). A new inbound message opens a pending, snoozed or resolved conversation again.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2629,10 +3006,20 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {boolean} */
+                        /** @description Replaces the labels */
+                        labels?: string[];
+                        /**
+                         * @description Marks it read here and the customer's messages read at Meta
+                         * @enum {boolean}
+                         */
                         read?: true;
+                        /**
+                         * Format: date-time
+                         * @description With status snoozed: when it opens again
+                         */
+                        snoozedUntil?: string;
                         /** @enum {string} */
-                        status?: "open" | "closed";
+                        status?: "open" | "pending" | "snoozed" | "resolved";
                     };
                 };
             };
@@ -2644,6 +3031,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            assigneeId: string | null;
                             contact: {
                                 /** Format: uuid */
                                 id: string;
@@ -2652,16 +3040,22 @@ export interface paths {
                                 /** @description business-scoped user id (2026) */
                                 userId: string | null;
                             };
+                            firstResponseAt: string | null;
                             /** Format: uuid */
                             id: string;
+                            labels: string[];
                             /** Format: date-time */
                             lastMessageAt: string;
                             lastMessagePreview: string | null;
                             /** Format: uuid */
                             phoneNumberId: string;
+                            resolvedAt: string | null;
+                            snoozedUntil: string | null;
                             /** @enum {string} */
-                            status: "open" | "closed";
+                            status: "open" | "pending" | "snoozed" | "resolved";
+                            teamId: string | null;
                             unreadCount: number;
+                            waitingSince: string | null;
                             windowExpiresAt: string | null;
                             windowOpen: boolean;
                         } & {
@@ -2671,6 +3065,430 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/conversations/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, unassign or transfer a conversation (to an agent and/or a team, with a note)
+         * @description With expectedAssigneeId the change applies only if the conversation still has that assignee; otherwise 409 conversation_assigned with `assignee` (who has it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null unassigns; absent keeps the agent (team transfer) */
+                        assigneeId?: string | null;
+                        /** @description Apply only if the conversation still has this assignee (null: only if unassigned); else 409 */
+                        expectedAssigneeId?: string | null;
+                        /** @description Stored as a private note (a transfer's reason) */
+                        note?: string;
+                        teamId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            contact: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                /** @description business-scoped user id (2026) */
+                                userId: string | null;
+                            };
+                            firstResponseAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            labels: string[];
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string | null;
+                            /** Format: uuid */
+                            phoneNumberId: string;
+                            resolvedAt: string | null;
+                            snoozedUntil: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "snoozed" | "resolved";
+                            teamId: string | null;
+                            unreadCount: number;
+                            waitingSince: string | null;
+                            windowExpiresAt: string | null;
+                            windowOpen: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignee: unknown;
+                            code: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/canned-replies/{shortcut}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A canned reply filled in for this conversation's contact and the signed-in agent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    shortcut: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/composer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the composer may send: free text while the window is open; else when it closed and the approved templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/contact-panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact: attributes, tags, consent state, earlier conversations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Private notes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** A private note; @email or @name-before-the-at mentions (or `mentions` ids) notify those users */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in agent takes an unassigned conversation (409 naming who has it, if someone was faster) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            contact: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                /** @description business-scoped user id (2026) */
+                                userId: string | null;
+                            };
+                            firstResponseAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            labels: string[];
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string | null;
+                            /** Format: uuid */
+                            phoneNumberId: string;
+                            resolvedAt: string | null;
+                            snoozedUntil: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "snoozed" | "resolved";
+                            teamId: string | null;
+                            unreadCount: number;
+                            waitingSince: string | null;
+                            windowExpiresAt: string | null;
+                            windowOpen: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignee: unknown;
+                            code: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the customer Meta's typing indicator (also marks their last message read; Meta drops it after 25 s or on the reply) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/csat/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer satisfaction per agent and per team: surveys sent, answered, average score (1-3), share of top scores */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: 30 days ago */
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/display-names/check": {
@@ -2709,6 +3527,45 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: the tenant's messages, statuses, conversations, assignments, notes, presence
+         * @description text/event-stream; each event has an id (send it back as the Last-Event-ID header, or ?lastEventId=, to resume without losing any), a type, and JSON data { id, type, createdAt, data }. Signed-in agents also get the events meant for them (mentions, assignments to them). An unknown or expired id is answered with an `event: reset` (reload the state, then go on live).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lastEventId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3706,6 +4563,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/push/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VAPID public key browsers subscribe with (applicationServerKey) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register this browser (PushSubscription.toJSON()) for notices of new assigned conversations and mentions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endpoint: string;
+                        keys: {
+                            auth: string;
+                            p256dh: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Unregister a browser */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endpoint: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox": {
         parameters: {
             query?: never;
@@ -3854,6 +4813,168 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams with members, hours and SLA policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Create a team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        assignmentMode?: "round_robin" | "least_busy" | "manual";
+                        businessHours?: {
+                            /** @default [] */
+                            holidays?: string[];
+                            timezone: string;
+                            weekly: {
+                                [key: string]: [
+                                    string,
+                                    string
+                                ][];
+                            };
+                        } | null;
+                        /** @description Ask for a rating (interactive buttons) when a conversation is resolved */
+                        csatOnResolve?: boolean;
+                        csatQuestion?: string | null;
+                        escalateAfterMinutes?: number | null;
+                        firstResponseMinutes?: number | null;
+                        memberIds?: string[];
+                        name: string;
+                        resolutionMinutes?: number | null;
+                        warnAtPercent?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a team */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a team (memberIds replaces its members) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        assignmentMode?: "round_robin" | "least_busy" | "manual";
+                        businessHours?: {
+                            /** @default [] */
+                            holidays?: string[];
+                            timezone: string;
+                            weekly: {
+                                [key: string]: [
+                                    string,
+                                    string
+                                ][];
+                            };
+                        } | null;
+                        /** @description Ask for a rating (interactive buttons) when a conversation is resolved */
+                        csatOnResolve?: boolean;
+                        csatQuestion?: string | null;
+                        escalateAfterMinutes?: number | null;
+                        firstResponseMinutes?: number | null;
+                        memberIds?: string[];
+                        name?: string;
+                        resolutionMinutes?: number | null;
+                        warnAtPercent?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/templates": {

@@ -32,6 +32,7 @@ export {
   type Tenant,
   tenantSummaries,
 } from "./service.ts";
+export { listUsers } from "./users.ts";
 
 export const accountsModule: ModuleRecord = {
   name: "accounts",

@@ -67,9 +67,9 @@ describeEachDatabase("conversations", (kind) => {
     const afterReply = (await h.api("GET", `/v1/conversations/${opened.id}`)).body;
     expect(afterReply).toMatchObject({ lastMessagePreview: "¡Sí!", unreadCount: 2 });
 
-    const read = await h.api("PATCH", `/v1/conversations/${opened.id}`, { read: true, status: "closed" });
+    const read = await h.api("PATCH", `/v1/conversations/${opened.id}`, { read: true, status: "resolved" });
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ unreadCount: 0, status: "closed" });
+    expect(read.body).toMatchObject({ unreadCount: 0, status: "resolved" });
     expect((await h.api("GET", "/v1/conversations?unread=true&limit=200")).body.data).not.toContainEqual(
       expect.objectContaining({ id: opened.id }),
     );

@@ -1,7 +1,21 @@
-/** The conversations module's public surface: one thread per business number and contact. */
+/** The conversations module's public surface: the shared inbox on one thread per business number and contact. */
 import type { ModuleRecord } from "../../app/module.ts";
+import type { ModuleRoutes } from "../../http/context.ts";
+import { assignmentRoutes } from "./assignment-routes.ts";
+import { conversationJobs } from "./jobs.ts";
 import { conversationsRoutes } from "./routes.ts";
+import { inboxSubscriber } from "./subscriber.ts";
+import { workspaceRoutes } from "./workspace-routes.ts";
 
+export type {
+  AgentMentionedData,
+  AgentPresenceData,
+  ConversationAssignedData,
+  ConversationEscalatedData,
+  ConversationNoteData,
+  ConversationSlaData,
+  ConversationStatusData,
+} from "./events.ts";
 export { messagePreview } from "./preview.ts";
 export {
   type Conversation,
@@ -10,5 +24,17 @@ export {
   conversationWindow,
   touchConversations,
 } from "./service.ts";
+export { surveyTarget } from "./workspace.ts";
 
-export const conversationsModule: ModuleRecord = { name: "conversations", routes: conversationsRoutes };
+const inboxRoutes: ModuleRoutes = async (app, services) => {
+  await conversationsRoutes(app, services);
+  await assignmentRoutes(app, services);
+  await workspaceRoutes(app, services);
+};
+
+export const conversationsModule: ModuleRecord = {
+  name: "conversations",
+  routes: inboxRoutes,
+  jobs: conversationJobs,
+  subscribers: [inboxSubscriber],
+};

@@ -1,28 +1,14 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
-import { getConversation, listConversations, updateConversation } from "./service.ts";
+import { badRequest } from "../../lib/problem.ts";
+import { changeStatus } from "./lifecycle.ts";
+import { conversationOut, idParams, listQuery, patchBody } from "./route-schemas.ts";
+import { getConversation, listConversations } from "./service.ts";
+import { updateConversation } from "./workspace.ts";
 
-const conversationOut = z.looseObject({
-  id: z.uuid(),
-  status: z.enum(["open", "closed"]),
-  phoneNumberId: z.uuid(),
-  contact: z.object({
-    id: z.uuid(),
-    phone: z.string().nullable(),
-    userId: z.string().nullable().describe("business-scoped user id (2026)"),
-    name: z.string().nullable(),
-  }),
-  lastMessageAt: z.date(),
-  lastMessagePreview: z.string().nullable(),
-  unreadCount: z.number().int(),
-  windowOpen: z.boolean(),
-  windowExpiresAt: z.date().nullable(),
-});
-
-export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
-  const { db } = database;
-  const params = z.object({ id: z.uuid() });
+export const conversationsRoutes: ModuleRoutes = (app, services) => {
+  const { db } = services.database;
 
   app.get(
     "/conversations",
@@ -30,27 +16,21 @@ export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
       schema: {
         tags: ["conversations"],
         summary: "Conversations (one per business number and contact), most recent message first",
-        description: "Their messages: GET /v1/messages?conversationId=…",
-        querystring: z.object({
-          status: z.enum(["open", "closed"]).optional(),
-          phoneNumberId: z.uuid().optional(),
-          contactId: z.uuid().optional(),
-          unread: z
-            .enum(["true", "false"])
-            .transform((value) => value === "true")
-            .optional()
-            .describe("true: only conversations with unread inbound messages"),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
-        }),
-        response: {
-          200: z.object({ data: z.array(conversationOut), nextCursor: z.string().nullable() }),
-        },
+        description:
+          "Filters: status, assignee (me, none, a user id), team, label, number, contact, unread, and q (full-text search over the customers' messages). Their messages: GET /v1/messages?conversationId=…",
+        querystring: listQuery,
+        response: { 200: z.object({ data: z.array(conversationOut), nextCursor: z.string().nullable() }) },
       },
     },
     async (request) => {
-      const { tenant } = principalOf(request);
-      return listConversations(db, tenant.id, request.query);
+      const principal = principalOf(request);
+      const { assignee, ...query } = request.query;
+      let assigneeId = assignee;
+      if (assignee === "me") {
+        if (!principal.session) throw badRequest("user_required", "assignee=me needs a signed-in user");
+        assigneeId = principal.session.user.id;
+      }
+      return listConversations(db, principal.tenant.id, { ...query, assigneeId });
     },
   );
 
@@ -59,8 +39,8 @@ export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
     {
       schema: {
         tags: ["conversations"],
-        summary: "One conversation, with its customer service window",
-        params,
+        summary: "One conversation, with its assignment, status and customer service window",
+        params: idParams,
         response: { 200: conversationOut },
       },
     },
@@ -75,19 +55,22 @@ export const conversationsRoutes: ModuleRoutes = (app, { database }) => {
     {
       schema: {
         tags: ["conversations"],
-        summary: "Close or reopen a conversation, or mark it read (a new inbound message reopens it)",
-        params,
-        body: z
-          .object({ status: z.enum(["open", "closed"]).optional(), read: z.literal(true).optional() })
-          .refine((body) => body.status !== undefined || body.read !== undefined, {
-            message: "Give status or read",
-          }),
+        summary:
+          "Move a conversation (open, pending, snoozed until a time, resolved), mark it read, label it",
+        description:
+          "Every status change is audited and published (conversation.status_changed). A new inbound message opens a pending, snoozed or resolved conversation again.",
+        params: idParams,
+        body: patchBody,
         response: { 200: conversationOut },
       },
     },
     async (request) => {
-      const { tenant } = requireRole(request, "tenant_admin", "agent");
-      return updateConversation(db, tenant.id, request.params.id, request.body);
+      const { tenant, actor } = requireRole(request, "tenant_admin", "agent");
+      const { status, snoozedUntil, ...rest } = request.body;
+      if (status)
+        await changeStatus(services, tenant.id, request.params.id, { to: status, snoozedUntil }, actor);
+      if (rest.read || rest.labels) return updateConversation(services, tenant.id, request.params.id, rest);
+      return getConversation(db, tenant.id, request.params.id);
     },
   );
 };

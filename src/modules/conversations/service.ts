@@ -1,9 +1,9 @@
-import { and, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { decodeCursor, paginate } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/problem.ts";
 import { contactSummaries, windowExpiresAt, windowOpen } from "../contacts/index.ts";
-import { type Conversation, conversations } from "./schema.ts";
+import { type Conversation, type ConversationStatus, conversations, messageSearch } from "./schema.ts";
 
 /** A message that lands in a conversation: creates the conversation or moves it forward. */
 export interface ConversationTouch {
@@ -23,7 +23,8 @@ export const conversationKey = (phoneNumberId: string, contactId: string) => `${
 /**
  * Upserts the conversations of a batch of messages in one statement and answers their ids by
  * conversationKey. Timestamps only move forward (late or repeated messages change nothing
- * backwards); each inbound message adds one unread and reopens a closed conversation. Rows are
+ * backwards); each inbound message adds one unread (reopening is the inbox subscriber's, on
+ * message.received, so the transition is audited and emitted). Rows are
  * written in key order so concurrent batches lock them in the same order.
  */
 export async function touchConversations(
@@ -69,7 +70,9 @@ export async function touchConversations(
         lastInboundAt: sql`greatest(${conversations.lastInboundAt}, excluded.last_inbound_at)`,
         lastOutboundAt: sql`greatest(${conversations.lastOutboundAt}, excluded.last_outbound_at)`,
         unreadCount: sql`${conversations.unreadCount} + excluded.unread_count`,
-        status: sql`case when excluded.unread_count > 0 then 'open' else ${conversations.status} end`,
+        // The business answered: nobody waits any more; the first answer of this opening is kept.
+        waitingSince: sql`case when excluded.last_outbound_at is not null then null else ${conversations.waitingSince} end`,
+        firstResponseAt: sql`case when excluded.last_outbound_at is not null then coalesce(${conversations.firstResponseAt}, now()) else ${conversations.firstResponseAt} end`,
         updatedAt: sql`now()`,
       },
     })
@@ -123,7 +126,13 @@ async function conversationViews(db: Executor, rows: Conversation[]) {
 }
 
 export interface ConversationQuery {
-  status?: "open" | "closed" | undefined;
+  status?: ConversationStatus | undefined;
+  /** A user's id, or "none" for unassigned ones. */
+  assigneeId?: string | undefined;
+  teamId?: string | undefined;
+  label?: string | undefined;
+  /** Full-text search over the customers' messages (words, "phrases", -excluded, or). */
+  q?: string | undefined;
   phoneNumberId?: string | undefined;
   contactId?: string | undefined;
   unread?: boolean | undefined;
@@ -133,7 +142,7 @@ export interface ConversationQuery {
 
 /** The tenant's conversations, most recent message first, with cursor pagination. */
 export async function listConversations(db: Executor, tenantId: string, query: ConversationQuery) {
-  const { status, phoneNumberId, contactId, unread, limit, cursor } = query;
+  const { status, phoneNumberId, contactId, unread, limit, cursor, assigneeId, teamId, label, q } = query;
   let after: SQL | undefined;
   if (cursor) {
     const { at, id } = decodeCursor(cursor);
@@ -152,6 +161,27 @@ export async function listConversations(db: Executor, tenantId: string, query: C
         status ? eq(conversations.status, status) : undefined,
         phoneNumberId ? eq(conversations.phoneNumberId, phoneNumberId) : undefined,
         contactId ? eq(conversations.contactId, contactId) : undefined,
+        assigneeId === "none"
+          ? isNull(conversations.assigneeId)
+          : assigneeId
+            ? eq(conversations.assigneeId, assigneeId)
+            : undefined,
+        teamId ? eq(conversations.teamId, teamId) : undefined,
+        label ? arrayContains(conversations.labels, [label]) : undefined,
+        q
+          ? inArray(
+              conversations.id,
+              db
+                .select({ id: messageSearch.conversationId })
+                .from(messageSearch)
+                .where(
+                  and(
+                    eq(messageSearch.tenantId, tenantId),
+                    sql`${messageSearch.document} @@ websearch_to_tsquery('simple', ${q})`,
+                  ),
+                ),
+            )
+          : undefined,
         unread === undefined
           ? undefined
           : unread
@@ -175,24 +205,4 @@ export async function getConversation(db: Executor, tenantId: string, id: string
   if (!row) throw notFound("Conversation", "conversation_not_found");
   const [view] = await conversationViews(db, [row]);
   return view!;
-}
-
-/** Closes or reopens a conversation, or marks it read. */
-export async function updateConversation(
-  db: Executor,
-  tenantId: string,
-  id: string,
-  change: { status?: "open" | "closed" | undefined; read?: true | undefined },
-) {
-  const [updated] = await db
-    .update(conversations)
-    .set({
-      ...(change.status ? { status: change.status } : {}),
-      ...(change.read ? { unreadCount: 0 } : {}),
-      updatedAt: new Date(),
-    })
-    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)))
-    .returning({ id: conversations.id });
-  if (!updated) throw notFound("Conversation", "conversation_not_found");
-  return getConversation(db, tenantId, updated.id);
 }

@@ -11,6 +11,7 @@ export { applyTemplateQuality, applyTemplateStatus } from "./meta.ts";
 export { type RenderParams, RenderParamsSchema, renderTemplate } from "./render.ts";
 export { templateForSend } from "./send.ts";
 export { templateSettings } from "./settings.ts";
+export { listTemplates } from "./template-queries.ts";
 export type { TemplateDefinition } from "./types.ts";
 
 /** What the `template.status_updated` event carries. */

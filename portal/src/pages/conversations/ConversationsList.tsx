@@ -19,7 +19,7 @@ export default function ConversationsList() {
         api.GET("/v1/conversations", {
           params: {
             query: {
-              ...(status === "all" ? {} : { status: status as "open" | "closed" }),
+              ...(status === "all" ? {} : { status: status as "open" | "pending" | "snoozed" | "resolved" }),
               limit: 50,
               cursor: pageParam,
             },
@@ -42,7 +42,7 @@ export default function ConversationsList() {
         data={[
           { value: "all", label: t("app.all") },
           { value: "open", label: t("conversations.open") },
-          { value: "closed", label: t("conversations.closed") },
+          { value: "resolved", label: t("conversations.closed") },
         ]}
       />
       <QueryState query={list} empty={(data) => data.pages[0]?.data.length === 0}>

@@ -1,0 +1,9 @@
+import { queue } from "../../jobs/queue.ts";
+import type { PushNotice } from "./service.ts";
+
+/** One Web Push notice to a user's browsers. */
+export const PUSH_QUEUE = queue<PushNotice>("push-notify", {
+  retryLimit: 3,
+  retryDelay: 10,
+  retryBackoff: true,
+});

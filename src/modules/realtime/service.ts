@@ -1,0 +1,102 @@
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { realtimeEvents } from "./schema.ts";
+
+export const REALTIME_CHANNEL = "charla_realtime";
+
+/** Where a row sits in the delivery order. */
+export interface Position {
+  xid: number;
+  seq: number;
+}
+
+export interface RealtimeRow extends Position {
+  tenantId: string;
+  userId: string | null;
+  type: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface RealtimeEventInput {
+  tenantId: string;
+  userId?: string | null;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export const after = (a: Position, b: Position) => a.xid > b.xid || (a.xid === b.xid && a.seq > b.seq);
+
+/** Stores realtime events in the caller's transaction; the NOTIFY (carrying the last id) fires at commit. */
+export async function publishRealtime(tx: Executor, events: RealtimeEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = await tx
+    .insert(realtimeEvents)
+    .values(events.map((event) => ({ ...event, userId: event.userId ?? null })))
+    .returning({ seq: realtimeEvents.seq });
+  const last = Math.max(...rows.map((row) => row.seq));
+  await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${String(last)})`);
+}
+
+const horizon = sql`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
+
+/**
+ * Rows after `from` in delivery order, each saying whether it is final (every transaction that could
+ * still write before it has ended). Optionally one tenant's.
+ */
+export async function rowsAfter(
+  db: Executor,
+  from: Position,
+  options: { tenantId?: string; limit: number },
+): Promise<(RealtimeRow & { stable: boolean })[]> {
+  const rows = await db
+    .select({
+      seq: realtimeEvents.seq,
+      xid: realtimeEvents.xid,
+      tenantId: realtimeEvents.tenantId,
+      userId: realtimeEvents.userId,
+      type: realtimeEvents.type,
+      data: realtimeEvents.data,
+      createdAt: realtimeEvents.createdAt,
+      stable: sql<boolean>`${realtimeEvents.xid} < ${horizon}`,
+    })
+    .from(realtimeEvents)
+    .where(
+      and(
+        sql`(${realtimeEvents.xid}, ${realtimeEvents.seq}) > (${from.xid}, ${from.seq})`,
+        options.tenantId ? eq(realtimeEvents.tenantId, options.tenantId) : undefined,
+      ),
+    )
+    .orderBy(realtimeEvents.xid, realtimeEvents.seq)
+    .limit(options.limit);
+  return rows.map((row) => ({ ...row, xid: Number(row.xid), seq: Number(row.seq) }));
+}
+
+/** The last final row's position: where a process's live delivery starts. */
+export async function stableTail(db: Executor): Promise<Position> {
+  const [row] = await db
+    .select({ xid: realtimeEvents.xid, seq: realtimeEvents.seq })
+    .from(realtimeEvents)
+    .where(sql`${realtimeEvents.xid} < ${horizon}`)
+    .orderBy(sql`${realtimeEvents.xid} desc`, sql`${realtimeEvents.seq} desc`)
+    .limit(1);
+  return row ? { xid: Number(row.xid), seq: Number(row.seq) } : { xid: 0, seq: 0 };
+}
+
+/** The position of one of the tenant's events by its id (a client's Last-Event-ID); null when gone. */
+export async function positionOf(db: Executor, tenantId: string, seq: number): Promise<Position | null> {
+  const [row] = await db
+    .select({ xid: realtimeEvents.xid, seq: realtimeEvents.seq })
+    .from(realtimeEvents)
+    .where(and(eq(realtimeEvents.tenantId, tenantId), eq(realtimeEvents.seq, seq)));
+  return row ? { xid: Number(row.xid), seq: Number(row.seq) } : null;
+}
+
+/** Drops events older than the retention: a client gone longer than that reloads instead of resuming. */
+export async function pruneRealtime(db: Executor, olderThan: Date): Promise<number> {
+  const rows = await db
+    .delete(realtimeEvents)
+    .where(lt(realtimeEvents.createdAt, olderThan))
+    .returning({ seq: realtimeEvents.seq });
+  return rows.length;
+}
