@@ -294,6 +294,7 @@ export const en = {
     docsLink: "Open the API reference",
     sandbox: "Sandbox",
     sandboxIntro: "Simulate a customer writing to your sandbox number.",
+    sandboxPhones: "Open the sandbox phones: what your customers receive, their replies and the webhook log",
     sandboxOff: "The sandbox is off on this server.",
     from: "Customer's number",
     text: "Message",

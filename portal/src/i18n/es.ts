@@ -302,6 +302,8 @@ export const es: Messages = {
     docsLink: "Abrir la referencia de la API",
     sandbox: "Sandbox",
     sandboxIntro: "Simulá un cliente que le escribe a tu número del sandbox.",
+    sandboxPhones:
+      "Abrir los teléfonos del sandbox: lo que reciben tus clientes, sus respuestas y el registro de webhooks",
     sandboxOff: "El sandbox está apagado en este servidor.",
     from: "Número del cliente",
     text: "Mensaje",

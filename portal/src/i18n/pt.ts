@@ -301,6 +301,8 @@ export const pt: Messages = {
     docsLink: "Abrir a referência da API",
     sandbox: "Sandbox",
     sandboxIntro: "Simule um cliente escrevendo para o seu número do sandbox.",
+    sandboxPhones:
+      "Abrir os telefones do sandbox: o que seus clientes recebem, as respostas deles e o registro de webhooks",
     sandboxOff: "O sandbox está desligado neste servidor.",
     from: "Número do cliente",
     text: "Mensagem",

@@ -1,4 +1,4 @@
-import { Button, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Anchor, Button, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -44,6 +44,11 @@ export function Sandbox() {
           <form onSubmit={form.onSubmit((values) => inject.mutate(values))} noValidate>
             <Stack maw={480}>
               <Text>{t("developers.sandboxIntro")}</Text>
+              {state.emulatorUrl && (
+                <Anchor href={`${state.emulatorUrl}/_emulator/ui`} target="_blank" rel="noreferrer">
+                  {t("developers.sandboxPhones")}
+                </Anchor>
+              )}
               <Select
                 label={t("numbers.displayNumber")}
                 placeholder={t("app.all")}
