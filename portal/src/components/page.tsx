@@ -62,3 +62,18 @@ export function TableScroll({ label, children }: { label?: string; children: Rea
     </section>
   );
 }
+
+/** "Load more" under a paged list, while the infinite query has another page. */
+export function LoadMore({
+  query,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+}) {
+  const { t } = useTranslation();
+  if (!query.hasNextPage) return null;
+  return (
+    <Button variant="subtle" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+      {t("app.loadMore")}
+    </Button>
+  );
+}

@@ -1,11 +1,11 @@
-import { Button, Code, Group, Table, TextInput } from "@mantine/core";
+import { Code, Group, Table, TextInput } from "@mantine/core";
 import { DateTimePicker } from "@mantine/dates";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
-import { PageHeader, QueryState, TableScroll } from "../../components/page";
+import { LoadMore, PageHeader, QueryState, TableScroll } from "../../components/page";
 import { useFormat } from "../../i18n/format";
 
 const PAGE = 50;
@@ -88,15 +88,7 @@ export default function AuditPage() {
                   ))}
               </Table.Tbody>
             </Table>
-            {log.hasNextPage ? (
-              <Button
-                variant="subtle"
-                onClick={() => void log.fetchNextPage()}
-                loading={log.isFetchingNextPage}
-              >
-                {t("app.loadMore")}
-              </Button>
-            ) : null}
+            <LoadMore query={log} />
           </TableScroll>
         )}
       </QueryState>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Group, Table, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { Contact } from "../../api/types";
-import { PageHeader, QueryState, TableScroll } from "../../components/page";
+import { LoadMore, PageHeader, QueryState, TableScroll } from "../../components/page";
 import { AddContact } from "./AddContact";
 import { ConsentBadge } from "./ConsentBadge";
 
@@ -86,15 +86,7 @@ export default function ContactsList() {
                   ))}
               </Table.Tbody>
             </Table>
-            {list.hasNextPage ? (
-              <Button
-                variant="subtle"
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                {t("app.loadMore")}
-              </Button>
-            ) : null}
+            <LoadMore query={list} />
           </TableScroll>
         )}
       </QueryState>

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Button, Group, SegmentedControl, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, SegmentedControl, Table, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { PageHeader, QueryState, TableScroll } from "../../components/page";
+import { LoadMore, PageHeader, QueryState, TableScroll } from "../../components/page";
 import { useFormat } from "../../i18n/format";
 
 export default function ConversationsList() {
@@ -100,15 +100,7 @@ export default function ConversationsList() {
                   ))}
               </Table.Tbody>
             </Table>
-            {list.hasNextPage ? (
-              <Button
-                variant="subtle"
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                {t("app.loadMore")}
-              </Button>
-            ) : null}
+            <LoadMore query={list} />
           </TableScroll>
         )}
       </QueryState>

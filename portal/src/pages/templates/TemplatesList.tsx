@@ -8,7 +8,7 @@ import type { TemplateStatus } from "../../api/types";
 import { canUse } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { notifySuccess } from "../../components/notify";
-import { PageHeader, QueryState, TableScroll } from "../../components/page";
+import { LoadMore, PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
 import { QualityBadge } from "../numbers/NumbersPage";
@@ -138,15 +138,7 @@ export default function TemplatesList() {
                   ))}
               </Table.Tbody>
             </Table>
-            {list.hasNextPage ? (
-              <Button
-                variant="subtle"
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                {t("app.loadMore")}
-              </Button>
-            ) : null}
+            <LoadMore query={list} />
           </TableScroll>
         )}
       </QueryState>
