@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { es } from "./es";
-import { pt } from "./pt";
+import { en, es, pt } from "./messages";
 
 function keys(messages: object, prefix = ""): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>

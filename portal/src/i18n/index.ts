@@ -3,9 +3,7 @@ import "dayjs/locale/pt";
 import i18n from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
-import { es } from "./es";
-import { pt } from "./pt";
+import { en, es, pt } from "./messages";
 
 export const LANGUAGES = [
   { code: "es", label: "Español" },
