@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: () => import("./pages/Home").then((m) => ({ Component: m.default })) },
       { path: "account", lazy: () => import("./pages/auth/Account").then((m) => ({ Component: m.default })) },
+      area("activation", () => import("./pages/activation/routes")),
       area("numbers", () => import("./pages/numbers/routes")),
       area("templates", () => import("./pages/templates/routes")),
       area("review", () => import("./pages/review/routes")),
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
       area("developers", () => import("./pages/developers/routes")),
       area("audit", () => import("./pages/audit/routes")),
       area("users", () => import("./pages/users/routes")),
+      area("platform", () => import("./pages/platform/routes")),
       { path: "*", Component: NotFound },
     ],
   },

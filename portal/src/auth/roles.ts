@@ -2,6 +2,8 @@ import type { Role } from "../api/auth";
 
 /** The portal's areas and the roles that may use each; the API answers 403 to the others. */
 export const AREAS = {
+  activation: ["tenant_admin", "analyst"],
+  platform: [],
   numbers: ["tenant_admin", "developer", "analyst"],
   templates: ["tenant_admin", "developer", "analyst"],
   templateEditor: ["tenant_admin", "developer"],

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from "react-router";
 import { canUse } from "../auth/roles";
 import { useSession, useSignedIn } from "../auth/session";
 import { PageLoader } from "../components/PageLoader";
+import { ActivationBell } from "../pages/activation/Feed";
 import { LanguageSelect } from "./LanguageSelect";
 import { NAV_ITEMS } from "./nav";
 import { OfflineBanner } from "./OfflineBanner";
@@ -42,6 +43,7 @@ export function AppLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <ActivationBell />
             <LanguageSelect />
           </Group>
         </Group>

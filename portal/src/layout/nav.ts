@@ -2,7 +2,9 @@ import type { Area } from "../auth/roles";
 
 /** The navigation, in order; each entry shows only to roles that may use its area. */
 export const NAV_ITEMS: { area: Area; path: string; label: string }[] = [
+  { area: "platform", path: "/platform", label: "platform.nav" },
   { area: "review", path: "/review", label: "nav.review" },
+  { area: "activation", path: "/activation", label: "activation.nav" },
   { area: "numbers", path: "/numbers", label: "nav.numbers" },
   { area: "templates", path: "/templates", label: "nav.templates" },
   { area: "contacts", path: "/contacts", label: "nav.contacts" },

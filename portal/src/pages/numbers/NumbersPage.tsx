@@ -1,7 +1,8 @@
 import { BarChart } from "@mantine/charts";
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { PhoneNumber, WhatsappAccount } from "../../api/types";
 import { useSignedIn } from "../../auth/session";
@@ -9,6 +10,8 @@ import { notifySuccess } from "../../components/notify";
 import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { useFormat } from "../../i18n/format";
+import { NotificationsState, type ReviewedAccount } from "../activation/NotificationsState";
+import { AddNumber } from "./AddNumber";
 
 const QUALITY_COLOR: Record<string, string> = { GREEN: "teal", YELLOW: "yellow", RED: "red" };
 
@@ -67,6 +70,7 @@ function NumbersTable({ numbers }: { numbers: PhoneNumber[] }) {
           <Table.Tr>
             <Table.Th>{t("numbers.displayNumber")}</Table.Th>
             <Table.Th>{t("numbers.verifiedName")}</Table.Th>
+            <Table.Th>{t("numberLife.nameStatusLabel")}</Table.Th>
             <Table.Th>{t("numbers.quality")}</Table.Th>
             <Table.Th>{t("numbers.tier")}</Table.Th>
             <Table.Th>{t("numbers.throughput")}</Table.Th>
@@ -77,8 +81,15 @@ function NumbersTable({ numbers }: { numbers: PhoneNumber[] }) {
         <Table.Tbody>
           {numbers.map((number) => (
             <Table.Tr key={number.id}>
-              <Table.Td>{number.displayPhoneNumber}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/numbers/${number.id}`}>
+                  {number.displayPhoneNumber}
+                </Anchor>
+              </Table.Td>
               <Table.Td>{number.verifiedName}</Table.Td>
+              <Table.Td>
+                {(number as PhoneNumber & { nameStatus?: string | null }).nameStatus ?? "—"}
+              </Table.Td>
               <Table.Td>
                 <QualityBadge value={number.qualityRating} />
               </Table.Td>
@@ -101,7 +112,7 @@ export default function NumbersPage() {
   const accounts = useQuery({
     queryKey: ["whatsapp-accounts"],
     queryFn: async () =>
-      ((await unwrap(api.GET("/v1/whatsapp-accounts"))) as unknown as { data: WhatsappAccount[] }).data,
+      ((await unwrap(api.GET("/v1/whatsapp-accounts"))) as unknown as { data: ReviewedAccount[] }).data,
   });
   const numbers = useQuery({
     queryKey: ["phone-numbers"],
@@ -110,7 +121,16 @@ export default function NumbersPage() {
   });
   return (
     <>
-      <PageHeader title={t("numbers.title")} />
+      <PageHeader
+        title={t("numbers.title")}
+        actions={
+          canRefresh ? (
+            <Button component={Link} to="/numbers/signup">
+              {t("signup.title")}
+            </Button>
+          ) : null
+        }
+      />
       <QueryState query={accounts}>
         {(list) =>
           list.length === 0 ? (
@@ -129,8 +149,14 @@ export default function NumbersPage() {
                           {t("numbers.wabaId")}: {account.wabaId}
                         </Text>
                       </div>
-                      {canRefresh ? <RefreshButton account={account} /> : null}
+                      {canRefresh ? (
+                        <Group gap="xs" align="flex-start">
+                          <AddNumber accountId={account.id} />
+                          <RefreshButton account={account} />
+                        </Group>
+                      ) : null}
                     </Group>
+                    <NotificationsState account={account} />
                     <QueryState query={numbers}>
                       {(all) => (
                         <>

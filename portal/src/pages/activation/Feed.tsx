@@ -1,0 +1,105 @@
+import { ActionIcon, Card, Indicator, Popover, ScrollArea, Stack, Text, Title } from "@mantine/core";
+import { IconBell } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { canUse } from "../../auth/roles";
+import { useSignedIn } from "../../auth/session";
+import { useFormat } from "../../i18n/format";
+import { ACTIVATION_KEY, FEED_KEY, type FeedItem, useActivationFeed } from "./model";
+import { StageStatusBadge } from "./StageCard";
+
+const SEEN_KEY = "charla.activation.seenAt";
+
+function FeedEntry({ item }: { item: FeedItem }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Stack gap={2} py={4} data-testid="feed-item">
+      <Text size="sm" fw={600}>
+        {t(`activation.stage.${item.stage}`)} <StageStatusBadge status={item.toStatus} />
+      </Text>
+      <Text size="sm">
+        {t(item.messageKey.replace(/^activation\.next\./, "activationNext."), { defaultValue: item.message })}
+      </Text>
+      {item.reasons.length > 0 ? (
+        <Text size="xs" c="red.9">
+          {t("activation.reasons")}: {item.reasons.join("; ")}
+        </Text>
+      ) : null}
+      <Text size="xs" c="dimmed">
+        {format.dateTime(item.at)} · {item.actor}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The tenant's activation notifications on the tracker page. */
+export function ActivationFeed() {
+  const { t } = useTranslation();
+  const feed = useActivationFeed();
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {t("activation.feed.title")}
+      </Title>
+      {(feed.data ?? []).map((item) => (
+        <FeedEntry key={item.id} item={item} />
+      ))}
+    </Card>
+  );
+}
+
+/** Live activation events (the realtime stream) refresh the tracker and the feed as they happen. */
+function useLiveActivation(enabled: boolean) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === "undefined") return;
+    const source = new EventSource("/v1/events/stream");
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: FEED_KEY });
+      void queryClient.invalidateQueries({ queryKey: ACTIVATION_KEY });
+    };
+    source.addEventListener("activation.stage_updated", refresh);
+    source.addEventListener("activation.completed", refresh);
+    return () => source.close();
+  }, [enabled, queryClient]);
+}
+
+/** The header's bell: a count of activation notifications not seen yet, and the list. */
+export function ActivationBell() {
+  const { t } = useTranslation();
+  const session = useSignedIn();
+  const allowed = session.user.role !== "platform_admin" && canUse(session.user.role, "activation");
+  const feed = useActivationFeed(allowed);
+  useLiveActivation(allowed);
+  const [seenAt, setSeenAt] = useState(() => localStorage.getItem(SEEN_KEY) ?? "");
+  const items = feed.data ?? [];
+  if (!allowed || items.length === 0) return null;
+  const unseen = items.filter((item) => item.at > seenAt).length;
+  const markSeen = () => {
+    const latest = items[0]?.at ?? "";
+    localStorage.setItem(SEEN_KEY, latest);
+    setSeenAt(latest);
+  };
+  return (
+    <Popover width={340} position="bottom-end" shadow="md" onClose={markSeen}>
+      <Popover.Target>
+        <Indicator label={unseen} size={16} disabled={unseen === 0} color="red">
+          <ActionIcon variant="subtle" size="lg" aria-label={t("activation.feed.bell", { count: unseen })}>
+            <IconBell size={20} />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <ScrollArea.Autosize mah={400}>
+          <Stack gap={0}>
+            {items.slice(0, 20).map((item) => (
+              <FeedEntry key={item.id} item={item} />
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
