@@ -1,8 +1,18 @@
 import type { DomainEvent, EventSubscriber } from "../../events/index.ts";
 import { publishRealtime, type RealtimeEventInput } from "./service.ts";
 
-/** Domain events that open inboxes show live; the rest (templates, webhooks) are not for agents. */
-const LIVE_PREFIXES = ["message.", "conversation.", "agent.", "contact."];
+/**
+ * Domain events that open portals show live: inboxes, and the activation tracker's notifications (its
+ * stages and the account's notifications review); the rest (templates, webhooks) are not shown live.
+ */
+const LIVE_PREFIXES = [
+  "message.",
+  "conversation.",
+  "agent.",
+  "contact.",
+  "activation.",
+  "whatsapp_account.notifications_updated",
+];
 
 /** Events meant for one user: their `data.userId` says whom. */
 const PERSONAL = new Set<string>(["agent.mentioned"]);
