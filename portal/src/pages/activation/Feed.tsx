@@ -85,11 +85,11 @@ export function ActivationBell() {
   return (
     <Popover width={340} position="bottom-end" shadow="md" onClose={markSeen}>
       <Popover.Target>
-        <Indicator label={unseen} size={16} disabled={unseen === 0} color="red">
-          <ActionIcon variant="subtle" size="lg" aria-label={t("activation.feed.bell", { count: unseen })}>
+        <ActionIcon variant="subtle" size="lg" aria-label={t("activation.feed.bell", { count: unseen })}>
+          <Indicator label={unseen} size={16} disabled={unseen === 0} color="red.9">
             <IconBell size={20} />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
         <ScrollArea.Autosize mah={400}>

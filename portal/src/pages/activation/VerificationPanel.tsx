@@ -39,6 +39,7 @@ function ChecklistItem({ ok, label }: { ok: boolean; label: string }) {
           color={ok ? "teal" : "gray"}
           size={20}
           radius="xl"
+          role="img"
           aria-label={
             ok ? t("businessVerification.checklist.ok") : t("businessVerification.checklist.missing")
           }

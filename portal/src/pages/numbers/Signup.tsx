@@ -16,9 +16,20 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
+import { asProblem } from "../../api/problem";
 import type { PhoneNumber } from "../../api/types";
 import { PageHeader } from "../../components/page";
 import { areaProblem } from "../activation/model";
+
+/** Meta's own words about a refused step, under the translated sentence. */
+function metaDetail(error: unknown) {
+  const problem = asProblem(error);
+  return problem.code === "embedded_signup_failed" && problem.detail ? (
+    <Text size="xs" mt={4}>
+      {problem.detail}
+    </Text>
+  ) : null;
+}
 
 export const SIGNUP_STATE_KEY = "charla.signup.state";
 export const SIGNUP_MESSAGE = "charla-embedded-signup";
@@ -92,6 +103,8 @@ export default function SignupPage() {
   const [pin, setPin] = useState("");
   const pinRef = useRef(pin);
   pinRef.current = pin;
+  // A code is exchanged once: a second message with it (a reloaded popup) is ignored.
+  const handled = useRef(new Set<string>());
   const complete = useCompleteSignup();
   const open = useMutation({
     mutationFn: async () => {
@@ -106,7 +119,10 @@ export default function SignupPage() {
   useEffect(() => {
     const listen = (event: MessageEvent) => {
       if (event.origin !== window.location.origin || event.data?.type !== SIGNUP_MESSAGE) return;
-      complete.mutate({ back: event.data.back as SignupReturn, pin: pinRef.current });
+      const back = event.data.back as SignupReturn;
+      if (handled.current.has(back.code)) return;
+      handled.current.add(back.code);
+      complete.mutate({ back, pin: pinRef.current });
     };
     window.addEventListener("message", listen);
     return () => window.removeEventListener("message", listen);
@@ -136,6 +152,7 @@ export default function SignupPage() {
               {complete.error?.message === "state"
                 ? t("signup.stateMismatch")
                 : areaProblem(t, open.error ?? complete.error, "signup.problems")}
+              {metaDetail(open.error ?? complete.error)}
             </Alert>
           ) : null}
           {complete.data ? <SignupResult numbers={complete.data.phoneNumbers} /> : null}

@@ -1,5 +1,5 @@
 import { Button, Card, Stack, Text } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../../components/page";
@@ -22,8 +22,10 @@ export default function SignupCallback() {
     state: params.get("state") ?? "",
   };
   const opener = window.opener as Window | null;
+  const posted = useRef(false);
   useEffect(() => {
-    if (!opener || !back.code) return;
+    if (!opener || !back.code || posted.current) return;
+    posted.current = true;
     opener.postMessage({ type: SIGNUP_MESSAGE, back }, window.location.origin);
     window.close();
   });
