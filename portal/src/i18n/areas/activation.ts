@@ -97,6 +97,7 @@ const messages: AreaMessages = {
       feed: {
         title: "Notifications",
         bell: "Activation notifications: {{count}} new",
+        all: "See every step on the activation page",
       },
     },
   },
@@ -197,6 +198,7 @@ const messages: AreaMessages = {
       feed: {
         title: "Notificaciones",
         bell: "Notificaciones de la activación: {{count}} nuevas",
+        all: "Ver todos los pasos en la página de activación",
       },
     },
   },
@@ -297,6 +299,7 @@ const messages: AreaMessages = {
       feed: {
         title: "Notificações",
         bell: "Notificações da ativação: {{count}} novas",
+        all: "Ver todos os passos na página de ativação",
       },
     },
   },

@@ -1,8 +1,9 @@
-import { ActionIcon, Card, Indicator, Popover, ScrollArea, Stack, Text, Title } from "@mantine/core";
+import { ActionIcon, Anchor, Card, Indicator, Popover, Stack, Text, Title } from "@mantine/core";
 import { IconBell } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { canUse } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { useFormat } from "../../i18n/format";
@@ -92,13 +93,14 @@ export function ActivationBell() {
         </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
-        <ScrollArea.Autosize mah={400}>
-          <Stack gap={0}>
-            {items.slice(0, 20).map((item) => (
-              <FeedEntry key={item.id} item={item} />
-            ))}
-          </Stack>
-        </ScrollArea.Autosize>
+        <Stack gap={0}>
+          {items.slice(0, 5).map((item) => (
+            <FeedEntry key={item.id} item={item} />
+          ))}
+          <Anchor component={Link} to="/activation" size="sm" pt="xs">
+            {t("activation.feed.all")}
+          </Anchor>
+        </Stack>
       </Popover.Dropdown>
     </Popover>
   );

@@ -89,7 +89,7 @@ function ByStage({ rows, onPick }: { rows: BoardRow[]; onPick: (stage: StageKey)
           <UnstyledButton
             key={stage}
             onClick={() => onPick(stage)}
-            aria-label={t("platform.filterStage", { stage: t(`activation.stage.${stage}`) })}
+            title={t("platform.filterStage", { stage: t(`activation.stage.${stage}`) })}
           >
             <Card
               withBorder
