@@ -59,6 +59,11 @@ const messages: AreaMessages = {
         enabled: "Notifications enabled; the tenant is notified.",
         rejected: "Use case rejected; the tenant sees why.",
       },
+      owners: {
+        tenant: "Tenant",
+        platform: "Platform",
+        meta: "Meta",
+      },
     },
   },
   es: {
@@ -117,6 +122,11 @@ const messages: AreaMessages = {
         reject: "Rechazar",
         enabled: "Notificaciones habilitadas; se avisó al cliente.",
         rejected: "Caso de uso rechazado; el cliente ve por qué.",
+      },
+      owners: {
+        tenant: "Cliente",
+        platform: "Plataforma",
+        meta: "Meta",
       },
     },
   },
@@ -177,6 +187,11 @@ const messages: AreaMessages = {
         reject: "Rejeitar",
         enabled: "Notificações habilitadas; o cliente foi avisado.",
         rejected: "Caso de uso rejeitado; o cliente vê o porquê.",
+      },
+      owners: {
+        tenant: "Cliente",
+        platform: "Plataforma",
+        meta: "Meta",
       },
     },
   },

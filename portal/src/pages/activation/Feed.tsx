@@ -29,7 +29,7 @@ function FeedEntry({ item }: { item: FeedItem }) {
         </Text>
       ) : null}
       <Text size="xs" c="dimmed">
-        {format.dateTime(item.at)} · {item.actor}
+        {format.dateTime(item.at)}
       </Text>
     </Stack>
   );

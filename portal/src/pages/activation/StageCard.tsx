@@ -140,15 +140,11 @@ export function StageCard({
           </Text>
           <SlaClock dueAt={stage.dueAt} done={stage.status === "done" || stage.status === "pending"} />
         </Group>
-        {stage.status !== "pending" ? (
+        {stage.status !== "pending" && stage.status !== "done" ? (
           <Alert
-            color={stage.owner === "tenant" && stage.status !== "done" ? "orange" : "gray"}
+            color={stage.owner === "tenant" ? "orange" : "gray"}
             variant="light"
-            title={
-              stage.owner === "tenant" && stage.status !== "done"
-                ? t("activation.yourTurn")
-                : t("activation.nextStep")
-            }
+            title={stage.owner === "tenant" ? t("activation.yourTurn") : t("activation.nextStep")}
             data-testid={`next-${stage.stage}`}
           >
             {stage.nextAction.text}
@@ -167,7 +163,7 @@ export function StageCard({
           </Stack>
         ) : null}
         {children}
-        <StageNotes stage={stage} canAct={canAct && stage.status !== "pending"} />
+        <StageNotes stage={stage} canAct={canAct && current} />
       </Stack>
     </Card>
   );

@@ -120,7 +120,10 @@ export function VerificationPanel({ activation, open }: { activation: Activation
   const queryClient = useQueryClient();
   const [domainVerified, setDomainVerified] = useState(false);
   const kinds = activation.documents.map((document) => document.kind);
-  const checklist = {
+  // Once submitted, the checklist is the one the server recorded with the submission.
+  const submitted = activation.stages.find((stage) => stage.stage === "business_verification")?.data
+    .checklist as Record<string, boolean> | undefined;
+  const checklist = (!open && submitted) || {
     legalNameDocument: kinds.some((kind) => LEGAL_NAME_DOCS.includes(kind)),
     addressDocument: kinds.some((kind) => ADDRESS_DOCS.includes(kind)),
     website: Boolean(activation.company.website),

@@ -62,7 +62,7 @@ function Filters({ filter, onChange }: { filter: BoardFilter; onChange: (filter:
       {select(
         "owner",
         t("platform.owner"),
-        ["tenant", "platform", "meta"].map((value) => ({ value, label: t(`activation.owner.${value}`) })),
+        ["tenant", "platform", "meta"].map((value) => ({ value, label: t(`platform.owners.${value}`) })),
       )}
       {select(
         "status",
@@ -208,7 +208,7 @@ function BoardTable({ rows }: { rows: BoardRow[] }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {row.owner && row.status !== "activated" ? t(`activation.owner.${row.owner}`) : "—"}
+                  {row.owner && row.status !== "activated" ? t(`platform.owners.${row.owner}`) : "—"}
                 </Table.Td>
                 <Table.Td>
                   <SlaClock
