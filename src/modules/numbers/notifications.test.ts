@@ -79,6 +79,7 @@ describeEachDatabase("Notifications review per account", (kind) => {
 
     const queue = (await h.api("GET", "/v1/admin/notification-reviews", undefined, adminKey)).body.data;
     expect(queue.map((row: { id: string }) => row.id)).toEqual([accountId]);
+    expect(queue[0].tenant).toMatchObject({ id: other.tenant.id, name: other.tenant.name });
     expect((await h.api("GET", "/v1/admin/notification-reviews", undefined, other.apiKey)).status).toBe(403);
     const review = (body: unknown, key = adminKey) =>
       h.api("POST", `/v1/admin/whatsapp-accounts/${accountId}/notifications`, body, key);

@@ -8,7 +8,7 @@ import type { Services } from "../../app/services.ts";
 import type { Executor } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
 import { AppError, notFound, unprocessable } from "../../lib/problem.ts";
-import { type Actor, actorLabel, recordAudit } from "../accounts/index.ts";
+import { type Actor, actorLabel, recordAudit, tenantSummaries } from "../accounts/index.ts";
 import { whatsappAccounts } from "./schema.ts";
 
 export type NotificationsStatus = "enabled" | "pending_review" | "rejected";
@@ -141,9 +141,9 @@ export async function reviewNotifications(
   });
 }
 
-/** Accounts waiting for the platform's review, oldest first (platform admin). */
+/** Accounts waiting for the platform's review, oldest first, with their tenant's name (platform admin). */
 export async function pendingNotificationReviews(db: Executor) {
-  return db
+  const rows = await db
     .select({
       id: whatsappAccounts.id,
       tenantId: whatsappAccounts.tenantId,
@@ -156,4 +156,9 @@ export async function pendingNotificationReviews(db: Executor) {
     .from(whatsappAccounts)
     .where(eq(whatsappAccounts.notificationsStatus, "pending_review"))
     .orderBy(asc(whatsappAccounts.createdAt));
+  const tenants = await tenantSummaries(
+    db,
+    rows.map((row) => row.tenantId),
+  );
+  return rows.map((row) => ({ ...row, tenant: tenants.get(row.tenantId) ?? null }));
 }

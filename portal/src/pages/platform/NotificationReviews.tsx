@@ -14,6 +14,7 @@ interface PendingReview {
   tenantId: string;
   wabaId: string;
   name: string;
+  tenant: { name: string } | null;
   notificationsReview: {
     useCase?: string;
     optInSource?: string;
@@ -47,7 +48,7 @@ function ReviewCard({ account }: { account: PendingReview }) {
     <Card withBorder data-testid={`review-${account.wabaId}`}>
       <Stack gap="xs">
         <Title order={3} size="h5">
-          {account.name} · {account.wabaId}
+          {account.tenant?.name ?? account.tenantId} · {account.name}
         </Title>
         <Text size="xs" c="dimmed">
           {t("platform.review.connected", { date: format.dateTime(account.createdAt) })}
