@@ -192,7 +192,32 @@ describe("activation end to end", () => {
     await page.getByRole("button", { name: "Save the profile" }).click();
     await page.getByText("Business profile saved at Meta.").waitFor();
     problems.push(...(await screenshots(page, "number-life")));
-  }, 60_000);
+
+    // A second number: added to the account, verified with Meta's code, registered with a PIN.
+    await page.goto(url("/numbers"));
+    const account = page.locator(".mantine-Card-root", { hasText: "(Embedded Signup)" }).first();
+    await account.getByRole("button", { name: "Add a number" }).click();
+    await field("Country calling code (e.g. 54)").fill("54");
+    await field("Number (digits only)").fill("91155550777");
+    await page
+      .getByRole("dialog")
+      .getByLabel(/^Display name/)
+      .fill("Luna Calzados");
+    await page.getByRole("dialog").getByRole("button", { name: "Add a number" }).click();
+    await page.getByRole("heading", { name: "+54 91155550777 · Luna Calzados" }).waitFor();
+    await page.getByRole("button", { name: "Send me the code" }).click();
+    await page.getByText("Code requested: check the phone.").waitFor();
+    await field("6-digit code").fill("123456");
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await page.getByText("Number verified.").waitFor();
+    await field("Two-step verification PIN").fill("112233");
+    await page.getByRole("button", { name: "Register", exact: true }).click();
+    await page.getByText("Number registered: it can send and receive.").waitFor();
+    await page.getByRole("button", { name: "Deregister" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Deregister" }).click();
+    await page.getByText("Number deregistered.").waitFor();
+    await page.getByRole("button", { name: "Register", exact: true }).waitFor();
+  }, 90_000);
 
   it("starts the tenant's activation with a checked Business Manager ID and sends the verification", async () => {
     await page.goto(url("/activation"));
@@ -282,6 +307,8 @@ describe("activation end to end", () => {
     await partner.getByText(/Approve our partner request in your Business Manager/).waitFor();
     await partner.getByText("Go to Settings > Requests > Received.").waitFor();
     await partner.getByRole("button", { name: "I approved the request" }).click();
+    // The step reaches the open portal live (the realtime stream), as a toast.
+    await page.getByText("Partner request: Done").waitFor();
     await page.getByTestId("stage-policy_review").getByText("In review").first().waitFor();
 
     const { body } = await api("GET", "/v1/activation");

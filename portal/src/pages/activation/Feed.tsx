@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Card, Indicator, Popover, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { IconBell } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -54,17 +55,38 @@ export function ActivationFeed() {
 /** Live activation events (the realtime stream) refresh the tracker and the feed as they happen. */
 function useLiveActivation(enabled: boolean) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
     const source = new EventSource("/v1/events/stream");
-    const refresh = () => {
+    const refresh = (event: MessageEvent) => {
       void queryClient.invalidateQueries({ queryKey: FEED_KEY });
       void queryClient.invalidateQueries({ queryKey: ACTIVATION_KEY });
+      // What just happened, in a corner toast: the stage, its new status and what to do now.
+      const data = (
+        JSON.parse(event.data) as {
+          data: { stage?: string; to?: string; nextAction?: { key: string; text: string } };
+        }
+      ).data;
+      if (data.stage && data.to && data.nextAction) {
+        notifications.show({
+          color: data.to === "rejected" ? "red" : "teal",
+          title: `${t(`activation.stage.${data.stage}`)}: ${t(`activation.status.${data.to}`)}`,
+          message: (
+            <Text size="sm" c="dark.7">
+              {t(data.nextAction.key.replace(/^activation\.next\./, "activationNext."), {
+                defaultValue: data.nextAction.text,
+              })}
+            </Text>
+          ),
+          closeButtonProps: { "aria-label": t("app.close") },
+        });
+      }
     };
     source.addEventListener("activation.stage_updated", refresh);
     source.addEventListener("activation.completed", refresh);
     return () => source.close();
-  }, [enabled, queryClient]);
+  }, [enabled, queryClient, t]);
 }
 
 /** The header's bell: a count of activation notifications not seen yet, and the list. */
