@@ -344,6 +344,26 @@ describe("activation end to end", () => {
     await page.evaluate("localStorage.setItem('i18nextLng', 'en')");
   }, 90_000);
 
+  it("signs up an existing WhatsApp Business app number (coexistence) under the same business", async () => {
+    await page.goto(url("/numbers/signup"));
+    await field("Two-step verification PIN").fill("135790");
+    const [popup] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("button", { name: "Open WhatsApp signup" }).click(),
+    ]);
+    await popup.locator("#business_id").selectOption({ label: "Luna Calzados" });
+    await popup.locator("#display_phone_number").fill("+54 9 11 5555-0288");
+    await popup.locator("#display_name").fill("Luna Calzados Outlet");
+    await popup.locator("#coexistence").check();
+    await Promise.all([popup.waitForEvent("close", { timeout: 20_000 }), popup.locator("#finish").click()]);
+    await page
+      .getByTestId("signup-result")
+      .getByText("+54 9 11 5555-0288 · Luna Calzados Outlet")
+      .waitFor({ timeout: 20_000 });
+    await page.getByRole("link", { name: "+54 9 11 5555-0288 · Luna Calzados Outlet" }).click();
+    await page.getByTestId("numberLife.metaStatus").getByText("CONNECTED").waitFor();
+  }, 60_000);
+
   it("finds no serious accessibility violation and no sideways scrolling on these pages", () => {
     expect(problems).toEqual([]);
   });
