@@ -85,6 +85,10 @@ function useLiveActivation(enabled: boolean) {
     };
     source.addEventListener("activation.stage_updated", refresh);
     source.addEventListener("activation.completed", refresh);
+    // The platform enabled or rejected the account's notifications: its state on the pages changes.
+    source.addEventListener("whatsapp_account.notifications_updated", () => {
+      void queryClient.invalidateQueries({ queryKey: ["whatsapp-accounts"] });
+    });
     return () => source.close();
   }, [enabled, queryClient, t]);
 }
