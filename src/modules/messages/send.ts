@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import type { Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import { enqueue } from "../../jobs/queue.ts";
+import { enqueueMany } from "../../jobs/queue.ts";
 import { unprocessable } from "../../lib/problem.ts";
 import { type BillableSend, reserveForMessages } from "../billing/index.ts";
 import {
@@ -33,11 +33,13 @@ import { DISPATCH_QUEUE } from "./queues.ts";
 import { messageIdempotencyKeys, messages } from "./schema.ts";
 
 export type MessageRow = typeof messages.$inferSelect;
+/** Messages per dispatch job. */
+const DISPATCH_JOB_SIZE = 250;
 /**
  * A message to store; `preview` (else one made from the content) goes to its conversation;
  * `billing` (the recipient's phone and window) has billing reserve its price in the same transaction.
  */
-type OutboundValues = Omit<typeof messages.$inferInsert, "direction" | "status" | "conversationId"> & {
+export type OutboundValues = Omit<typeof messages.$inferInsert, "direction" | "status" | "conversationId"> & {
   preview?: string;
   billing?: Pick<BillableSend, "phone" | "windowOpen">;
 };
@@ -112,9 +114,12 @@ export async function queueOutboundBatch(
         : [];
     }),
   );
-  await enqueue({ boss: services.boss, tx }, DISPATCH_QUEUE, {
-    messageIds: withIds.map((value) => value.id),
-  });
+  // Jobs of at most DISPATCH_JOB_SIZE messages, all in one statement: several workers can share a big batch.
+  const ids = withIds.map((value) => value.id);
+  const jobs: { messageIds: string[] }[] = [];
+  for (let start = 0; start < ids.length; start += DISPATCH_JOB_SIZE)
+    jobs.push({ messageIds: ids.slice(start, start + DISPATCH_JOB_SIZE) });
+  await enqueueMany({ boss: services.boss, tx }, DISPATCH_QUEUE, jobs);
   return ordered as MessageRow[];
 }
 
@@ -189,7 +194,7 @@ async function numberAndContact(
   return { number, contact, conversation };
 }
 
-function requestHash(input: SendMessageInput): string {
+export function requestHash(input: SendMessageInput): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
 
@@ -201,7 +206,7 @@ async function findByIdempotencyKey(services: Services, tenantId: string, key: s
   return row;
 }
 
-function replayOrRefuse(row: MessageRow, hash: string): { message: MessageRow; replayed: true } {
+export function replayOrRefuse(row: MessageRow, hash: string): { message: MessageRow; replayed: true } {
   if (row.requestHash !== hash) {
     throw unprocessable(
       "idempotency_key_reused",
@@ -251,20 +256,16 @@ function checkRules(
 }
 
 /**
- * Accepts a message: validates, applies the rules, and stores it with its dispatch job in one
- * transaction, so a message exists if and only if it will be dispatched.
+ * The checks of one send (number, contact, template, consent and window) and the values to store.
+ * Throws the problem that refuses it. Reads only: storing is the caller's (one transaction with its job).
  */
-export async function acceptMessage(
+export async function prepareOutbound(
   services: Services,
   tenantId: string,
   input: SendMessageInput,
-  idempotencyKey?: string,
-): Promise<{ message: MessageRow; replayed: boolean }> {
-  const hash = requestHash(input);
-  if (idempotencyKey) {
-    const existing = await findByIdempotencyKey(services, tenantId, idempotencyKey);
-    if (existing) return replayOrRefuse(existing, hash);
-  }
+  idempotencyKey: string | undefined,
+  hash: string,
+): Promise<OutboundValues> {
   const found = await numberAndContact(services, tenantId, input.from, input.to);
   const { number, contact } = found;
 
@@ -286,25 +287,43 @@ export async function acceptMessage(
   }
   checkRules(contact, found.conversation, input, category);
   if (input.replyTo) content.context = { message_id: input.replyTo };
+  return {
+    tenantId,
+    phoneNumberId: number.id,
+    contactId: contact.id,
+    type: input.type,
+    content,
+    templateId,
+    category: category?.toLowerCase() ?? null,
+    replyToWamid: input.replyTo ?? null,
+    idempotencyKey: idempotencyKey ?? null,
+    requestHash: hash,
+    preview,
+    billing: {
+      phone: contact.phone,
+      windowOpen: windowOpen(found.conversation ?? { lastInboundAt: null }),
+    },
+  };
+}
 
+/**
+ * Accepts a message: validates, applies the rules, and stores it with its dispatch job in one
+ * transaction, so a message exists if and only if it will be dispatched.
+ */
+export async function acceptMessage(
+  services: Services,
+  tenantId: string,
+  input: SendMessageInput,
+  idempotencyKey?: string,
+): Promise<{ message: MessageRow; replayed: boolean }> {
+  const hash = requestHash(input);
+  if (idempotencyKey) {
+    const existing = await findByIdempotencyKey(services, tenantId, idempotencyKey);
+    if (existing) return replayOrRefuse(existing, hash);
+  }
+  const values = await prepareOutbound(services, tenantId, input, idempotencyKey, hash);
   try {
-    const stored = await outboundCommitter(services)({
-      tenantId,
-      phoneNumberId: number.id,
-      contactId: contact.id,
-      type: input.type,
-      content,
-      templateId,
-      category: category?.toLowerCase() ?? null,
-      replyToWamid: input.replyTo ?? null,
-      idempotencyKey: idempotencyKey ?? null,
-      requestHash: hash,
-      preview,
-      billing: {
-        phone: contact.phone,
-        windowOpen: windowOpen(found.conversation ?? { lastInboundAt: null }),
-      },
-    });
+    const stored = await outboundCommitter(services)(values);
     if ("error" in stored) throw stored.error;
     return { message: stored.message, replayed: false };
   } catch (error) {
