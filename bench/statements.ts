@@ -63,7 +63,7 @@ export async function measureStatements(kind: DatabaseKind, total = 1_000, postg
     postgres ? { url: postgres.url, poolSize: 20 } : { dataDir: "memory://" },
   );
   // Never attached to Charla: the statuses are the ones this bench posts.
-  const sandbox = await startSandbox({ version: "v23.0" });
+  const sandbox = await startSandbox({ version: "v23.0", throughputPerSecond: 0, pairRate: null });
   const dataDir = mkdtempSync(join(tmpdir(), "charla-bench-"));
   const config = loadConfig({
     PORT: "0",

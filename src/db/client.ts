@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import type { Db as BossDb } from "pg-boss";
 import { fromPglite } from "pg-boss";
+import { registerCacheDatabase } from "./cache.ts";
 import { lockDataDir } from "./pglite-lock.ts";
 import * as schema from "./schema.ts";
 
@@ -44,8 +45,11 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? "memory://");
+  const database = options.url
+    ? await openPostgres(options.url, options.poolSize ?? 10)
+    : await openPglite(options.dataDir ?? "memory://");
+  registerCacheDatabase(database);
+  return database;
 }
 
 async function openPglite(dataDir: string): Promise<Database> {

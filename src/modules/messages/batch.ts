@@ -3,14 +3,13 @@ import { z } from "zod";
 import type { Services } from "../../app/services.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { AppError, type ProblemDetails, problem } from "../../lib/problem.ts";
+import { prepareSends } from "./checks.ts";
 import { type MessageView, messageView } from "./events.ts";
 import { type SendMessageInput, sendMessageBody } from "./input.ts";
-import { mapLimit } from "./map-limit.ts";
 import { messages } from "./schema.ts";
 import {
   type MessageRow,
   type OutboundValues,
-  prepareOutbound,
   queueOutboundBatch,
   replayOrRefuse,
   requestHash,
@@ -18,8 +17,6 @@ import {
 
 /** Messages one POST /v1/messages/batch may carry. */
 export const MAX_BATCH = 1_000;
-/** Items checked at once (each check is a few reads; more would only queue on the pool). */
-const CHECK_CONCURRENCY = 8;
 
 const idempotencyKey = z.string().min(1).max(200).optional();
 
@@ -154,15 +151,13 @@ export async function acceptMessageBatch(
       toCheck.push(item);
     }
   }
-  const checked = await mapLimit(toCheck, CHECK_CONCURRENCY, async (item) => {
-    try {
-      return { item, values: await prepareOutbound(services, tenantId, item.input, item.key, item.hash) };
-    } catch (error) {
-      results[item.index] = failure(error);
-      return null;
-    }
-  });
-  const ready = checked.filter((entry) => entry !== null);
+  const prepared = await prepareSends(services, tenantId, toCheck);
+  const ready: { item: Checked; values: OutboundValues }[] = [];
+  for (const [n, values] of prepared.entries()) {
+    const item = toCheck[n]!;
+    if (values instanceof Error) results[item.index] = failure(values);
+    else ready.push({ item, values });
+  }
   const stored = new Map<number, MessageRow>();
   if (ready.length) await store(services, tenantId, ready, results, stored);
   // A key repeated within the batch: a replay of the first item's message (or its refusal).
