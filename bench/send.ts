@@ -222,7 +222,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
 }
 
 export async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     return true;

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import type { Db as BossDb } from "pg-boss";
 import { fromPglite } from "pg-boss";
+import { registerCacheDatabase } from "./cache.ts";
 import { lockDataDir } from "./pglite-lock.ts";
 import * as schema from "./schema.ts";
 
@@ -44,8 +45,11 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? "memory://");
+  const database = options.url
+    ? await openPostgres(options.url, options.poolSize ?? 10)
+    : await openPglite(options.dataDir ?? "memory://");
+  registerCacheDatabase(database);
+  return database;
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -94,47 +98,83 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async ping() {
       await pool.query("select 1");
     },
-    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
+    listen: postgresListener(url),
     async close() {
       await pool.end();
     },
   };
 }
 
-/** A dedicated LISTEN connection that reconnects (with a catch-up call) until stopped. */
-async function listenPostgres(
-  url: string,
-  channel: string,
-  onNotify: (payload: string) => void,
-): Promise<() => Promise<void>> {
-  let stopped = false;
+/**
+ * One LISTEN connection per database for every channel (realtime, caches...), opened with the
+ * first listener and closed with the last; it reconnects, and then tells every listener (with an
+ * empty payload) that notifications may have been missed.
+ */
+function postgresListener(url: string) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let stopped = true;
   let current: pg.Client | null = null;
+  let connecting: Promise<void> | null = null;
+  const quoted = (channel: string) => `"${channel.replaceAll('"', "")}"`;
+  const everyone = (payload: string) => {
+    for (const set of handlers.values()) for (const handler of set) handler(payload);
+  };
   const connect = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: url });
-    client.on("notification", (message) => onNotify(message.payload ?? ""));
+    client.on("notification", (message) => {
+      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? "");
+    });
     client.on("error", () => {});
     client.on("end", () => {
-      if (stopped) return;
-      current = null;
-      setTimeout(() => void reconnect(), 500).unref();
+      if (current === client) current = null;
+      if (!stopped) setTimeout(() => void reconnect(), 500).unref();
     });
     await client.connect();
-    await client.query(`listen "${channel.replaceAll('"', "")}"`);
+    for (const channel of handlers.keys()) await client.query(`listen ${quoted(channel)}`);
     current = client;
   };
   const reconnect = async (): Promise<void> => {
-    if (stopped) return;
+    if (stopped || current) return;
     try {
       await connect();
-      onNotify("");
+      everyone("");
     } catch {
       setTimeout(() => void reconnect(), 1000).unref();
     }
   };
-  await connect();
-  return async () => {
-    stopped = true;
-    await current?.end().catch(() => {});
+  return async (channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> => {
+    const isNew = !handlers.has(channel);
+    const set = handlers.get(channel) ?? new Set();
+    set.add(onNotify);
+    handlers.set(channel, set);
+    if (stopped) {
+      stopped = false;
+      connecting = connect().finally(() => {
+        connecting = null;
+      });
+    }
+    try {
+      await connecting;
+      if (isNew && current && !connecting) await current.query(`listen ${quoted(channel)}`);
+    } catch (error) {
+      if (!current) stopped = true; // the next listener tries to connect again
+      set.delete(onNotify);
+      if (set.size === 0) handlers.delete(channel);
+      throw error;
+    }
+    return async () => {
+      set.delete(onNotify);
+      if (set.size > 0) return;
+      handlers.delete(channel);
+      if (handlers.size > 0) {
+        await current?.query(`unlisten ${quoted(channel)}`).catch(() => {});
+        return;
+      }
+      stopped = true;
+      const client = current;
+      current = null;
+      await client?.end().catch(() => {});
+    };
   };
 }
 

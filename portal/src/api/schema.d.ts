@@ -4129,6 +4129,415 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messages/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send up to 1000 messages in one request, each answered on its own
+         * @description Each item is a POST /v1/messages body with, optionally, its own idempotencyKey, and is checked by the same rules. The answer has one result per item, in order: 202 with the message when stored, 200 when its key replays an earlier message, otherwise the item's own problem (400 invalid, 422 refused...). The stored messages are committed with their dispatch jobs in one transaction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        messages: (({
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            text: {
+                                body: string;
+                                preview_url?: boolean;
+                            };
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "text";
+                        } | {
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            image: {
+                                caption?: string;
+                                filename?: string;
+                                id?: string;
+                                /** Format: uri */
+                                link?: string;
+                            };
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "image";
+                        } | {
+                            document: {
+                                caption?: string;
+                                filename?: string;
+                                id?: string;
+                                /** Format: uri */
+                                link?: string;
+                            };
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "document";
+                        } | {
+                            audio: {
+                                caption?: string;
+                                filename?: string;
+                                id?: string;
+                                /** Format: uri */
+                                link?: string;
+                            };
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "audio";
+                        } | {
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "video";
+                            video: {
+                                caption?: string;
+                                filename?: string;
+                                id?: string;
+                                /** Format: uri */
+                                link?: string;
+                            };
+                        } | {
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            sticker: {
+                                caption?: string;
+                                filename?: string;
+                                id?: string;
+                                /** Format: uri */
+                                link?: string;
+                            };
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "sticker";
+                        } | {
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            location: {
+                                address?: string;
+                                latitude: number;
+                                longitude: number;
+                                name?: string;
+                            };
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "location";
+                        } | {
+                            contacts: ({
+                                name: {
+                                    formatted_name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                phones?: ({
+                                    phone?: string;
+                                    wa_id?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "contacts";
+                        } | {
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            reaction: {
+                                emoji: string;
+                                message_id: string;
+                            };
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "reaction";
+                        } | {
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            interactive: {
+                                action: {
+                                    buttons: {
+                                        reply: {
+                                            id: string;
+                                            title: string;
+                                        };
+                                        /** @enum {string} */
+                                        type: "reply";
+                                    }[];
+                                };
+                                body: {
+                                    text: string;
+                                };
+                                footer?: {
+                                    text: string;
+                                };
+                                header?: {
+                                    text: string;
+                                    /** @enum {string} */
+                                    type: "text";
+                                } | {
+                                    image: {
+                                        caption?: string;
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "image";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "video";
+                                    video: {
+                                        caption?: string;
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                } | {
+                                    document: {
+                                        caption?: string;
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "document";
+                                };
+                                /** @enum {string} */
+                                type: "button";
+                            } | {
+                                action: {
+                                    button: string;
+                                    sections: {
+                                        rows: {
+                                            description?: string;
+                                            id: string;
+                                            title: string;
+                                        }[];
+                                        title?: string;
+                                    }[];
+                                };
+                                body: {
+                                    text: string;
+                                };
+                                footer?: {
+                                    text: string;
+                                };
+                                header?: {
+                                    text: string;
+                                    /** @enum {string} */
+                                    type: "text";
+                                };
+                                /** @enum {string} */
+                                type: "list";
+                            } | {
+                                action: {
+                                    /** @enum {string} */
+                                    name: "cta_url";
+                                    parameters: {
+                                        display_text: string;
+                                        /** Format: uri */
+                                        url: string;
+                                    };
+                                };
+                                body: {
+                                    text: string;
+                                };
+                                footer?: {
+                                    text: string;
+                                };
+                                header?: {
+                                    text: string;
+                                    /** @enum {string} */
+                                    type: "text";
+                                } | {
+                                    image: {
+                                        caption?: string;
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "image";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "video";
+                                    video: {
+                                        caption?: string;
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                } | {
+                                    document: {
+                                        caption?: string;
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                    /** @enum {string} */
+                                    type: "document";
+                                };
+                                /** @enum {string} */
+                                type: "cta_url";
+                            };
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "interactive";
+                        } | {
+                            /** @description sending phone number: Charla id or Meta phone number id; default the first */
+                            from?: string;
+                            /** @description wamid of the message this replies to */
+                            replyTo?: string;
+                            template: {
+                                language: string;
+                                name: string;
+                                parameters?: {
+                                    body?: string[] | {
+                                        [key: string]: string;
+                                    };
+                                    buttons?: {
+                                        index: number;
+                                        text?: string;
+                                    }[];
+                                    header?: {
+                                        document?: {
+                                            filename?: string;
+                                            id?: string;
+                                            link?: string;
+                                        };
+                                        image?: {
+                                            id?: string;
+                                            link?: string;
+                                        };
+                                        location?: {
+                                            address?: string;
+                                            latitude: number;
+                                            longitude: number;
+                                            name?: string;
+                                        };
+                                        text?: string;
+                                        video?: {
+                                            id?: string;
+                                            link?: string;
+                                        };
+                                    };
+                                };
+                            };
+                            /** @description recipient phone number (E.164 preferred), or the business-scoped user id of a contact without one */
+                            to: string;
+                            /** @enum {string} */
+                            type: "template";
+                        }) & {
+                            /** @description this item's Idempotency-Key (per tenant, as the header's) */
+                            idempotencyKey?: string;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                message?: {
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @enum {string} */
+                                    direction: "outbound" | "inbound";
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    phoneNumberId: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "dispatching" | "accepted" | "sent" | "delivered" | "read" | "failed" | "received";
+                                    type: string;
+                                    wamid: string | null;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                problem?: {
+                                    code: string;
+                                    status: number;
+                                    title: string;
+                                    type: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                status: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/phone-numbers": {
         parameters: {
             query?: never;

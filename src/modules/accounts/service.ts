@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { sharedCache } from "../../db/cache.ts";
 import type { Db, Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { preparedQuery } from "../../db/prepared.ts";
@@ -132,18 +133,28 @@ const keyByPrefix = preparedQuery("api_key_by_prefix", (db, name) =>
     .prepare(name),
 );
 
+type KeyRow = Awaited<ReturnType<ReturnType<typeof keyByPrefix>["execute"]>>[number];
+/** Keys by prefix: a revocation or a tenant's suspension reaches every process by NOTIFY (src/db/cache.ts). */
+const keyCache = sharedCache<KeyRow | undefined>({ ttlMs: 60_000 });
+
 /** Resolves a presented key to its tenant; null for anything unknown, revoked or malformed. */
 export async function authenticateApiKey(db: Db, presented: string): Promise<Principal | null> {
   const match = KEY_PATTERN.exec(presented);
   if (!match) return null;
   const [, prefix, secret] = match as unknown as [string, string, string];
-  const [row] = await keyByPrefix(db).execute({ prefix });
+  const row = await keyCache.get(
+    db,
+    prefix,
+    async () => (await keyByPrefix(db).execute({ prefix }))[0],
+    (found) => [`api_keys:${prefix}`, ...(found ? [`tenants:${found.tenant.id}`] : [])],
+  );
   if (!row || row.apiKey.revokedAt || !safeEqual(row.apiKey.secretHash, sha256Hex(secret))) return null;
   if (row.tenant.status !== "active") throw new AppError(403, "tenant_suspended", "This tenant is suspended");
   // Track usage at minute granularity so authentication is not a write per request.
   const now = new Date();
   if (!row.apiKey.lastUsedAt || now.getTime() - row.apiKey.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.apiKey.id));
+    row.apiKey.lastUsedAt = now;
   }
   return {
     tenant: row.tenant,

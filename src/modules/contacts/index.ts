@@ -10,6 +10,7 @@ export {
   type ContactSummary,
   contactForInbound,
   contactSummaries,
+  contactsForPhones,
   findContactByPhone,
   findContactByUserId,
   getContact,

@@ -42,6 +42,38 @@ export async function findContactByPhone(db: Executor, tenantId: string, phone: 
   return contact;
 }
 
+/**
+ * The tenant's contacts with these phones (E.164), by phone, creating those not known yet: one
+ * query when all exist (the usual case on the send path), three when some are new.
+ */
+export async function contactsForPhones(
+  db: Executor,
+  tenantId: string,
+  phones: string[],
+): Promise<Map<string, Contact>> {
+  const wanted = [...new Set(phones)];
+  const byPhone = new Map<string, Contact>();
+  if (wanted.length === 0) return byPhone;
+  const read = async (list: string[]) => {
+    const rows = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.phone, list)));
+    for (const row of rows) byPhone.set(row.phone!, row);
+  };
+  await read(wanted);
+  const missing = wanted.filter((phone) => !byPhone.has(phone));
+  if (missing.length === 0) return byPhone;
+  // Sorted, so concurrent inserts of overlapping sets take their locks in one order.
+  missing.sort();
+  await db
+    .insert(contacts)
+    .values(missing.map((phone) => ({ tenantId, phone, waId: phone.slice(1), attributes: {}, tags: [] })))
+    .onConflictDoNothing({ target: [contacts.tenantId, contacts.phone] });
+  await read(missing);
+  return byPhone;
+}
+
 /** A business-scoped user id as Meta writes it: country code, a dot, alphanumerics (US.13491208655302741918). */
 export const BSUID_PATTERN = /^[A-Z]{2}\.[A-Za-z0-9]{1,128}$/;
 

@@ -22,6 +22,7 @@ export {
   type ConversationTouch,
   conversationKey,
   conversationWindow,
+  conversationWindows,
   touchConversations,
 } from "./service.ts";
 export { surveyTarget } from "./workspace.ts";

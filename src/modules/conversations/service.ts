@@ -103,6 +103,34 @@ export async function conversationWindow(
   return row ?? null;
 }
 
+/** The windows of many (number, contact) pairs in one query, by conversationKey (absent: they never wrote). */
+export async function conversationWindows(
+  db: Executor,
+  pairs: { phoneNumberId: string; contactId: string }[],
+): Promise<Map<string, Pick<Conversation, "lastInboundAt">>> {
+  const windows = new Map<string, Pick<Conversation, "lastInboundAt">>();
+  if (pairs.length === 0) return windows;
+  const wanted = new Set(pairs.map((pair) => conversationKey(pair.phoneNumberId, pair.contactId)));
+  const rows = await db
+    .select({
+      phoneNumberId: conversations.phoneNumberId,
+      contactId: conversations.contactId,
+      lastInboundAt: conversations.lastInboundAt,
+    })
+    .from(conversations)
+    .where(
+      and(
+        inArray(conversations.contactId, [...new Set(pairs.map((pair) => pair.contactId))]),
+        inArray(conversations.phoneNumberId, [...new Set(pairs.map((pair) => pair.phoneNumberId))]),
+      ),
+    );
+  for (const row of rows) {
+    const key = conversationKey(row.phoneNumberId, row.contactId);
+    if (wanted.has(key)) windows.set(key, { lastInboundAt: row.lastInboundAt });
+  }
+  return windows;
+}
+
 /** What the API shows of a conversation: its contact and its customer service window. */
 async function conversationViews(db: Executor, rows: Conversation[]) {
   const contacts = await contactSummaries(

@@ -6,6 +6,7 @@ import type { OutboundMessage } from "../../whatsapp/types.ts";
 import { contactSummaries } from "../contacts/index.ts";
 import { accountToken, numbersByIds, takeSendTokens } from "../numbers/index.ts";
 import { messageEvent } from "./events.ts";
+import { mapLimit } from "./map-limit.ts";
 import { messages } from "./schema.ts";
 
 /** Messages sent at once per number while tokens allow (the undici pool keeps them on warm connections). */
@@ -154,20 +155,6 @@ async function recordAccepted(services: Services, accepted: { id: string; wamid:
       updated_at = ${now}::timestamptz
     from jsonb_to_recordset(${values}::jsonb) as v(id uuid, wamid text)
     where m.id = v.id`);
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return results;
 }
 
 /**

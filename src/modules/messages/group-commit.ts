@@ -1,7 +1,7 @@
 /**
  * Group commit: callers hand in one item each and wait; items that arrive while a flush is in
  * flight are written together by the next flush. Under load one database round trip serves many
- * requests; alone, a request is flushed at once (no added delay). A caller's promise settles only
+ * requests; alone, a request is flushed on the next turn of the event loop (no timer). A caller's promise settles only
  * after the flush that holds its item has committed (or failed).
  */
 export function groupCommit<I, O>(
@@ -39,9 +39,22 @@ export function groupCommit<I, O>(
     }
   };
 
+  // The flush starts on the next turn of the event loop, not at once: requests whose bytes have
+  // already arrived get to join it (on PGlite, whose statements never yield to I/O, a flush
+  // started at once would always carry one item).
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
+    });
+  };
+
   return (item) =>
     new Promise<O>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      pump();
+      schedule();
     });
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
+import { validateBodyAs } from "../../http/body-validation.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
+import { acceptMessageBatch, batchEnvelope, batchItemBody, MAX_BATCH } from "./batch.ts";
 import { messageView } from "./events.ts";
 import { sendMessageBody } from "./input.ts";
 import { getMedia, getMessage, listMessages } from "./queries.ts";
@@ -45,6 +47,43 @@ export const messagesRoutes: ModuleRoutes = (app, services) => {
       );
       if (replayed) reply.header("idempotent-replayed", "true");
       return reply.code(replayed ? 200 : 202).send(messageView(message));
+    },
+  );
+
+  app.post(
+    "/messages/batch",
+    {
+      // 1,000 messages with templates and media captions need more than the API's usual limit.
+      bodyLimit: 4 * 1024 * 1024,
+      validatorCompiler: validateBodyAs(batchEnvelope),
+      schema: {
+        tags: ["messages"],
+        summary: `Send up to ${MAX_BATCH} messages in one request, each answered on its own`,
+        description:
+          "Each item is a POST /v1/messages body with, optionally, its own idempotencyKey, and is checked by the " +
+          "same rules. The answer has one result per item, in order: 202 with the message when stored, 200 when " +
+          "its key replays an earlier message, otherwise the item's own problem (400 invalid, 422 refused...). " +
+          "The stored messages are committed with their dispatch jobs in one transaction.",
+        body: z.object({ messages: z.array(batchItemBody).min(1).max(MAX_BATCH) }),
+        response: {
+          200: z.object({
+            results: z.array(
+              z.object({
+                status: z.number().int(),
+                message: messageOut.optional(),
+                problem: z
+                  .looseObject({ type: z.string(), title: z.string(), status: z.number(), code: z.string() })
+                  .optional(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { tenant } = requireRole(request, "tenant_admin", "developer", "agent");
+      const { messages } = request.body as unknown as z.infer<typeof batchEnvelope>;
+      return { results: await acceptMessageBatch(services, tenant.id, messages) };
     },
   );
 

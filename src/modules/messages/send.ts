@@ -3,41 +3,24 @@ import { and, eq } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import type { Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import { enqueue } from "../../jobs/queue.ts";
+import { enqueueMany } from "../../jobs/queue.ts";
 import { unprocessable } from "../../lib/problem.ts";
 import { type BillableSend, reserveForMessages } from "../billing/index.ts";
-import {
-  BSUID_PATTERN,
-  type Contact,
-  findContactByPhone,
-  findContactByUserId,
-  isOptedIn,
-  isOptedOut,
-  toE164,
-  upsertContact,
-  windowExpiresAt,
-  windowOpen,
-} from "../contacts/index.ts";
-import {
-  type Conversation,
-  conversationKey,
-  conversationWindow,
-  messagePreview,
-  touchConversations,
-} from "../conversations/index.ts";
-import { assertNotificationsEnabled, type PhoneNumberRow, senderNumber } from "../numbers/index.ts";
-import { templateForSend } from "../templates/index.ts";
+import { conversationKey, messagePreview, touchConversations } from "../conversations/index.ts";
+import { prepareSends, type SendRequest } from "./checks.ts";
 import { groupCommit } from "./group-commit.ts";
 import type { SendMessageInput } from "./input.ts";
 import { DISPATCH_QUEUE } from "./queues.ts";
 import { messageIdempotencyKeys, messages } from "./schema.ts";
 
 export type MessageRow = typeof messages.$inferSelect;
+/** Messages per dispatch job. */
+const DISPATCH_JOB_SIZE = 250;
 /**
  * A message to store; `preview` (else one made from the content) goes to its conversation;
  * `billing` (the recipient's phone and window) has billing reserve its price in the same transaction.
  */
-type OutboundValues = Omit<typeof messages.$inferInsert, "direction" | "status" | "conversationId"> & {
+export type OutboundValues = Omit<typeof messages.$inferInsert, "direction" | "status" | "conversationId"> & {
   preview?: string;
   billing?: Pick<BillableSend, "phone" | "windowOpen">;
 };
@@ -112,20 +95,25 @@ export async function queueOutboundBatch(
         : [];
     }),
   );
-  await enqueue({ boss: services.boss, tx }, DISPATCH_QUEUE, {
-    messageIds: withIds.map((value) => value.id),
-  });
+  // Jobs of at most DISPATCH_JOB_SIZE messages, all in one statement: several workers can share a big batch.
+  const ids = withIds.map((value) => value.id);
+  const jobs: { messageIds: string[] }[] = [];
+  for (let start = 0; start < ids.length; start += DISPATCH_JOB_SIZE)
+    jobs.push({ messageIds: ids.slice(start, start + DISPATCH_JOB_SIZE) });
+  await enqueueMany({ boss: services.boss, tx }, DISPATCH_QUEUE, jobs);
   return ordered as MessageRow[];
 }
 
 type Stored = { message: MessageRow } | { error: unknown };
-const committers = new WeakMap<object, (values: OutboundValues) => Promise<Stored>>();
+type TenantSend = SendRequest & { tenantId: string };
+const committers = new WeakMap<object, (send: TenantSend) => Promise<Stored>>();
 
 /**
- * API sends that arrive together are stored by one transaction with one dispatch job (group
- * commit): each request still answers only after its message and job are committed. If the
- * shared transaction fails, each message is retried in its own, so one request's conflict (an
- * Idempotency-Key race) fails only that request.
+ * API sends that arrive together are checked together (one query for their contacts, one for
+ * their windows) and stored by one transaction with their dispatch job (group commit): each
+ * request still answers only after its message and job are committed. A send the checks refuse
+ * fails alone; if the shared transaction fails, each message is retried in its own, so one
+ * request's conflict (an Idempotency-Key race) fails only that request.
  */
 function outboundCommitter(services: Services) {
   let commit = committers.get(services);
@@ -138,58 +126,50 @@ function outboundCommitter(services: Services) {
           ([message]) => ({ message: message! }),
           (error: unknown) => ({ error }),
         );
-    commit = groupCommit<OutboundValues, Stored>(
+    commit = groupCommit<TenantSend, Stored>(
       async (batch) => {
-        if (batch.length === 1) return [await alone(batch[0]!)];
-        try {
-          const rows = await db.transaction((tx) => queueOutboundBatch(tx, services, batch));
-          return rows.map((message) => ({ message }));
-        } catch {
-          return Promise.all(batch.map(alone));
+        const results: Stored[] = new Array(batch.length);
+        const ready: { index: number; values: OutboundValues }[] = [];
+        for (const tenantId of new Set(batch.map((send) => send.tenantId))) {
+          const indexes = batch.flatMap((send, i) => (send.tenantId === tenantId ? [i] : []));
+          const prepared = await prepareSends(
+            services,
+            tenantId,
+            indexes.map((i) => batch[i]!),
+          );
+          for (const [n, values] of prepared.entries()) {
+            if (values instanceof Error) results[indexes[n]!] = { error: values };
+            else ready.push({ index: indexes[n]!, values });
+          }
         }
+        if (ready.length === 1) results[ready[0]!.index] = await alone(ready[0]!.values);
+        else if (ready.length > 1) {
+          try {
+            const rows = await db.transaction((tx) =>
+              queueOutboundBatch(
+                tx,
+                services,
+                ready.map((entry) => entry.values),
+              ),
+            );
+            for (const [n, message] of rows.entries()) results[ready[n]!.index] = { message };
+          } catch {
+            const each = await Promise.all(ready.map((entry) => alone(entry.values)));
+            for (const [n, stored] of each.entries()) results[ready[n]!.index] = stored;
+          }
+        }
+        return results;
       },
-      { maxBatch: 200, maxConcurrent: 4 },
+      // Few flushes at a time (PGlite runs one statement at a time anyway): sends that arrive meanwhile
+      // make the next flush bigger, so fewer round trips each.
+      { maxBatch: 500, maxConcurrent: services.database.kind === "pglite" ? 1 : 2 },
     );
     committers.set(services, commit);
   }
   return commit;
 }
 
-/**
- * The sending number (as senderNumber picks it), the contact `to` names and their conversation's
- * window. `to` is a phone, or the business-scoped user id of a contact who wrote in without one
- * (Meta never tells a business a username adopter's phone); an unknown user id is refused.
- */
-async function numberAndContact(
-  services: Services,
-  tenantId: string,
-  from: string | undefined,
-  to: string,
-): Promise<{
-  number: PhoneNumberRow;
-  contact: Contact;
-  conversation: Pick<Conversation, "lastInboundAt"> | null;
-}> {
-  const { db } = services.database;
-  const number = await senderNumber(db, tenantId, from);
-  let contact: Contact | undefined;
-  if (BSUID_PATTERN.test(to)) {
-    contact = await findContactByUserId(db, tenantId, to);
-    if (!contact)
-      throw unprocessable(
-        "contact_not_found",
-        `No contact has the business-scoped user id ${to}; a user id is known once the user wrote in`,
-      );
-  } else {
-    const phone = toE164(to);
-    contact =
-      (await findContactByPhone(db, tenantId, phone)) ?? (await upsertContact(db, tenantId, { phone }));
-  }
-  const conversation = await conversationWindow(db, number.id, contact.id);
-  return { number, contact, conversation };
-}
-
-function requestHash(input: SendMessageInput): string {
+export function requestHash(input: SendMessageInput): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
 
@@ -201,7 +181,7 @@ async function findByIdempotencyKey(services: Services, tenantId: string, key: s
   return row;
 }
 
-function replayOrRefuse(row: MessageRow, hash: string): { message: MessageRow; replayed: true } {
+export function replayOrRefuse(row: MessageRow, hash: string): { message: MessageRow; replayed: true } {
   if (row.requestHash !== hash) {
     throw unprocessable(
       "idempotency_key_reused",
@@ -209,45 +189,6 @@ function replayOrRefuse(row: MessageRow, hash: string): { message: MessageRow; r
     );
   }
   return { message: row, replayed: true };
-}
-
-/**
- * The business-initiated and customer-service rules Meta's policy and the contact's consent
- * impose. The window is the conversation's: Meta keeps one per business number and user.
- */
-function checkRules(
-  contact: Contact,
-  conversation: Pick<Conversation, "lastInboundAt"> | null,
-  input: SendMessageInput,
-  category: string | null,
-) {
-  if (input.type === "template") {
-    if (isOptedOut(contact) && category === "MARKETING") {
-      throw unprocessable(
-        "contact_opted_out",
-        "The contact opted out; marketing messages are never sent to them",
-      );
-    }
-    if (!isOptedIn(contact)) {
-      throw unprocessable(
-        "consent_required",
-        isOptedOut(contact)
-          ? "The contact opted out; record a new opt-in before messaging them"
-          : "No opt-in is recorded for this contact; record one (POST /v1/contacts with optIn) before sending",
-      );
-    }
-    return;
-  }
-  const window = conversation ?? { lastInboundAt: null };
-  if (!windowOpen(window)) {
-    const expired = windowExpiresAt(window);
-    throw unprocessable(
-      "window_closed",
-      expired
-        ? `The 24-hour customer service window closed at ${expired.toISOString()}; send an approved template instead`
-        : "The contact has never written to this number; start the conversation with an approved template",
-    );
-  }
 }
 
 /**
@@ -265,46 +206,8 @@ export async function acceptMessage(
     const existing = await findByIdempotencyKey(services, tenantId, idempotencyKey);
     if (existing) return replayOrRefuse(existing, hash);
   }
-  const found = await numberAndContact(services, tenantId, input.from, input.to);
-  const { number, contact } = found;
-
-  let content: Record<string, unknown>;
-  let templateId: string | null = null;
-  let category: string | null = null;
-  let preview: string | undefined;
-  if (input.type === "template") {
-    await assertNotificationsEnabled(services.database.db, number.accountId);
-    const rendered = await templateForSend(services.database.db, tenantId, number.accountId, input.template);
-    content = { type: "template", ...rendered.body };
-    preview = rendered.preview;
-    templateId = rendered.template.id;
-    category = rendered.template.category;
-  } else {
-    const { to: _to, from: _from, replyTo: _reply, ...body } = input;
-    content = body;
-    category = "SERVICE";
-  }
-  checkRules(contact, found.conversation, input, category);
-  if (input.replyTo) content.context = { message_id: input.replyTo };
-
   try {
-    const stored = await outboundCommitter(services)({
-      tenantId,
-      phoneNumberId: number.id,
-      contactId: contact.id,
-      type: input.type,
-      content,
-      templateId,
-      category: category?.toLowerCase() ?? null,
-      replyToWamid: input.replyTo ?? null,
-      idempotencyKey: idempotencyKey ?? null,
-      requestHash: hash,
-      preview,
-      billing: {
-        phone: contact.phone,
-        windowOpen: windowOpen(found.conversation ?? { lastInboundAt: null }),
-      },
-    });
+    const stored = await outboundCommitter(services)({ tenantId, input, key: idempotencyKey, hash });
     if ("error" in stored) throw stored.error;
     return { message: stored.message, replayed: false };
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
+import { sharedCache } from "../../db/cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
 import { AppError, notFound, unprocessable } from "../../lib/problem.ts";
@@ -24,11 +25,27 @@ export interface NotificationsEventData {
 export const USE_CASE_CHECKS = ["optIn", "noSpam", "noProhibitedCategories"] as const;
 
 /** Throws the problem a template send gets while the account's notifications are not enabled. */
+const reviewCache = sharedCache<
+  | { status: (typeof whatsappAccounts.$inferSelect)["notificationsStatus"]; review: Record<string, unknown> }
+  | undefined
+>({ ttlMs: 30_000 });
+
 export async function assertNotificationsEnabled(db: Executor, accountId: string): Promise<void> {
-  const [account] = await db
-    .select({ status: whatsappAccounts.notificationsStatus, review: whatsappAccounts.notificationsReview })
-    .from(whatsappAccounts)
-    .where(eq(whatsappAccounts.id, accountId));
+  const account = await reviewCache.get(
+    db,
+    accountId,
+    async () =>
+      (
+        await db
+          .select({
+            status: whatsappAccounts.notificationsStatus,
+            review: whatsappAccounts.notificationsReview,
+          })
+          .from(whatsappAccounts)
+          .where(eq(whatsappAccounts.id, accountId))
+      )[0],
+    () => [`whatsapp_accounts:${accountId}`],
+  );
   if (!account || account.status === "enabled") return;
   const declared = typeof account.review.useCase === "string";
   const detail =

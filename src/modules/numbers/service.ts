@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
+import { sharedCache } from "../../db/cache.ts";
 import type { Db, Executor } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
 import { enqueue, type TxContext } from "../../jobs/queue.ts";
@@ -212,14 +213,25 @@ export async function listPhoneNumbers(db: Executor, tenantId: string) {
     .orderBy(asc(phoneNumbers.createdAt));
 }
 
+/** Sending numbers by tenant and `from`: any change to a tenant's numbers reaches every process by NOTIFY. */
+const senderCache = sharedCache<PhoneNumberRow | undefined>({ ttlMs: 30_000 });
+
 /** The number a message goes out from: the one named (our id or Meta's) or the tenant's first. */
 export async function senderNumber(db: Executor, tenantId: string, from?: string): Promise<PhoneNumberRow> {
-  const [row] = await db
-    .select()
-    .from(phoneNumbers)
-    .where(senderNumberWhere(tenantId, from))
-    .orderBy(asc(phoneNumbers.createdAt))
-    .limit(1);
+  const row = await senderCache.get(
+    db,
+    `${tenantId}|${from ?? ""}`,
+    async () => {
+      const [found] = await db
+        .select()
+        .from(phoneNumbers)
+        .where(senderNumberWhere(tenantId, from))
+        .orderBy(asc(phoneNumbers.createdAt))
+        .limit(1);
+      return found;
+    },
+    () => [`phone_numbers:${tenantId}`],
+  );
   return usableSender(row, from);
 }
 
@@ -249,14 +261,19 @@ export function usableSender(row: PhoneNumberRow | undefined, from?: string): Ph
   return row;
 }
 
+const accountCache = sharedCache<AccountRow | undefined>({ ttlMs: 30_000 });
+
 export async function accountToken(
   services: Pick<Services, "database" | "secrets">,
   accountId: string,
 ): Promise<{ account: AccountRow; accessToken: string }> {
-  const [account] = await services.database.db
-    .select()
-    .from(whatsappAccounts)
-    .where(eq(whatsappAccounts.id, accountId));
+  const { db } = services.database;
+  const account = await accountCache.get(
+    db,
+    accountId,
+    async () => (await db.select().from(whatsappAccounts).where(eq(whatsappAccounts.id, accountId)))[0],
+    () => [`whatsapp_accounts:${accountId}`],
+  );
   if (!account) throw notFound("WhatsApp account", "whatsapp_account_not_found");
   return { account, accessToken: services.secrets.open(account.accessTokenSealed) };
 }

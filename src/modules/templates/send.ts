@@ -1,9 +1,13 @@
 import { and, eq } from "drizzle-orm";
+import { sharedCache } from "../../db/cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { AppError, unprocessable } from "../../lib/problem.ts";
 import { renderTemplate } from "./render.ts";
 import { templates } from "./schema.ts";
 import type { TemplateDefinition } from "./types.ts";
+
+/** Templates by tenant, account, name and language: any change to a tenant's templates reaches every process by NOTIFY. */
+const templateCache = sharedCache<typeof templates.$inferSelect | undefined>({ ttlMs: 30_000 });
 
 /**
  * The body of a template message, after checking the template exists for the sending number's
@@ -15,17 +19,25 @@ export async function templateForSend(
   accountId: string,
   wanted: { name: string; language: string; parameters?: unknown },
 ) {
-  const [template] = await db
-    .select()
-    .from(templates)
-    .where(
-      and(
-        eq(templates.tenantId, tenantId),
-        eq(templates.accountId, accountId),
-        eq(templates.name, wanted.name),
-        eq(templates.language, wanted.language),
-      ),
-    );
+  const template = await templateCache.get(
+    db,
+    JSON.stringify([tenantId, accountId, wanted.name, wanted.language]),
+    async () =>
+      (
+        await db
+          .select()
+          .from(templates)
+          .where(
+            and(
+              eq(templates.tenantId, tenantId),
+              eq(templates.accountId, accountId),
+              eq(templates.name, wanted.name),
+              eq(templates.language, wanted.language),
+            ),
+          )
+      )[0],
+    () => [`templates:${tenantId}`],
+  );
   if (!template) {
     throw new AppError(
       404,
