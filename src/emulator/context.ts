@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { defaultConfig, type EmulatorConfig, type EmulatorConfigInput, mergeConfig } from "./config.ts";
 import { unknownObject } from "./graph-error.ts";
+import { Scheduler } from "./scheduler.ts";
 import { EmulatorState, type PhoneState } from "./state.ts";
 import { WebhookSender } from "./webhooks.ts";
 
@@ -45,8 +46,8 @@ export class EmulatorContext {
   random: () => number;
   readonly state: EmulatorState;
   readonly webhooks: WebhookSender;
-  /** Pending status / review timers (cleared on reset and close). */
-  readonly timers = new Set<NodeJS.Timeout>();
+  /** Pending statuses, reviews and rule timers (cleared on reset and close). */
+  readonly timers = new Scheduler();
   /** Set once the server listens, e.g. http://127.0.0.1:40123 */
   baseUrl = "";
 
@@ -61,11 +62,7 @@ export class EmulatorContext {
   }
 
   later(ms: number, fn: () => void): void {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      fn();
-    }, ms);
-    this.timers.add(t);
+    this.timers.after(ms, fn);
   }
 
   phoneOr404(id: string, method?: string): PhoneState {
@@ -94,7 +91,6 @@ export class EmulatorContext {
   }
 
   clearTimers(): void {
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 

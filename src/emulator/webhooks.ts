@@ -1,7 +1,7 @@
 /** Signed webhook delivery from the emulator, with retries and injected faults. */
-import { Agent, request } from "undici";
-import { signPayload } from "../whatsapp/webhook.ts";
 import type { EmulatorConfig } from "./config.ts";
+import { Scheduler } from "./scheduler.ts";
+import { createTransport, type DeliveryJob, type WebhookTransport } from "./webhook-transport.ts";
 import { metaJson } from "./wire.ts";
 
 export interface WebhookDelivery {
@@ -34,9 +34,12 @@ export const META_MAX_BATCH = 1_000;
 export class WebhookSender {
   readonly deliveries: WebhookDelivery[] = [];
   private nextId = 1;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly inflight = new Set<Promise<void>>();
-  private readonly agent = new Agent({ connections: 16, keepAliveTimeout: 10_000 });
+  /** Attempts due (one timer for all of them). */
+  private readonly timers = new Scheduler();
+  /** POSTs under way, and who waits for them to end (close). */
+  private inflight = 0;
+  private onIdle: (() => void) | null = null;
+  private transport: { key: string; transport: WebhookTransport } | null = null;
   private closed = false;
   private readonly getConfig: () => EmulatorConfig;
   private readonly random: () => number;
@@ -64,7 +67,6 @@ export class WebhookSender {
     if (this.batch.length >= Math.min(batchMaxEvents, META_MAX_BATCH)) this.flushBatch();
     else if (!this.batchTimer) {
       this.batchTimer = setTimeout(() => this.flushBatch(), batchWindowMs);
-      this.timers.add(this.batchTimer);
     }
   }
 
@@ -72,7 +74,6 @@ export class WebhookSender {
   private flushBatch(): void {
     if (this.batchTimer) {
       clearTimeout(this.batchTimer);
-      this.timers.delete(this.batchTimer);
       this.batchTimer = null;
     }
     const payloads = this.batch as { object: string; entry: { id: string; changes: unknown[] }[] }[];
@@ -130,43 +131,44 @@ export class WebhookSender {
   private schedule(d: WebhookDelivery, delayMs: number): void {
     if (this.closed) return;
     d.nextAttemptAt = Date.now() + delayMs;
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      const p = this.attempt(d).finally(() => this.inflight.delete(p));
-      this.inflight.add(p);
-    }, delayMs);
-    this.timers.add(t);
+    this.timers.at(d.nextAttemptAt, () => this.attempt(d));
   }
 
-  private async attempt(d: WebhookDelivery): Promise<void> {
+  /** The transport for the current settings (a change of threads or connections makes a new one). */
+  private transportFor(cfg: EmulatorConfig): WebhookTransport {
+    const { workers, connections, pipelining } = cfg.webhookDelivery;
+    const key = `${workers}:${connections}:${pipelining}`;
+    if (this.transport?.key !== key) {
+      void this.transport?.transport.close();
+      this.transport = { key, transport: createTransport({ workers, connections, pipelining }) };
+    }
+    return this.transport.transport;
+  }
+
+  private attempt(d: WebhookDelivery): void {
     const cfg = this.getConfig();
     if (!cfg.webhookUrl || this.closed) return;
     d.attempts++;
-    const body = metaJson(d.payload);
-    try {
-      const res = await request(cfg.webhookUrl, {
-        method: "POST",
-        dispatcher: this.agent,
-        headers: {
-          "content-type": "application/json",
-          "x-hub-signature-256": signPayload(body, cfg.appSecret),
-          "user-agent": "facebookexternalua",
-        },
-        body,
-        headersTimeout: cfg.webhookDelivery.timeoutMs,
-        bodyTimeout: cfg.webhookDelivery.timeoutMs,
-      });
-      await res.body.dump();
-      d.lastStatusCode = res.statusCode;
-      if (res.statusCode >= 200 && res.statusCode < 300) {
-        d.status = "delivered";
-        d.deliveredAt = Date.now();
-        return;
-      }
-      d.lastError = `HTTP ${res.statusCode}`;
-    } catch (err) {
-      d.lastError = (err as Error).message;
+    this.inflight++;
+    const { timeoutMs } = cfg.webhookDelivery;
+    const job: DeliveryJob = [d.id, cfg.webhookUrl, metaJson(d.payload), cfg.appSecret, timeoutMs];
+    this.transportFor(cfg).post(job, (statusCode, error) => {
+      this.inflight--;
+      this.settle(d, statusCode, error);
+      if (this.inflight === 0) this.onIdle?.();
+    });
+  }
+
+  /** An attempt's outcome: delivered on 2xx, else retried with backoff until the attempts or age run out. */
+  private settle(d: WebhookDelivery, statusCode: number, error: string | undefined): void {
+    if (statusCode > 0) d.lastStatusCode = statusCode;
+    if (statusCode >= 200 && statusCode < 300) {
+      d.status = "delivered";
+      d.deliveredAt = Date.now();
+      return;
     }
+    d.lastError = error ?? `HTTP ${statusCode}`;
+    const cfg = this.getConfig();
     const { attempts, maxAgeMs } = cfg.webhookDelivery;
     if ((attempts > 0 && d.attempts >= attempts) || Date.now() - d.createdAt >= maxAgeMs) {
       d.status = "failed";
@@ -231,8 +233,8 @@ export class WebhookSender {
   }
 
   clear(): void {
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    if (this.batchTimer) clearTimeout(this.batchTimer);
     this.batch = [];
     this.batchTimer = null;
     this.deliveries.length = 0;
@@ -240,9 +242,9 @@ export class WebhookSender {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    await Promise.allSettled([...this.inflight]);
-    await this.agent.close();
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    if (this.inflight > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+    await this.transport?.transport.close();
   }
 }
