@@ -2,19 +2,19 @@
  * Meta's load profile against the emulator: 1,000 messages/s per number on 4 numbers (the
  * upgraded throughput tier), each message followed by 3 status webhooks (sent, delivered, read),
  * which is the traffic Meta asks webhook receivers to withstand. The emulator runs alone in a
- * child process; the paced load generator and the webhook receiver run here. Reports the rates
- * achieved as ratios of the target and the emulator's CPU share (process.cpuUsage of the child
- * over wall time: 1.0 = one core busy all along).
+ * child process (its webhook POSTs from `workers` delivery threads), the webhook receiver in
+ * another (emulator-receiver.ts: checks every signature), the paced load generator here. Reports
+ * the rates achieved as ratios of the target and the emulator's CPU share (process.cpuUsage of the
+ * child, all its threads, over wall time: 1.0 = one core busy all along).
  *
  *   node bench/emulator-load.ts                  (prints JSON)
- *   BENCH_LOAD_MS=5000 BENCH_LOAD_RATE=1000 BENCH_LOAD_NUMBERS=4 BENCH_LOAD_BATCH=1 node bench/emulator-load.ts
+ *   BENCH_LOAD_MS=5000 BENCH_LOAD_RATE=1000 BENCH_LOAD_NUMBERS=4 BENCH_LOAD_BATCH=1 BENCH_LOAD_WORKERS=2 \
+ *     node bench/emulator-load.ts
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
 import { Pool } from "undici";
-import type { EmulatorConfigInput, SeedWaba } from "../src/emulator/config.ts";
+import { DEFAULT_APP_SECRET, type EmulatorConfigInput, type SeedWaba } from "../src/emulator/config.ts";
 
 export interface EmulatorLoadOptions {
   /** Messages per second per number (Meta's upgraded tier: 1,000). */
@@ -25,6 +25,8 @@ export interface EmulatorLoadOptions {
   drainMs?: number;
   /** Events per webhook POST (1: one per POST, as Meta does at low volume; up to 1,000). */
   batchMaxEvents?: number;
+  /** The emulator's webhook delivery threads (0: its main thread posts them). */
+  workers?: number;
 }
 
 export interface EmulatorLoadResult {
@@ -41,14 +43,18 @@ export interface EmulatorLoadResult {
   /** ms after the load stopped until the last expected status arrived (null: not within drainMs). */
   drainLagMs: number | null;
   webhookPosts: number;
+  /** POSTs whose X-Hub-Signature-256 did not match their bytes (the receiver checks every one). */
+  badSignatures: number;
+  emulatorWorkers: number;
   emulatorCpuShare: number;
   /**
    * Messages (each with its 3 status webhooks) per second of the emulator's CPU: what one core
    * given to it alone would carry, when the machine starves it (compare loadAverage with the cores).
    */
   messagesPerEmulatorCpuSecond: number;
-  /** The same for this process (load generator and webhook receiver). */
+  /** The same for this process (the load generator) and the receiver's process. */
   generatorCpuShare: number;
+  receiverCpuShare: number;
   /** The machine's 1-minute load average at the end (above its core count: the figures are starved). */
   loadAverage: number;
   seconds: number;
@@ -74,23 +80,10 @@ function seedNumbers(count: number): SeedWaba[] {
   ];
 }
 
-/** Counts status webhooks cheaply (no JSON parsing: the receiver must not be the bottleneck). */
-function startReceiver(counts: { statuses: number; posts: number; last: number }): Promise<Server> {
-  const server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      body += chunk;
-    });
-    req.on("end", () => {
-      counts.posts++;
-      counts.statuses += body.split('"recipient_id"').length - 1;
-      counts.last = performance.now();
-      res.writeHead(200).end();
-    });
-  });
-  server.keepAliveTimeout = 30_000;
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+interface ReceiverCounts {
+  counts: { statuses: number; posts: number; badSignatures: number; firstAt: number; lastAt: number };
+  cpu: NodeJS.CpuUsage;
+  at: number;
 }
 
 function ask<T>(child: ChildProcess, cmd: string, key: string): Promise<T> {
@@ -105,18 +98,20 @@ function ask<T>(child: ChildProcess, cmd: string, key: string): Promise<T> {
   });
 }
 
-async function forkEmulator(config: EmulatorConfigInput) {
-  const child = fork(new URL("./emulator-process.ts", import.meta.url), [JSON.stringify(config)], {
+/** Forks one of the bench's processes and waits for its first message (its address). */
+async function forkBench<T>(file: string, args: string[], profile = false) {
+  const child = fork(new URL(file, import.meta.url), args, {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     // BENCH_LOAD_PROFILE=dir writes a V8 CPU profile of the emulator there.
-    execArgv: process.env.BENCH_LOAD_PROFILE
-      ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LOAD_PROFILE}`]
-      : process.execArgv,
+    execArgv:
+      profile && process.env.BENCH_LOAD_PROFILE
+        ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LOAD_PROFILE}`]
+        : process.execArgv,
   });
-  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-    child.once("message", (msg) => resolve(msg as { url: string; token: string }));
+  const ready = await new Promise<T>((resolve, reject) => {
+    child.once("message", (msg) => resolve(msg as T));
     child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`emulator process exited with ${code}`)));
+    child.once("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
   });
   return { child, ...ready };
 }
@@ -164,82 +159,102 @@ async function paceNumber(pool: Pool, token: string, numberId: string, rate: num
   return tally;
 }
 
+type Cpu = { cpu: NodeJS.CpuUsage; at: number };
+const cpuSeconds = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1e6;
+const ratio = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : 0);
+
 export async function measureEmulatorLoad(options: EmulatorLoadOptions = {}): Promise<EmulatorLoadResult> {
   const rate = options.ratePerNumber ?? 1_000;
   const count = options.numbers ?? 4;
   const durationMs = options.durationMs ?? 5_000;
   const drainMs = options.drainMs ?? 15_000;
-  const counts = { statuses: 0, posts: 0, last: 0 };
-  const receiver = await startReceiver(counts);
-  const { port } = receiver.address() as AddressInfo;
-  const emulator = await forkEmulator({
+  const workers = options.workers ?? 2;
+  const receiver = await forkBench<{ port: number }>("./emulator-receiver.ts", [DEFAULT_APP_SECRET]);
+  const config: EmulatorConfigInput = {
     wabas: seedNumbers(count),
-    webhookUrl: `http://127.0.0.1:${port}/webhook`,
+    webhookUrl: `http://127.0.0.1:${receiver.port}/webhook`,
+    appSecret: DEFAULT_APP_SECRET,
     throughputPerSecond: rate,
     pairRate: null,
     enforceWindow: false,
     statusDelaysMs: { sent: 0, delivered: 100, read: 200 },
     maxLogEntries: 20_000,
-    webhookDelivery: { batchMaxEvents: options.batchMaxEvents ?? 1, batchWindowMs: 20 },
-  });
+    webhookDelivery: { batchMaxEvents: options.batchMaxEvents ?? 1, batchWindowMs: 20, workers },
+  };
+  const emulator = await forkBench<{ url: string; token: string }>(
+    "./emulator-process.ts",
+    [JSON.stringify(config)],
+    true,
+  );
   const pools = Array.from(
     { length: count },
     () => new Pool(emulator.url, { connections: 32, pipelining: 1 }),
   );
+  const received = () => ask<ReceiverCounts>(receiver.child, "counts", "counts");
   try {
-    const cpu0 = await ask<{ cpu: NodeJS.CpuUsage; at: number }>(emulator.child, "cpu", "cpu");
-    const t0 = performance.now();
+    const cpu0 = await ask<Cpu>(emulator.child, "cpu", "cpu");
+    const rcv0 = await received();
+    const t0 = Date.now();
     const own0 = process.cpuUsage();
     const tallies = await Promise.all(
       pools.map((pool, i) =>
         paceNumber(pool, emulator.token, seedNumbers(count)[0]!.phoneNumbers[i]!.id, rate, durationMs),
       ),
     );
-    const loadEnd = performance.now();
+    const loadEnd = Date.now();
+    const own1 = process.cpuUsage();
     const accepted = tallies.reduce((sum, t) => sum + t.accepted, 0);
     const expected = accepted * 3;
-    while (counts.statuses < expected && performance.now() - loadEnd < drainMs)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    const cpu1 = await ask<{ cpu: NodeJS.CpuUsage; at: number }>(emulator.child, "cpu", "cpu");
-    const own1 = process.cpuUsage();
+    let rcv1 = await received();
+    while (rcv1.counts.statuses < expected && Date.now() - loadEnd < drainMs) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      rcv1 = await received();
+    }
+    const cpu1 = await ask<Cpu>(emulator.child, "cpu", "cpu");
+    const { counts } = rcv1;
     const sendSeconds = (loadEnd - t0) / 1000;
-    const statusSeconds = (Math.max(counts.last, loadEnd) - t0) / 1000;
+    const statusSeconds = (Math.max(counts.lastAt, loadEnd) - t0) / 1000;
     return {
       numbers: count,
       targetPerSecond: rate * count,
       sendPerSecond: Math.round(accepted / sendSeconds),
-      sendRatio: Math.round((accepted / sendSeconds / (rate * count)) * 1000) / 1000,
+      sendRatio: ratio(accepted / sendSeconds, rate * count),
       rejected: tallies.reduce((sum, t) => sum + t.rejected, 0),
       errors: tallies.reduce((sum, t) => sum + t.errors, 0),
       statusesExpected: expected,
       statusesReceived: counts.statuses,
-      statusRatio: expected ? Math.round((counts.statuses / expected) * 1000) / 1000 : 0,
+      statusRatio: ratio(counts.statuses, expected),
       statusesPerSecond: Math.round(counts.statuses / statusSeconds),
-      drainLagMs: counts.statuses >= expected ? Math.round(Math.max(0, counts.last - loadEnd)) : null,
+      drainLagMs: counts.statuses >= expected ? Math.max(0, counts.lastAt - loadEnd) : null,
       webhookPosts: counts.posts,
+      badSignatures: counts.badSignatures,
+      emulatorWorkers: workers,
       emulatorCpuShare: cpuCores(cpu0.cpu, cpu1.cpu, cpu1.at - cpu0.at),
-      messagesPerEmulatorCpuSecond: Math.round(
-        accepted / ((cpu1.cpu.user - cpu0.cpu.user + cpu1.cpu.system - cpu0.cpu.system) / 1e6),
-      ),
-      generatorCpuShare: cpuCores(own0, own1, performance.now() - t0),
+      messagesPerEmulatorCpuSecond: Math.round(accepted / cpuSeconds(cpu0.cpu, cpu1.cpu)),
+      generatorCpuShare: cpuCores(own0, own1, loadEnd - t0),
+      receiverCpuShare: cpuCores(rcv0.cpu, rcv1.cpu, rcv1.at - rcv0.at),
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
       seconds: Math.round(statusSeconds * 10) / 10,
     };
   } finally {
     await Promise.all(pools.map((pool) => pool.close()));
-    emulator.child.send({ cmd: "close" });
-    await new Promise((resolve) => emulator.child.once("exit", resolve));
-    receiver.close();
+    for (const { child } of [emulator, receiver]) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.send({ cmd: "close" });
+      await exited;
+    }
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const env = process.env;
+  const numeric = (name: string) => (env[name] ? Number(env[name]) : undefined);
   const result = await measureEmulatorLoad({
-    ratePerNumber: env.BENCH_LOAD_RATE ? Number(env.BENCH_LOAD_RATE) : undefined,
-    numbers: env.BENCH_LOAD_NUMBERS ? Number(env.BENCH_LOAD_NUMBERS) : undefined,
-    durationMs: env.BENCH_LOAD_MS ? Number(env.BENCH_LOAD_MS) : undefined,
-    batchMaxEvents: env.BENCH_LOAD_BATCH ? Number(env.BENCH_LOAD_BATCH) : undefined,
+    ratePerNumber: numeric("BENCH_LOAD_RATE"),
+    numbers: numeric("BENCH_LOAD_NUMBERS"),
+    durationMs: numeric("BENCH_LOAD_MS"),
+    batchMaxEvents: numeric("BENCH_LOAD_BATCH"),
+    workers: numeric("BENCH_LOAD_WORKERS"),
   });
   console.log(JSON.stringify(result, null, 2));
 }
