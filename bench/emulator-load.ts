@@ -13,7 +13,6 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { loadavg } from "node:os";
-import { Pool } from "undici";
 import { DEFAULT_APP_SECRET, type EmulatorConfigInput, type SeedWaba } from "../src/emulator/config.ts";
 
 export interface EmulatorLoadOptions {
@@ -52,7 +51,9 @@ export interface EmulatorLoadResult {
    * given to it alone would carry, when the machine starves it (compare loadAverage with the cores).
    */
   messagesPerEmulatorCpuSecond: number;
-  /** The same for this process (the load generator) and the receiver's process. */
+  /** Accepted sends' latency (high: the emulator is the limit, not the generator). */
+  sendLatencyMs: { p50: number; p99: number };
+  /** The same for the load generators (one process per number) and the receiver's process. */
   generatorCpuShare: number;
   receiverCpuShare: number;
   /** The machine's 1-minute load average at the end (above its core count: the figures are starved). */
@@ -116,48 +117,34 @@ async function forkBench<T>(file: string, args: string[], profile = false) {
   return { child, ...ready };
 }
 
-/** Sends `rate` messages/s to one number for `durationMs`, paced in 5 ms steps, at most `inFlight` at once. */
-async function paceNumber(pool: Pool, token: string, numberId: string, rate: number, durationMs: number) {
-  const tally = { accepted: 0, rejected: 0, errors: 0 };
-  const start = performance.now();
-  let issued = 0;
-  let inFlight = 0;
-  const maxInFlight = 256;
-  const sendOne = async (n: number) => {
-    inFlight++;
-    try {
-      const res = await pool.request({
-        path: `/v25.0/${numberId}/messages`,
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          messaging_product: "whatsapp",
-          to: `5491170${String(n % 100_000).padStart(6, "0")}`,
-          type: "text",
-          text: { body: `load ${n}` },
-        }),
-      });
-      await res.body.dump();
-      if (res.statusCode === 200) tally.accepted++;
-      else tally.rejected++;
-    } catch {
-      tally.errors++;
-    } finally {
-      inFlight--;
-    }
-  };
-  const pending = new Set<Promise<void>>();
-  while (performance.now() - start < durationMs) {
-    const due = Math.floor(((performance.now() - start) / 1000) * rate) - issued;
-    for (let i = 0; i < due && inFlight < maxInFlight; i++) {
-      const p = sendOne(issued++).finally(() => pending.delete(p));
-      pending.add(p);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  await Promise.all(pending);
-  return tally;
+interface GeneratorReport {
+  tally: { accepted: number; rejected: number; errors: number };
+  latencies: number[];
+  cpuSeconds: number;
+  ms: number;
 }
+
+/** One generator process per number, forked and ready; `go()` starts them all, resolving with their reports. */
+async function generators(url: string, token: string, numberIds: string[], rate: number, durationMs: number) {
+  const forked = await Promise.all(
+    numberIds.map((numberId) =>
+      forkBench<unknown>("./emulator-generator.ts", [
+        JSON.stringify({ url, token, numberId, rate, durationMs }),
+      ]),
+    ),
+  );
+  return () => {
+    const reports = forked.map(
+      ({ child }) =>
+        new Promise<GeneratorReport>((resolve) => child.once("message", (m) => resolve(m as never))),
+    );
+    for (const { child } of forked) child.send({ go: true });
+    return Promise.all(reports);
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0) * 10) / 10;
 
 type Cpu = { cpu: NodeJS.CpuUsage; at: number };
 const cpuSeconds = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1e6;
@@ -186,23 +173,17 @@ export async function measureEmulatorLoad(options: EmulatorLoadOptions = {}): Pr
     [JSON.stringify(config)],
     true,
   );
-  const pools = Array.from(
-    { length: count },
-    () => new Pool(emulator.url, { connections: 32, pipelining: 1 }),
-  );
   const received = () => ask<ReceiverCounts>(receiver.child, "counts", "counts");
+  const numberIds = seedNumbers(count)[0]!.phoneNumbers.map((p) => p.id);
+  const go = await generators(emulator.url, emulator.token, numberIds, rate, durationMs);
   try {
     const cpu0 = await ask<Cpu>(emulator.child, "cpu", "cpu");
     const rcv0 = await received();
     const t0 = Date.now();
-    const own0 = process.cpuUsage();
-    const tallies = await Promise.all(
-      pools.map((pool, i) =>
-        paceNumber(pool, emulator.token, seedNumbers(count)[0]!.phoneNumbers[i]!.id, rate, durationMs),
-      ),
-    );
+    const reports = await go();
     const loadEnd = Date.now();
-    const own1 = process.cpuUsage();
+    const tallies = reports.map((r) => r.tally);
+    const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const accepted = tallies.reduce((sum, t) => sum + t.accepted, 0);
     const expected = accepted * 3;
     let rcv1 = await received();
@@ -231,13 +212,14 @@ export async function measureEmulatorLoad(options: EmulatorLoadOptions = {}): Pr
       emulatorWorkers: workers,
       emulatorCpuShare: cpuCores(cpu0.cpu, cpu1.cpu, cpu1.at - cpu0.at),
       messagesPerEmulatorCpuSecond: Math.round(accepted / cpuSeconds(cpu0.cpu, cpu1.cpu)),
-      generatorCpuShare: cpuCores(own0, own1, loadEnd - t0),
+      sendLatencyMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) },
+      generatorCpuShare:
+        Math.round((reports.reduce((sum, r) => sum + r.cpuSeconds, 0) / sendSeconds) * 1000) / 1000,
       receiverCpuShare: cpuCores(rcv0.cpu, rcv1.cpu, rcv1.at - rcv0.at),
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
       seconds: Math.round(statusSeconds * 10) / 10,
     };
   } finally {
-    await Promise.all(pools.map((pool) => pool.close()));
     for (const { child } of [emulator, receiver]) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.send({ cmd: "close" });

@@ -5,7 +5,7 @@ import { isNotOnWhatsApp, takeToken } from "./recipients.ts";
 import { bsuidOf, bsuidsOn, waIdOfBsuid } from "./rules/bsuid.ts";
 import { limitFailure } from "./rules/limits.ts";
 import { marketingFailure } from "./rules/marketing.ts";
-import { holdsForAssessment } from "./rules/pacing.ts";
+import { holdsForAssessment, releaseHeld } from "./rules/pacing.ts";
 import { entryPointOpen, pricingFor } from "./rules/pricing.ts";
 import { checkMaintenance } from "./rules/throughput.ts";
 import { markRead, stopTyping } from "./rules/typing.ts";
@@ -123,11 +123,8 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   if (type === "template") out.message_status = "accepted";
   if (template && failCode === undefined && holdsForAssessment(ctx, template)) {
     out.message_status = "held_for_quality_assessment";
-    // Released after the assessment: delivered, or failed if Meta paused the template meanwhile.
-    ctx.later(config.templatePacing.holdMs, () => {
-      const paused = template.status === "PAUSED" || template.status === "DISABLED";
-      schedulePipeline(ctx, phone, msg, pricing, paused ? 132015 : undefined);
-    });
+    msg.held = { until: msg.acceptedAt + config.templatePacing.holdMs, templateId: template.id, pricing };
+    releaseHeld(ctx, phone, msg);
   } else schedulePipeline(ctx, phone, msg, pricing, failCode);
   const contact = target.viaUserId ? { input, user_id: input } : { input, wa_id: waId };
   return { messaging_product: "whatsapp", contacts: [contact], messages: [out] };

@@ -30,6 +30,8 @@ export interface PhoneState {
   pinGuesses?: { wrong: number; last: number };
   registrationRequests?: number[];
   deregisteredAt?: number;
+  /** While its throughput upgrade runs (131057), until when (epoch ms; survives a restart). */
+  maintenanceUntil?: number | undefined;
 }
 
 export interface WabaState {
@@ -53,6 +55,9 @@ export interface TemplateState extends MessageTemplate {
   approvedEdits?: number[];
   /** When its pending review decides (epoch ms; survives a restart). */
   reviewDueAt?: number | undefined;
+  /** When a RED quality is checked for a pause, and when a pause ends (epoch ms; survive a restart). */
+  pauseCheckAt?: number | undefined;
+  pausedUntil?: number | undefined;
 }
 
 export interface PortfolioState {
@@ -62,6 +67,8 @@ export interface PortfolioState {
   /** waId -> when last reached by a business-initiated message (outside a service window). */
   reached: Map<string, number>;
   scalePending: boolean;
+  /** When the pending step up happens (epoch ms; survives a restart). */
+  scaleDueAt?: number | undefined;
   /** Business verification (onboarding/): not_verified, pending, verified, rejected. */
   verificationStatus?: string;
   name?: string;
@@ -91,6 +98,8 @@ export interface SentMessage {
   statuses: StatusRecord[];
   errorCode?: number | undefined;
   pricing?: { billable: boolean; pricing_model: string; category: string; type: string } | undefined;
+  /** Held by template pacing: released at `until` (epoch ms; survives a restart), then its statuses. */
+  held?: { until: number; templateId: string; pricing: NonNullable<SentMessage["pricing"]> } | undefined;
 }
 
 export interface InboundRecord {
