@@ -5,19 +5,56 @@ import { createTransport, type DeliveryJob, type WebhookTransport } from "./webh
 import { metaJson } from "./wire.ts";
 
 export interface WebhookDelivery {
-  id: number;
-  payload: unknown;
+  readonly id: number;
+  /** The notification as sent: ASCII-only JSON, the bytes signed. */
+  readonly body: string;
+  /** The notification as objects (parsed from `body` at each read). */
+  readonly payload: unknown;
   /** "pending" until 2xx (delivered), retries exhausted (failed), or fault (dropped). */
   status: "pending" | "delivered" | "failed" | "dropped" | "skipped";
   attempts: number;
   lastStatusCode?: number | undefined;
   lastError?: string | undefined;
-  duplicate: boolean;
+  readonly duplicate: boolean;
   reordered: boolean;
   createdAt: number;
   deliveredAt?: number | undefined;
   /** When the next attempt is due (epoch ms), while pending. */
   nextAttemptAt?: number | undefined;
+}
+
+/**
+ * A logged delivery keeps its notification as the bytes sent, not as objects: under load the log
+ * holds tens of thousands of them, and one string each is far less for the garbage collector to
+ * copy and trace than the dozen objects of a notification. JSON (the control API) shows `payload`.
+ */
+class LoggedDelivery implements WebhookDelivery {
+  readonly id: number;
+  readonly body: string;
+  readonly duplicate: boolean;
+  status: WebhookDelivery["status"] = "pending";
+  attempts = 0;
+  reordered = false;
+  createdAt = Date.now();
+  lastStatusCode?: number | undefined;
+  lastError?: string | undefined;
+  deliveredAt?: number | undefined;
+  nextAttemptAt?: number | undefined;
+
+  constructor(id: number, body: string, duplicate: boolean) {
+    this.id = id;
+    this.body = body;
+    this.duplicate = duplicate;
+  }
+
+  get payload(): unknown {
+    return JSON.parse(this.body);
+  }
+
+  toJSON() {
+    const { body: _body, ...fields } = this;
+    return { ...fields, payload: this.payload };
+  }
 }
 
 /** A pending delivery as persisted: its retry schedule goes on from where it was. */
@@ -92,7 +129,8 @@ export class WebhookSender {
   private post(payload: unknown): void {
     const cfg = this.getConfig();
     const f = cfg.faults;
-    const base = this.record(payload, false);
+    const body = metaJson(payload);
+    const base = this.record(body, false);
     if (!cfg.webhookUrl) {
       base.status = "skipped";
       return;
@@ -105,21 +143,13 @@ export class WebhookSender {
     base.reordered = reorder;
     this.schedule(base, reorder ? this.random() * f.webhookReorderWindowMs : 0);
     if (f.webhookDuplicateRate > 0 && this.random() < f.webhookDuplicateRate) {
-      const dup = this.record(payload, true);
+      const dup = this.record(body, true);
       this.schedule(dup, this.random() * Math.max(f.webhookReorderWindowMs, 10));
     }
   }
 
-  private record(payload: unknown, duplicate: boolean): WebhookDelivery {
-    const d: WebhookDelivery = {
-      id: this.nextId++,
-      payload,
-      status: "pending",
-      attempts: 0,
-      duplicate,
-      reordered: false,
-      createdAt: Date.now(),
-    };
+  private record(body: string, duplicate: boolean): WebhookDelivery {
+    const d = new LoggedDelivery(this.nextId++, body, duplicate);
     this.deliveries.push(d);
     const max = this.getConfig().maxLogEntries;
     // trim in chunks so a long run stays O(1) amortized per delivery
@@ -151,7 +181,7 @@ export class WebhookSender {
     d.attempts++;
     this.inflight++;
     const { timeoutMs } = cfg.webhookDelivery;
-    const job: DeliveryJob = [d.id, cfg.webhookUrl, metaJson(d.payload), cfg.appSecret, timeoutMs];
+    const job: DeliveryJob = [d.id, cfg.webhookUrl, d.body, cfg.appSecret, timeoutMs];
     this.transportFor(cfg).post(job, (statusCode, error) => {
       this.inflight--;
       this.settle(d, statusCode, error);
@@ -186,7 +216,7 @@ export class WebhookSender {
   redeliver(id: number): WebhookDelivery | undefined {
     const original = this.deliveries.find((d) => d.id === id);
     if (!original || this.closed) return undefined;
-    const copy = this.record(original.payload, false);
+    const copy = this.record(original.body, false);
     if (!this.getConfig().webhookUrl) copy.status = "skipped";
     else this.schedule(copy, 0);
     return copy;
@@ -218,10 +248,10 @@ export class WebhookSender {
   restore(pending: PendingWebhook): void {
     if (this.closed) return;
     if (!this.getConfig().webhookUrl) {
-      this.record(pending.payload, false).status = "skipped";
+      this.record(metaJson(pending.payload), false).status = "skipped";
       return;
     }
-    const d = this.record(pending.payload, false);
+    const d = this.record(metaJson(pending.payload), false);
     d.createdAt = pending.createdAt;
     d.attempts = pending.attempts;
     this.schedule(d, Math.max(0, pending.nextAttemptAt - Date.now()));
