@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmulatorContext } from "./context.ts";
+import { resumeAccountReview, resumeBusinessVerification, resumeNameReviews } from "./onboarding/reviews.ts";
 import { resumeScaling } from "./rules/limits.ts";
 import { releaseHeld } from "./rules/pacing.ts";
 import { resumePausing } from "./rules/pausing.ts";
@@ -146,8 +147,15 @@ function resume(ctx: EmulatorContext, pendingWebhooks: unknown[]): void {
     if (t.status === "PENDING") reviewTemplate(ctx, t);
     resumePausing(ctx, t);
   }
-  for (const portfolio of state.portfolios.values()) resumeScaling(ctx, portfolio);
-  for (const phone of state.phones.values()) resumeThroughputUpgrade(ctx, phone);
+  for (const portfolio of state.portfolios.values()) {
+    resumeScaling(ctx, portfolio);
+    resumeBusinessVerification(ctx, portfolio);
+  }
+  for (const waba of state.wabas.values()) resumeAccountReview(ctx, waba);
+  for (const phone of state.phones.values()) {
+    resumeThroughputUpgrade(ctx, phone);
+    resumeNameReviews(ctx, phone);
+  }
   for (const entry of pendingWebhooks)
     if (isPending(entry)) ctx.webhooks.restore(entry);
     else ctx.webhooks.send(entry);

@@ -30,6 +30,8 @@ export interface PhoneState {
   pinGuesses?: { wrong: number; last: number };
   registrationRequests?: number[];
   deregisteredAt?: number;
+  /** Display-name reviews under way: the name, whether a change, the decision and when (survive a restart). */
+  nameReviews?: { dueAt: number; name: string; change: boolean; outcome: string; rejectionReason: string }[];
   /** While its throughput upgrade runs (131057), until when (epoch ms; survives a restart). */
   maintenanceUntil?: number | undefined;
 }
@@ -41,6 +43,8 @@ export interface WabaState {
   phoneNumberIds: string[];
   /** The policy review (onboarding/): PENDING, APPROVED, REJECTED; apps subscribed to its webhooks. */
   accountReviewStatus?: string;
+  /** The policy review under way: its decision and when (survives a restart). */
+  accountReview?: { dueAt: number; outcome: string };
   subscribedApps?: string[];
 }
 
@@ -71,6 +75,8 @@ export interface PortfolioState {
   scaleDueAt?: number | undefined;
   /** Business verification (onboarding/): not_verified, pending, verified, rejected. */
   verificationStatus?: string;
+  /** The verification under way: its decision and when (survives a restart). */
+  verificationReview?: { dueAt: number; outcome: string; rejectionReasons: string[] };
   name?: string;
 }
 

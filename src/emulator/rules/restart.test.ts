@@ -1,8 +1,8 @@
 /**
  * The rules' timers survive a restart like statuses, reviews and retries do: a template's pause and
- * the check of a RED quality, a portfolio's step up, a throughput upgrade's downtime and a message
- * held by pacing each happen at their original time after the emulator comes back from its data
- * folder, not counted again from the restart.
+ * the check of a RED quality, a portfolio's step up, a throughput upgrade's downtime, a message
+ * held by pacing and Meta's onboarding reviews each happen at their original time after the
+ * emulator comes back from its data folder, not counted again from the restart.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,7 +77,7 @@ const templateTitle = (id: string, title: string) => (c: Json) =>
   c.value.other_info?.title === title;
 
 describe("rule timers across a restart", () => {
-  it("pause end, RED check, scaling, upgrade downtime and pacing hold keep their original due times", async () => {
+  it("pause end, RED check, scaling, upgrade downtime, pacing hold and reviews keep their due times", async () => {
     const hook = await startWebhookCollector({ appSecret: DEFAULT_APP_SECRET });
     const options: StartEmulatorOptions = {
       wabas: WABAS,
@@ -92,6 +92,9 @@ describe("rule timers across a restart", () => {
       templatePausing: { afterRedMs: DELAY, firstPauseMs: DELAY },
       throughputUpgrade: { downtimeMs: DELAY },
       templatePacing: { threshold: 0, holdMs: DELAY },
+      businessVerification: { delayMs: DELAY },
+      accountReview: { delayMs: DELAY },
+      displayNameReview: { delayMs: DELAY },
     };
     const first = await startEmulator(options);
     let second: RunningEmulator | undefined;
@@ -104,7 +107,7 @@ describe("rule timers across a restart", () => {
         components: [{ type: "BODY", text: "¡Oferta!" }],
       });
       await hook.waitFor((e) => e.some((x) => x.kind === "template_status" && x.templateId === created.id));
-      const since = { scale: Date.now(), held: 0, unpause: 0, check: 0, upgrade: 0 };
+      const since = { scale: Date.now(), held: 0, unpause: 0, check: 0, upgrade: 0, reviews: 0 };
       for (let i = 0; i < 25; i++) await sendTemplate(first, "hello_world", "en_US"); // half of 50: step up due
       since.held = Date.now();
       const held = (await sendTemplate(first, "paced_restart", "es")).messages[0];
@@ -117,6 +120,10 @@ describe("rule timers across a restart", () => {
       await call(first, `/templates/${templateId(first, "hello_world")}/quality`, { score: "RED" }, false);
       since.upgrade = Date.now();
       await call(first, "/throughput-upgrade", { phoneNumberId: PN_UPGRADE }, false);
+      since.reviews = Date.now(); // and Meta's onboarding reviews
+      await call(first, "/businesses/portfolio-restart/verification", {}, false);
+      await call(first, `/wabas/${WABA}/review`, {}, false);
+      await call(first, `/phone-numbers/${PN}/name-review`, { name: "Restart Name" }, false);
       const lastSetAt = Date.now();
       await first.close();
       await new Promise((resolve) => setTimeout(resolve, DOWNTIME));
@@ -137,7 +144,13 @@ describe("rule timers across a restart", () => {
           c.value.event === "THROUGHPUT_UPGRADE" &&
           c.value.display_phone_number === "15550400002",
         held: (c: Json) => c.value.statuses?.some((s: Json) => s.id === held.id && s.status === "delivered"),
+        verification: (c: Json) =>
+          c.field === "account_update" && c.value.partner_client_certification_info?.status === "APPROVED",
+        policy: (c: Json) => c.field === "account_review_update" && c.value.decision === "APPROVED",
+        name: (c: Json) =>
+          c.field === "phone_number_name_update" && c.value.requested_verified_name === "Restart Name",
       };
+      const startedAt = (name: string) => (since as Record<string, number>)[name] ?? since.reviews;
       await hook.waitFor(
         () => Object.values(checks).every((match) => arrival(hook, match) !== undefined),
         15_000,
@@ -145,7 +158,7 @@ describe("rule timers across a restart", () => {
       for (const [name, match] of Object.entries(checks)) {
         const at = arrival(hook, match)!;
         // Not before its original time, and well before the same delay counted from the restart.
-        expect(at, name).toBeGreaterThanOrEqual(since[name as keyof typeof since] + DELAY - 50);
+        expect(at, name).toBeGreaterThanOrEqual(startedAt(name) + DELAY - 50);
         expect(at, name).toBeLessThan(restartedAt + DELAY - (restartedAt - lastSetAt) / 2);
       }
       expect(second.state.phones.get(PN_UPGRADE)?.throughputPerSecond).toBe(1_000);
