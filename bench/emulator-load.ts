@@ -1,15 +1,19 @@
 /**
  * Meta's load profile against the emulator: 1,000 messages/s per number on 4 numbers (the
  * upgraded throughput tier), each message followed by 3 status webhooks (sent, delivered, read),
- * which is the traffic Meta asks webhook receivers to withstand. The emulator runs alone in a
- * child process (its webhook POSTs from `workers` delivery threads), the webhook receiver in
- * another (emulator-receiver.ts: checks every signature), the paced load generator here. Reports
- * the rates achieved as ratios of the target and the emulator's CPU share (process.cpuUsage of the
- * child, all its threads, over wall time: 1.0 = one core busy all along).
+ * which is the traffic Meta asks webhook receivers to withstand. Every part has its own process:
+ * the emulator (emulator-process.ts; its webhook POSTs from its own thread, or from `workers`
+ * delivery threads), the webhook receiver (emulator-receiver.ts: checks every signature over the
+ * raw bytes) and one paced load generator per number (emulator-generator.ts), so neither the
+ * generator nor the receiver is what limits the rate. Reports the rates achieved as ratios of the
+ * target, every webhook counted (statusRatio 1: none lost), the send latencies, and each part's CPU
+ * share (process.cpuUsage over wall time: 1.0 = one core busy all along; the emulator's counts all
+ * its threads) with messages per emulator CPU second, the figure that holds when the machine is
+ * shared and every process gets a slice of a core.
  *
  *   node bench/emulator-load.ts                  (prints JSON)
- *   BENCH_LOAD_MS=5000 BENCH_LOAD_RATE=1000 BENCH_LOAD_NUMBERS=4 BENCH_LOAD_BATCH=1 BENCH_LOAD_WORKERS=2 \
- *     node bench/emulator-load.ts
+ *   BENCH_LOAD_MS=5000 BENCH_LOAD_RATE=1000 BENCH_LOAD_NUMBERS=4 BENCH_LOAD_BATCH=1 BENCH_LOAD_WORKERS=0 \
+ *     BENCH_LOAD_NODE_FLAGS="--max-semi-space-size=32" BENCH_LOAD_PROFILE=/tmp/prof node bench/emulator-load.ts
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { loadavg } from "node:os";
