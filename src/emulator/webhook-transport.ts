@@ -5,8 +5,9 @@
  * POST's HTTP status (0 and an error message when it did not get one).
  */
 import { Worker } from "node:worker_threads";
-import { Agent, request } from "undici";
+import { Agent } from "undici";
 import { signPayload } from "../whatsapp/webhook.ts";
+import { memoize } from "./memo.ts";
 
 /** [delivery id, url, body, app secret, timeout ms] */
 export type DeliveryJob = [number, string, string, string, number];
@@ -25,6 +26,54 @@ export interface TransportOptions {
   pipelining: number;
 }
 
+const originAndPath = memoize((url: string) => {
+  const u = new URL(url);
+  return { origin: u.origin, path: `${u.pathname}${u.search}` };
+});
+
+/**
+ * One signed POST through undici's dispatcher with a handler of our own: only the status is kept
+ * and the response body is dropped as it comes (no body stream, no promise per response).
+ */
+export function postSigned(agent: Agent, [, url, body, secret, timeoutMs]: DeliveryJob, onResult: OnResult) {
+  let statusCode = 0;
+  let settled = false;
+  const settle = (error: string | undefined) => {
+    if (settled) return;
+    settled = true;
+    onResult(statusCode, error);
+  };
+  try {
+    const { origin, path } = originAndPath(url);
+    agent.dispatch(
+      {
+        origin,
+        path,
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-hub-signature-256": signPayload(body, secret),
+          "user-agent": "facebookexternalua",
+        },
+        body,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      },
+      {
+        onRequestStart: () => {},
+        onResponseStart: (_controller, status) => {
+          statusCode = status;
+        },
+        onResponseData: () => {},
+        onResponseEnd: () => settle(undefined),
+        onResponseError: (_controller, error) => settle(error.message),
+      },
+    );
+  } catch (error) {
+    settle((error as Error).message); // a malformed URL or a closed agent: a failed attempt
+  }
+}
+
 class InProcessTransport implements WebhookTransport {
   private readonly agent: Agent;
 
@@ -36,24 +85,8 @@ class InProcessTransport implements WebhookTransport {
     });
   }
 
-  post([, url, body, secret, timeoutMs]: DeliveryJob, onResult: OnResult): void {
-    request(url, {
-      method: "POST",
-      dispatcher: this.agent,
-      headers: {
-        "content-type": "application/json",
-        "x-hub-signature-256": signPayload(body, secret),
-        "user-agent": "facebookexternalua",
-      },
-      body,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    })
-      .then(async (res) => {
-        await res.body.dump();
-        onResult(res.statusCode, undefined);
-      })
-      .catch((error: Error) => onResult(0, error.message));
+  post(job: DeliveryJob, onResult: OnResult): void {
+    postSigned(this.agent, job, onResult);
   }
 
   close(): Promise<void> {
