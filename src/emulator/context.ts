@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { defaultConfig, type EmulatorConfig, type EmulatorConfigInput, mergeConfig } from "./config.ts";
 import { unknownObject } from "./graph-error.ts";
+import { memoize } from "./memo.ts";
 import { Scheduler } from "./scheduler.ts";
 import { EmulatorState, type PhoneState } from "./state.ts";
 import { WebhookSender } from "./webhooks.ts";
@@ -21,6 +22,8 @@ function mulberry32(seed: number): () => number {
 }
 
 export const digits = (s: string) => s.replace(/\D/g, "");
+/** A business number's digits (on every send and status: remembered). */
+export const displayDigits = memoize(digits, 10_000);
 export const nowSec = () => Math.floor(Date.now() / 1000);
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const sha256Hex = (data: Buffer) => createHash("sha256").update(data).digest("hex");
@@ -46,7 +49,7 @@ export function envelope(wabaId: string, field: string, value: unknown, withTime
 }
 
 export const metadata = (p: PhoneState) => ({
-  display_phone_number: digits(p.displayPhoneNumber),
+  display_phone_number: displayDigits(p.displayPhoneNumber),
   phone_number_id: p.id,
 });
 

@@ -1,5 +1,5 @@
 /** POST /{phone-number-id}/messages: validation, rate limits, the 24h window, acceptance. */
-import { digits, type EmulatorContext, wamid } from "./context.ts";
+import { digits, displayDigits, type EmulatorContext, wamid } from "./context.ts";
 import { GraphError, invalidParam } from "./graph-error.ts";
 import { isNotOnWhatsApp, takeToken } from "./recipients.ts";
 import { bsuidOf, bsuidsOn, waIdOfBsuid } from "./rules/bsuid.ts";
@@ -90,7 +90,7 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   if (type === "template") template = checkTemplateSend(ctx, phone, payload);
   else validatePayload(ctx, type, payload);
   const { waId, input } = target;
-  if (waId === digits(phone.displayPhoneNumber)) throw new GraphError(131021);
+  if (waId === displayDigits(phone.displayPhoneNumber)) throw new GraphError(131021);
   checkRates(ctx, phone, waId);
 
   const windowOpen = state.windowOpen(phone.id, waId, config.windowMs);
