@@ -58,6 +58,18 @@ describe("Scheduler", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(ran).not.toContain("cleared");
   });
+
+  it("runs a NaN time at once, never runs +Infinity, and waits past Node's 24.8-day timer limit", async () => {
+    const s = new Scheduler();
+    const ran: string[] = [];
+    s.at(Number.POSITIVE_INFINITY, () => ran.push("never"));
+    s.at(Date.now() + 40 * 86_400_000, () => ran.push("in 40 days"));
+    s.at(Number.NaN, () => ran.push("now"));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ran).toEqual(["now"]);
+    expect(s.size).toBe(2);
+    s.clear();
+  });
 });
 
 describe("webhook delivery threads", () => {

@@ -12,6 +12,8 @@ interface Task {
   run: () => void;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const before = (a: Task, b: Task) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 
 export class Scheduler {
@@ -31,9 +33,9 @@ export class Scheduler {
     this.at(Date.now() + Math.max(0, ms), run);
   }
 
-  /** Runs `run` at epoch ms `at` (or at once if that has passed). */
+  /** Runs `run` at epoch ms `at` (or at once if that has passed or is NaN; never if it is +Infinity). */
   at(at: number, run: () => void): void {
-    const task = { at, seq: this.seq++, run };
+    const task = { at: Number.isNaN(at) ? Date.now() : at, seq: this.seq++, run };
     const heap = this.heap;
     let i = heap.length;
     heap.push(task);
@@ -44,7 +46,7 @@ export class Scheduler {
       i = parent;
     }
     heap[i] = task;
-    if (at < this.timerAt && !this.running) this.arm();
+    if (task.at < this.timerAt && !this.running) this.arm();
   }
 
   clear(): void {
@@ -57,13 +59,14 @@ export class Scheduler {
   private arm(): void {
     if (this.timer) clearTimeout(this.timer);
     const next = this.heap[0];
-    if (!next) {
+    if (!next || next.at === Number.POSITIVE_INFINITY) {
       this.timer = null;
       this.timerAt = Number.POSITIVE_INFINITY;
       return;
     }
     this.timerAt = next.at;
-    this.timer = setTimeout(() => this.runDue(), Math.max(0, next.at - Date.now()));
+    // Node's timers hold at most 2^31-1 ms (24.8 days): a later task wakes it up once on the way.
+    this.timer = setTimeout(() => this.runDue(), Math.min(MAX_TIMER_MS, Math.max(0, next.at - Date.now())));
   }
 
   private runDue(): void {
