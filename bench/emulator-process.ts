@@ -1,6 +1,6 @@
 /**
- * The emulator alone in a child process (bench/emulator-load.ts forks it), so the load generator
- * and the webhook receiver never share its CPU. Config comes as JSON in argv[2]; the parent asks
+ * The emulator alone in a child process (bench/emulator-load.ts forks it), so the load generators
+ * and the webhook receiver never share its event loop. Config comes as JSON in argv[2]; the parent asks
  * for `process.cpuUsage()` over IPC to measure the emulator's CPU share.
  */
 import type { EmulatorConfigInput } from "../src/emulator/config.ts";

@@ -166,6 +166,14 @@ export interface EmulatorConfig extends RulesConfig, OnboardingConfig {
      */
     batchMaxEvents: number;
     batchWindowMs: number;
+    /**
+     * Threads that make the POSTs (0: the emulator's own thread). Under load (thousands of status
+     * webhooks a second) they take the sockets and the signing off the thread answering Graph.
+     */
+    workers: number;
+    /** Keep-alive connections to the receiver (per thread), and requests pipelined on each (1: none). */
+    connections: number;
+    pipelining: number;
   };
   faults: FaultConfig;
   /** Where the state persists across restarts (emulator-state.json); null: in memory only. */
@@ -232,6 +240,9 @@ export function defaultConfig(): EmulatorConfig {
       timeoutMs: 5_000,
       batchMaxEvents: 1,
       batchWindowMs: 50,
+      workers: 0,
+      connections: 16,
+      pipelining: 1,
     },
     faults: {
       latencyMs: 0,

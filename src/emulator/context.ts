@@ -5,6 +5,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { defaultConfig, type EmulatorConfig, type EmulatorConfigInput, mergeConfig } from "./config.ts";
 import { unknownObject } from "./graph-error.ts";
+import { memoize } from "./memo.ts";
+import { Scheduler } from "./scheduler.ts";
 import { EmulatorState, type PhoneState } from "./state.ts";
 import { WebhookSender } from "./webhooks.ts";
 
@@ -20,12 +22,23 @@ function mulberry32(seed: number): () => number {
 }
 
 export const digits = (s: string) => s.replace(/\D/g, "");
+/** A business number's digits (on every send and status: remembered). */
+export const displayDigits = memoize(digits, 10_000);
 export const nowSec = () => Math.floor(Date.now() / 1000);
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const sha256Hex = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
+/** Random bytes drawn 24 KiB at a time (a wamid each 24 bytes): one syscall per thousand ids. */
+let wamidBytes = Buffer.alloc(0);
+let wamidOffset = 0;
+
 export function wamid(): string {
-  return `wamid.${randomBytes(24).toString("base64url")}`;
+  if (wamidOffset + 24 > wamidBytes.length) {
+    wamidBytes = randomBytes(24 * 1024);
+    wamidOffset = 0;
+  }
+  wamidOffset += 24;
+  return `wamid.${wamidBytes.toString("base64url", wamidOffset - 24, wamidOffset)}`;
 }
 
 /** A webhook notification `{object, entry}` with one change. */
@@ -36,7 +49,7 @@ export function envelope(wabaId: string, field: string, value: unknown, withTime
 }
 
 export const metadata = (p: PhoneState) => ({
-  display_phone_number: digits(p.displayPhoneNumber),
+  display_phone_number: displayDigits(p.displayPhoneNumber),
   phone_number_id: p.id,
 });
 
@@ -45,8 +58,8 @@ export class EmulatorContext {
   random: () => number;
   readonly state: EmulatorState;
   readonly webhooks: WebhookSender;
-  /** Pending status / review timers (cleared on reset and close). */
-  readonly timers = new Set<NodeJS.Timeout>();
+  /** Pending statuses, reviews and rule timers (cleared on reset and close). */
+  readonly timers = new Scheduler();
   /** Set once the server listens, e.g. http://127.0.0.1:40123 */
   baseUrl = "";
 
@@ -61,11 +74,7 @@ export class EmulatorContext {
   }
 
   later(ms: number, fn: () => void): void {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      fn();
-    }, ms);
-    this.timers.add(t);
+    this.timers.after(ms, fn);
   }
 
   phoneOr404(id: string, method?: string): PhoneState {
@@ -94,7 +103,6 @@ export class EmulatorContext {
   }
 
   clearTimers(): void {
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 

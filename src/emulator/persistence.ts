@@ -6,6 +6,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmulatorContext } from "./context.ts";
+import { resumeAccountReview, resumeBusinessVerification, resumeNameReviews } from "./onboarding/reviews.ts";
+import { resumeScaling } from "./rules/limits.ts";
+import { releaseHeld } from "./rules/pacing.ts";
+import { resumePausing } from "./rules/pausing.ts";
+import { resumeThroughputUpgrade } from "./rules/throughput.ts";
 import type { EmulatorState, MediaRecord, PortfolioState } from "./state.ts";
 import { schedulePipeline } from "./status-pipeline.ts";
 import { reviewTemplate } from "./templates.ts";
@@ -110,7 +115,6 @@ export function importState(ctx: EmulatorContext, snap: EmulatorSnapshot): void 
   fill(s.portfolios, snap.portfolios, (p: PortfolioState & { reached: Entries<number> }) => ({
     ...p,
     reached: new Map(p.reached),
-    scalePending: false,
   }));
   fill(s.typing, snap.typing);
   fill(s.marketingReceived, snap.marketingReceived);
@@ -123,19 +127,35 @@ const isPending = (x: unknown): x is PendingWebhook =>
   typeof x === "object" && x !== null && "payload" in x && "nextAttemptAt" in x;
 
 /**
- * After a restart: statuses still to come, reviews still pending, webhooks not yet delivered, each
- * at its original due time (counted from the message's acceptance, the review's start, the
- * delivery's schedule); what fell due while the emulator was down happens at once.
+ * After a restart: statuses still to come, held messages, reviews still pending, template pauses,
+ * a portfolio's step up, a throughput upgrade's downtime and webhooks not yet delivered, each at
+ * its original due time (counted from the message's acceptance, the review's start, the pause,
+ * the delivery's schedule); what fell due while the emulator was down happens at once.
  */
 function resume(ctx: EmulatorContext, pendingWebhooks: unknown[]): void {
-  for (const msg of ctx.state.messages.values()) {
-    const phone = ctx.state.phones.get(msg.phoneNumberId);
+  const { state } = ctx;
+  for (const msg of state.messages.values()) {
+    const phone = state.phones.get(msg.phoneNumberId);
     const final = msg.status === "failed" || msg.status === "read";
     if (!phone || final) continue;
-    if (msg.errorCode !== undefined) schedulePipeline(ctx, phone, msg, msg.pricing as never, msg.errorCode);
+    if (msg.held) releaseHeld(ctx, phone, msg);
+    else if (msg.errorCode !== undefined)
+      schedulePipeline(ctx, phone, msg, msg.pricing as never, msg.errorCode);
     else if (msg.pricing) schedulePipeline(ctx, phone, msg, msg.pricing as never);
   }
-  for (const t of ctx.state.templates.values()) if (t.status === "PENDING") reviewTemplate(ctx, t);
+  for (const t of state.templates.values()) {
+    if (t.status === "PENDING") reviewTemplate(ctx, t);
+    resumePausing(ctx, t);
+  }
+  for (const portfolio of state.portfolios.values()) {
+    resumeScaling(ctx, portfolio);
+    resumeBusinessVerification(ctx, portfolio);
+  }
+  for (const waba of state.wabas.values()) resumeAccountReview(ctx, waba);
+  for (const phone of state.phones.values()) {
+    resumeThroughputUpgrade(ctx, phone);
+    resumeNameReviews(ctx, phone);
+  }
   for (const entry of pendingWebhooks)
     if (isPending(entry)) ctx.webhooks.restore(entry);
     else ctx.webhooks.send(entry);

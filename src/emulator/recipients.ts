@@ -2,18 +2,33 @@
 import type { EmulatorConfig } from "./config.ts";
 import { digits } from "./context.ts";
 
-export function isNotOnWhatsApp(config: EmulatorConfig, waId: string): boolean {
-  const r = config.notOnWhatsApp;
-  if (r.numbers.some((n) => digits(n) === waId)) return true;
-  if (r.prefixes.some((pre) => pre.length > 0 && waId.startsWith(digits(pre)))) return true;
-  if (r.pattern && new RegExp(r.pattern).test(waId)) return true;
-  return false;
+interface RecipientRule {
+  numbers: string[];
+  prefixes: string[];
+  pattern?: string | null;
 }
 
-export function neverReads(config: EmulatorConfig, waId: string): boolean {
-  const r = config.neverRead;
-  return r.numbers.some((n) => digits(n) === waId) || r.prefixes.some((pre) => waId.startsWith(digits(pre)));
+/** A rule's numbers and prefixes as digits and its pattern compiled, once per rule object (config is replaced on change). */
+const compiled = new WeakMap<RecipientRule, (waId: string) => boolean>();
+
+function matcher(rule: RecipientRule, emptyPrefixMatchesAll: boolean): (waId: string) => boolean {
+  let match = compiled.get(rule);
+  if (!match) {
+    const numbers = new Set(rule.numbers.map(digits));
+    const prefixes = rule.prefixes.map(digits).filter((pre) => emptyPrefixMatchesAll || pre.length > 0);
+    const pattern = rule.pattern ? new RegExp(rule.pattern) : null;
+    match = (waId) =>
+      numbers.has(waId) || prefixes.some((pre) => waId.startsWith(pre)) || (pattern?.test(waId) ?? false);
+    compiled.set(rule, match);
+  }
+  return match;
 }
+
+export const isNotOnWhatsApp = (config: EmulatorConfig, waId: string): boolean =>
+  matcher(config.notOnWhatsApp, false)(waId);
+
+export const neverReads = (config: EmulatorConfig, waId: string): boolean =>
+  matcher(config.neverRead, true)(waId);
 
 /** Token bucket: refills `perMs` tokens a millisecond up to `capacity`; false when empty. */
 export function takeToken(

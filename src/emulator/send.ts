@@ -1,11 +1,11 @@
 /** POST /{phone-number-id}/messages: validation, rate limits, the 24h window, acceptance. */
-import { digits, type EmulatorContext, wamid } from "./context.ts";
+import { digits, displayDigits, type EmulatorContext, wamid } from "./context.ts";
 import { GraphError, invalidParam } from "./graph-error.ts";
 import { isNotOnWhatsApp, takeToken } from "./recipients.ts";
 import { bsuidOf, bsuidsOn, waIdOfBsuid } from "./rules/bsuid.ts";
 import { limitFailure } from "./rules/limits.ts";
 import { marketingFailure } from "./rules/marketing.ts";
-import { holdsForAssessment } from "./rules/pacing.ts";
+import { holdsForAssessment, releaseHeld } from "./rules/pacing.ts";
 import { entryPointOpen, pricingFor } from "./rules/pricing.ts";
 import { checkMaintenance } from "./rules/throughput.ts";
 import { markRead, stopTyping } from "./rules/typing.ts";
@@ -90,7 +90,7 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   if (type === "template") template = checkTemplateSend(ctx, phone, payload);
   else validatePayload(ctx, type, payload);
   const { waId, input } = target;
-  if (waId === digits(phone.displayPhoneNumber)) throw new GraphError(131021);
+  if (waId === displayDigits(phone.displayPhoneNumber)) throw new GraphError(131021);
   checkRates(ctx, phone, waId);
 
   const windowOpen = state.windowOpen(phone.id, waId, config.windowMs);
@@ -123,11 +123,8 @@ export function handleSend(ctx: EmulatorContext, phone: PhoneState, body: Record
   if (type === "template") out.message_status = "accepted";
   if (template && failCode === undefined && holdsForAssessment(ctx, template)) {
     out.message_status = "held_for_quality_assessment";
-    // Released after the assessment: delivered, or failed if Meta paused the template meanwhile.
-    ctx.later(config.templatePacing.holdMs, () => {
-      const paused = template.status === "PAUSED" || template.status === "DISABLED";
-      schedulePipeline(ctx, phone, msg, pricing, paused ? 132015 : undefined);
-    });
+    msg.held = { until: msg.acceptedAt + config.templatePacing.holdMs, templateId: template.id, pricing };
+    releaseHeld(ctx, phone, msg);
   } else schedulePipeline(ctx, phone, msg, pricing, failCode);
   const contact = target.viaUserId ? { input, user_id: input } : { input, wa_id: waId };
   return { messaging_product: "whatsapp", contacts: [contact], messages: [out] };

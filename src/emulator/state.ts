@@ -30,6 +30,10 @@ export interface PhoneState {
   pinGuesses?: { wrong: number; last: number };
   registrationRequests?: number[];
   deregisteredAt?: number;
+  /** Display-name reviews under way: the name, whether a change, the decision and when (survive a restart). */
+  nameReviews?: { dueAt: number; name: string; change: boolean; outcome: string; rejectionReason: string }[];
+  /** While its throughput upgrade runs (131057), until when (epoch ms; survives a restart). */
+  maintenanceUntil?: number | undefined;
 }
 
 export interface WabaState {
@@ -39,6 +43,8 @@ export interface WabaState {
   phoneNumberIds: string[];
   /** The policy review (onboarding/): PENDING, APPROVED, REJECTED; apps subscribed to its webhooks. */
   accountReviewStatus?: string;
+  /** The policy review under way: its decision and when (survives a restart). */
+  accountReview?: { dueAt: number; outcome: string };
   subscribedApps?: string[];
 }
 
@@ -53,6 +59,9 @@ export interface TemplateState extends MessageTemplate {
   approvedEdits?: number[];
   /** When its pending review decides (epoch ms; survives a restart). */
   reviewDueAt?: number | undefined;
+  /** When a RED quality is checked for a pause, and when a pause ends (epoch ms; survive a restart). */
+  pauseCheckAt?: number | undefined;
+  pausedUntil?: number | undefined;
 }
 
 export interface PortfolioState {
@@ -62,8 +71,12 @@ export interface PortfolioState {
   /** waId -> when last reached by a business-initiated message (outside a service window). */
   reached: Map<string, number>;
   scalePending: boolean;
+  /** When the pending step up happens (epoch ms; survives a restart). */
+  scaleDueAt?: number | undefined;
   /** Business verification (onboarding/): not_verified, pending, verified, rejected. */
   verificationStatus?: string;
+  /** The verification under way: its decision and when (survives a restart). */
+  verificationReview?: { dueAt: number; outcome: string; rejectionReasons: string[] };
   name?: string;
 }
 
@@ -91,6 +104,8 @@ export interface SentMessage {
   statuses: StatusRecord[];
   errorCode?: number | undefined;
   pricing?: { billable: boolean; pricing_model: string; category: string; type: string } | undefined;
+  /** Held by template pacing: released at `until` (epoch ms; survives a restart), then its statuses. */
+  held?: { until: number; templateId: string; pricing: NonNullable<SentMessage["pricing"]> } | undefined;
 }
 
 export interface InboundRecord {

@@ -2,9 +2,13 @@
 import { createHash } from "node:crypto";
 import { webhookErrorFor } from "../whatsapp/errors.ts";
 import { type EmulatorContext, envelope, metadata, nowSec } from "./context.ts";
+import { memoize } from "./memo.ts";
 import { neverReads } from "./recipients.ts";
 import type { PricingObject } from "./rules/pricing.ts";
 import type { PhoneState, SentMessage } from "./state.ts";
+
+/** The conversation id of a number, user and category (a hash: remembered). */
+const conversationId = memoize((key: string) => createHash("sha1").update(key).digest("hex").slice(0, 32));
 
 export function schedulePipeline(
   ctx: EmulatorContext,
@@ -46,7 +50,7 @@ export function schedulePipeline(
   msg.pricing = pricing;
   const { category } = pricing;
   const conversation = {
-    id: createHash("sha1").update(`${phone.id}:${msg.waId}:${category}`).digest("hex").slice(0, 32),
+    id: conversationId(`${phone.id}:${msg.waId}:${category}`),
     expiration_timestamp: String(nowSec() + 24 * 3600),
     origin: { type: category },
   };

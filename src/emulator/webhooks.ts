@@ -1,23 +1,60 @@
 /** Signed webhook delivery from the emulator, with retries and injected faults. */
-import { Agent, request } from "undici";
-import { signPayload } from "../whatsapp/webhook.ts";
 import type { EmulatorConfig } from "./config.ts";
+import { Scheduler } from "./scheduler.ts";
+import { createTransport, type DeliveryJob, type WebhookTransport } from "./webhook-transport.ts";
 import { metaJson } from "./wire.ts";
 
 export interface WebhookDelivery {
-  id: number;
-  payload: unknown;
+  readonly id: number;
+  /** The notification as sent: ASCII-only JSON, the bytes signed. */
+  readonly body: string;
+  /** The notification as objects (parsed from `body` at each read). */
+  readonly payload: unknown;
   /** "pending" until 2xx (delivered), retries exhausted (failed), or fault (dropped). */
   status: "pending" | "delivered" | "failed" | "dropped" | "skipped";
   attempts: number;
   lastStatusCode?: number | undefined;
   lastError?: string | undefined;
-  duplicate: boolean;
+  readonly duplicate: boolean;
   reordered: boolean;
   createdAt: number;
   deliveredAt?: number | undefined;
   /** When the next attempt is due (epoch ms), while pending. */
   nextAttemptAt?: number | undefined;
+}
+
+/**
+ * A logged delivery keeps its notification as the bytes sent, not as objects: under load the log
+ * holds tens of thousands of them, and one string each is far less for the garbage collector to
+ * copy and trace than the dozen objects of a notification. JSON (the control API) shows `payload`.
+ */
+class LoggedDelivery implements WebhookDelivery {
+  readonly id: number;
+  readonly body: string;
+  readonly duplicate: boolean;
+  status: WebhookDelivery["status"] = "pending";
+  attempts = 0;
+  reordered = false;
+  createdAt = Date.now();
+  lastStatusCode?: number | undefined;
+  lastError?: string | undefined;
+  deliveredAt?: number | undefined;
+  nextAttemptAt?: number | undefined;
+
+  constructor(id: number, body: string, duplicate: boolean) {
+    this.id = id;
+    this.body = body;
+    this.duplicate = duplicate;
+  }
+
+  get payload(): unknown {
+    return JSON.parse(this.body);
+  }
+
+  toJSON() {
+    const { body: _body, ...fields } = this;
+    return { ...fields, payload: this.payload };
+  }
 }
 
 /** A pending delivery as persisted: its retry schedule goes on from where it was. */
@@ -34,9 +71,12 @@ export const META_MAX_BATCH = 1_000;
 export class WebhookSender {
   readonly deliveries: WebhookDelivery[] = [];
   private nextId = 1;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly inflight = new Set<Promise<void>>();
-  private readonly agent = new Agent({ connections: 16, keepAliveTimeout: 10_000 });
+  /** Attempts due (one timer for all of them). */
+  private readonly timers = new Scheduler();
+  /** POSTs under way, and who waits for them to end (close). */
+  private inflight = 0;
+  private onIdle: (() => void) | null = null;
+  private transport: { key: string; transport: WebhookTransport } | null = null;
   private closed = false;
   private readonly getConfig: () => EmulatorConfig;
   private readonly random: () => number;
@@ -64,7 +104,6 @@ export class WebhookSender {
     if (this.batch.length >= Math.min(batchMaxEvents, META_MAX_BATCH)) this.flushBatch();
     else if (!this.batchTimer) {
       this.batchTimer = setTimeout(() => this.flushBatch(), batchWindowMs);
-      this.timers.add(this.batchTimer);
     }
   }
 
@@ -72,7 +111,6 @@ export class WebhookSender {
   private flushBatch(): void {
     if (this.batchTimer) {
       clearTimeout(this.batchTimer);
-      this.timers.delete(this.batchTimer);
       this.batchTimer = null;
     }
     const payloads = this.batch as { object: string; entry: { id: string; changes: unknown[] }[] }[];
@@ -91,7 +129,8 @@ export class WebhookSender {
   private post(payload: unknown): void {
     const cfg = this.getConfig();
     const f = cfg.faults;
-    const base = this.record(payload, false);
+    const body = metaJson(payload);
+    const base = this.record(body, false);
     if (!cfg.webhookUrl) {
       base.status = "skipped";
       return;
@@ -104,21 +143,13 @@ export class WebhookSender {
     base.reordered = reorder;
     this.schedule(base, reorder ? this.random() * f.webhookReorderWindowMs : 0);
     if (f.webhookDuplicateRate > 0 && this.random() < f.webhookDuplicateRate) {
-      const dup = this.record(payload, true);
+      const dup = this.record(body, true);
       this.schedule(dup, this.random() * Math.max(f.webhookReorderWindowMs, 10));
     }
   }
 
-  private record(payload: unknown, duplicate: boolean): WebhookDelivery {
-    const d: WebhookDelivery = {
-      id: this.nextId++,
-      payload,
-      status: "pending",
-      attempts: 0,
-      duplicate,
-      reordered: false,
-      createdAt: Date.now(),
-    };
+  private record(body: string, duplicate: boolean): WebhookDelivery {
+    const d = new LoggedDelivery(this.nextId++, body, duplicate);
     this.deliveries.push(d);
     const max = this.getConfig().maxLogEntries;
     // trim in chunks so a long run stays O(1) amortized per delivery
@@ -130,43 +161,44 @@ export class WebhookSender {
   private schedule(d: WebhookDelivery, delayMs: number): void {
     if (this.closed) return;
     d.nextAttemptAt = Date.now() + delayMs;
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      const p = this.attempt(d).finally(() => this.inflight.delete(p));
-      this.inflight.add(p);
-    }, delayMs);
-    this.timers.add(t);
+    this.timers.at(d.nextAttemptAt, () => this.attempt(d));
   }
 
-  private async attempt(d: WebhookDelivery): Promise<void> {
+  /** The transport for the current settings (a change of threads or connections makes a new one). */
+  private transportFor(cfg: EmulatorConfig): WebhookTransport {
+    const { workers, connections, pipelining } = cfg.webhookDelivery;
+    const key = `${workers}:${connections}:${pipelining}`;
+    if (this.transport?.key !== key) {
+      void this.transport?.transport.close();
+      this.transport = { key, transport: createTransport({ workers, connections, pipelining }) };
+    }
+    return this.transport.transport;
+  }
+
+  private attempt(d: WebhookDelivery): void {
     const cfg = this.getConfig();
     if (!cfg.webhookUrl || this.closed) return;
     d.attempts++;
-    const body = metaJson(d.payload);
-    try {
-      const res = await request(cfg.webhookUrl, {
-        method: "POST",
-        dispatcher: this.agent,
-        headers: {
-          "content-type": "application/json",
-          "x-hub-signature-256": signPayload(body, cfg.appSecret),
-          "user-agent": "facebookexternalua",
-        },
-        body,
-        headersTimeout: cfg.webhookDelivery.timeoutMs,
-        bodyTimeout: cfg.webhookDelivery.timeoutMs,
-      });
-      await res.body.dump();
-      d.lastStatusCode = res.statusCode;
-      if (res.statusCode >= 200 && res.statusCode < 300) {
-        d.status = "delivered";
-        d.deliveredAt = Date.now();
-        return;
-      }
-      d.lastError = `HTTP ${res.statusCode}`;
-    } catch (err) {
-      d.lastError = (err as Error).message;
+    this.inflight++;
+    const { timeoutMs } = cfg.webhookDelivery;
+    const job: DeliveryJob = [d.id, cfg.webhookUrl, d.body, cfg.appSecret, timeoutMs];
+    this.transportFor(cfg).post(job, (statusCode, error) => {
+      this.inflight--;
+      this.settle(d, statusCode, error);
+      if (this.inflight === 0) this.onIdle?.();
+    });
+  }
+
+  /** An attempt's outcome: delivered on 2xx, else retried with backoff until the attempts or age run out. */
+  private settle(d: WebhookDelivery, statusCode: number, error: string | undefined): void {
+    if (statusCode > 0) d.lastStatusCode = statusCode;
+    if (statusCode >= 200 && statusCode < 300) {
+      d.status = "delivered";
+      d.deliveredAt = Date.now();
+      return;
     }
+    d.lastError = error ?? `HTTP ${statusCode}`;
+    const cfg = this.getConfig();
     const { attempts, maxAgeMs } = cfg.webhookDelivery;
     if ((attempts > 0 && d.attempts >= attempts) || Date.now() - d.createdAt >= maxAgeMs) {
       d.status = "failed";
@@ -184,7 +216,7 @@ export class WebhookSender {
   redeliver(id: number): WebhookDelivery | undefined {
     const original = this.deliveries.find((d) => d.id === id);
     if (!original || this.closed) return undefined;
-    const copy = this.record(original.payload, false);
+    const copy = this.record(original.body, false);
     if (!this.getConfig().webhookUrl) copy.status = "skipped";
     else this.schedule(copy, 0);
     return copy;
@@ -216,10 +248,10 @@ export class WebhookSender {
   restore(pending: PendingWebhook): void {
     if (this.closed) return;
     if (!this.getConfig().webhookUrl) {
-      this.record(pending.payload, false).status = "skipped";
+      this.record(metaJson(pending.payload), false).status = "skipped";
       return;
     }
-    const d = this.record(pending.payload, false);
+    const d = this.record(metaJson(pending.payload), false);
     d.createdAt = pending.createdAt;
     d.attempts = pending.attempts;
     this.schedule(d, Math.max(0, pending.nextAttemptAt - Date.now()));
@@ -231,8 +263,8 @@ export class WebhookSender {
   }
 
   clear(): void {
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    if (this.batchTimer) clearTimeout(this.batchTimer);
     this.batch = [];
     this.batchTimer = null;
     this.deliveries.length = 0;
@@ -240,9 +272,9 @@ export class WebhookSender {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    await Promise.allSettled([...this.inflight]);
-    await this.agent.close();
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    if (this.inflight > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+    await this.transport?.transport.close();
   }
 }

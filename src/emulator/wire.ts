@@ -6,8 +6,8 @@
 const NON_ASCII = /[\u0080-\uffff]/g;
 
 export function metaJson(payload: unknown): string {
-  return JSON.stringify(payload).replace(
-    NON_ASCII,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  const json = JSON.stringify(payload);
+  // As many UTF-8 bytes as characters: all ASCII already (most status webhooks), nothing to escape.
+  if (Buffer.byteLength(json) === json.length) return json;
+  return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -20,8 +20,18 @@ export function startBusinessVerification(ctx: EmulatorContext, portfolio: Portf
     throw invalidParam("A verification is already under review");
   if (portfolio.verificationStatus === "verified") throw invalidParam("The business is already verified");
   portfolio.verificationStatus = "pending";
-  const review = ctx.config.businessVerification;
-  ctx.later(review.delayMs, () => {
+  const { delayMs, outcome, rejectionReasons } = ctx.config.businessVerification;
+  portfolio.verificationReview = { dueAt: Date.now() + delayMs, outcome, rejectionReasons };
+  resumeBusinessVerification(ctx, portfolio);
+}
+
+/** Decides the verification at its due time (after a restart too). */
+export function resumeBusinessVerification(ctx: EmulatorContext, portfolio: PortfolioState): void {
+  const review = portfolio.verificationReview;
+  if (!review) return;
+  ctx.timers.at(review.dueAt, () => {
+    if (portfolio.verificationReview !== review) return;
+    portfolio.verificationReview = undefined;
     const approved = review.outcome === "APPROVED";
     portfolio.verificationStatus = approved ? "verified" : "rejected";
     for (const waba of wabasOfPortfolio(ctx, portfolio.id)) {
@@ -58,8 +68,18 @@ export function startBusinessVerification(ctx: EmulatorContext, portfolio: Portf
 export function startAccountReview(ctx: EmulatorContext, waba: WabaState): void {
   waba.accountReviewStatus = "PENDING";
   ctx.webhooks.send(envelope(waba.id, "account_review_update", { decision: "PENDING" }, true));
-  const review = ctx.config.accountReview;
-  ctx.later(review.delayMs, () => {
+  const { delayMs, outcome } = ctx.config.accountReview;
+  waba.accountReview = { dueAt: Date.now() + delayMs, outcome };
+  resumeAccountReview(ctx, waba);
+}
+
+/** Decides the policy review at its due time (after a restart too). */
+export function resumeAccountReview(ctx: EmulatorContext, waba: WabaState): void {
+  const review = waba.accountReview;
+  if (!review) return;
+  ctx.timers.at(review.dueAt, () => {
+    if (waba.accountReview !== review) return;
+    waba.accountReview = undefined;
     waba.accountReviewStatus = review.outcome;
     ctx.webhooks.send(envelope(waba.id, "account_review_update", { decision: review.outcome }, true));
   });
@@ -94,9 +114,31 @@ export function startNameReview(
     phone.verifiedName = name;
     phone.nameStatus = "PENDING_REVIEW";
   }
-  const review = ctx.config.displayNameReview;
-  ctx.later(review.delayMs, () => {
-    const decision = review.outcome;
+  const { delayMs, outcome, rejectionReasons } = ctx.config.displayNameReview;
+  const review = {
+    dueAt: Date.now() + delayMs,
+    name,
+    change,
+    outcome,
+    rejectionReason: rejectionReasons[0] ?? "NONE",
+  };
+  phone.nameReviews = [...(phone.nameReviews ?? []), review];
+  decideNameReview(ctx, phone, review);
+  return { success: true };
+}
+
+type NameReview = NonNullable<PhoneState["nameReviews"]>[number];
+
+/** After a restart: the number's display-name reviews decide at their due times. */
+export function resumeNameReviews(ctx: EmulatorContext, phone: PhoneState): void {
+  for (const review of phone.nameReviews ?? []) decideNameReview(ctx, phone, review);
+}
+
+function decideNameReview(ctx: EmulatorContext, phone: PhoneState, review: NameReview): void {
+  ctx.timers.at(review.dueAt, () => {
+    if (!phone.nameReviews?.includes(review)) return;
+    phone.nameReviews = phone.nameReviews.filter((r) => r !== review);
+    const { name, change, outcome: decision } = review;
     const status =
       decision === "APPROVED" ? "APPROVED" : decision === "REJECTED" ? "DECLINED" : "PENDING_REVIEW";
     if (change) {
@@ -115,10 +157,9 @@ export function startNameReview(
       decision,
       requested_verified_name: name,
     };
-    if (decision === "REJECTED") value.rejection_reason = review.rejectionReasons[0] ?? "NONE";
+    if (decision === "REJECTED") value.rejection_reason = review.rejectionReason;
     ctx.webhooks.send(envelope(phone.wabaId, "phone_number_name_update", value, true));
   });
-  return { success: true };
 }
 
 type CanSend = "AVAILABLE" | "LIMITED" | "BLOCKED";

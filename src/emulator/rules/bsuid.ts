@@ -7,15 +7,22 @@
 import { createHash } from "node:crypto";
 import type { EmulatorContext } from "../context.ts";
 import { GraphError } from "../graph-error.ts";
+import { memoize } from "../memo.ts";
 import type { PhoneState } from "../state.ts";
 import { portfolioOf } from "./limits.ts";
 import { countryOf } from "./marketing.ts";
 
+/** A BSUID from `${portfolio}:${waId}` (a hash: remembered). */
+const derivedBsuid = memoize((portfolioAndWaId: string) => {
+  const waId = portfolioAndWaId.slice(portfolioAndWaId.indexOf(":") + 1);
+  const digest = createHash("sha256").update(portfolioAndWaId).digest();
+  return `${countryOf(waId) ?? "ZZ"}.${digest.readBigUInt64BE(0)}${digest.readUInt16BE(8)}`;
+});
+
 /** The user's BSUID in the number's portfolio (stable: derived from both), remembered for `recipient`. */
 export function bsuidOf(ctx: EmulatorContext, phone: PhoneState, waId: string): string {
   const portfolio = portfolioOf(ctx, phone)?.id ?? phone.wabaId;
-  const digest = createHash("sha256").update(`${portfolio}:${waId}`).digest();
-  const id = `${countryOf(waId) ?? "ZZ"}.${digest.readBigUInt64BE(0)}${digest.readUInt16BE(8)}`;
+  const id = derivedBsuid(`${portfolio}:${waId}`);
   ctx.state.bsuids.set(`${portfolio}:${id}`, waId);
   return id;
 }

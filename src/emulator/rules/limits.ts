@@ -44,8 +44,18 @@ function maybeScale(ctx: EmulatorContext, portfolio: PortfolioState) {
   if (!rule.autoScale || portfolio.scalePending || portfolio.tier === "TIER_UNLIMITED") return;
   if (portfolio.reached.size < tierUsers(portfolio.tier) / 2) return;
   if (phonesOfPortfolio(ctx, portfolio).some((p) => p.qualityRating === "RED")) return;
-  portfolio.scalePending = true;
-  ctx.later(rule.scaleDelayMs, () => {
+  portfolio.scaleDueAt = Date.now() + rule.scaleDelayMs;
+  resumeScaling(ctx, portfolio);
+}
+
+/** Steps the portfolio up at its due time (after a restart too: at the original time). */
+export function resumeScaling(ctx: EmulatorContext, portfolio: PortfolioState): void {
+  const due = portfolio.scaleDueAt;
+  portfolio.scalePending = due !== undefined;
+  if (due === undefined) return;
+  ctx.timers.at(due, () => {
+    if (portfolio.scaleDueAt !== due) return;
+    portfolio.scaleDueAt = undefined;
     portfolio.scalePending = false;
     setPortfolioTier(ctx, portfolio, nextTier(portfolio.tier), "UPGRADE");
   });

@@ -3,11 +3,39 @@
  * (131049, a failed status), not applied inside a service window nor in the EEA, UK, Japan and
  * South Korea.
  */
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+} from "libphonenumber-js";
 import type { EmulatorContext } from "../context.ts";
+import { memoize } from "../memo.ts";
 
+/** Calling code -> the countries that share it (most have one). */
+const countriesByCallingCode = new Map<string, CountryCode[]>();
+for (const country of getCountries()) {
+  const code = getCountryCallingCode(country);
+  countriesByCallingCode.set(code, [...(countriesByCallingCode.get(code) ?? []), country]);
+}
+
+const parsedCountry = memoize((waId: string) => parsePhoneNumberFromString(`+${waId}`)?.country);
+
+/**
+ * The user's country from the number, as libphonenumber's parse gives it: a calling code of one
+ * country is that country whatever follows (the parse's own rule, here without parsing, which
+ * costs more than the rest of a send); shared codes (+1, +7, +44...) and odd lengths are parsed.
+ */
 export function countryOf(waId: string): string | undefined {
-  return parsePhoneNumberFromString(`+${waId}`)?.country;
+  for (let length = 1; length <= 3; length++) {
+    const countries = countriesByCallingCode.get(waId.slice(0, length));
+    if (!countries) continue;
+    const national = waId.length - length;
+    // The parse refuses a national number under 2 or over 17 digits (no country then).
+    if (countries.length === 1 && national >= 2 && national <= 17 && /^\d+$/.test(waId)) return countries[0];
+    return parsedCountry(waId);
+  }
+  return parsedCountry(waId);
 }
 
 /** 131049 when the marketing template must not be delivered; otherwise counts it. */

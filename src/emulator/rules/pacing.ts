@@ -5,7 +5,9 @@
  * failed with 132015 if the template was paused meanwhile. Config `templatePacing`.
  */
 import type { EmulatorContext } from "../context.ts";
-import type { TemplateState } from "../state.ts";
+import type { PhoneState, SentMessage, TemplateState } from "../state.ts";
+import { schedulePipeline } from "../status-pipeline.ts";
+import type { PricingObject } from "./pricing.ts";
 
 /** A new template of a paced category is paced. */
 export function startPacing(ctx: EmulatorContext, t: TemplateState): void {
@@ -26,4 +28,20 @@ export function holdsForAssessment(ctx: EmulatorContext, t: TemplateState, now =
   if (!t.pacing || !ctx.config.templatePacing.enabled || now > t.pacing.until) return false;
   t.pacing.sends++;
   return t.pacing.sends > ctx.config.templatePacing.threshold;
+}
+
+/**
+ * A held message goes on after the assessment (`msg.held.until`, kept across a restart): its
+ * statuses as usual, or failed (132015) if Meta paused or disabled the template meanwhile.
+ */
+export function releaseHeld(ctx: EmulatorContext, phone: PhoneState, msg: SentMessage): void {
+  const held = msg.held;
+  if (!held) return;
+  ctx.timers.at(held.until, () => {
+    if (msg.held !== held) return;
+    msg.held = undefined;
+    const status = ctx.state.templates.get(held.templateId)?.status;
+    const paused = status === "PAUSED" || status === "DISABLED";
+    schedulePipeline(ctx, phone, msg, held.pricing as PricingObject, paused ? 132015 : undefined);
+  });
 }

@@ -35,7 +35,39 @@ function statusUpdate(
 export function pauseForQuality(ctx: EmulatorContext, t: TemplateState): void {
   const { afterRedMs } = ctx.config.templatePausing;
   if (afterRedMs <= 0) pause(ctx, t);
-  else ctx.later(afterRedMs, () => t.quality_score?.score === "RED" && pause(ctx, t));
+  else {
+    t.pauseCheckAt = Date.now() + afterRedMs;
+    schedulePauseCheck(ctx, t);
+  }
+}
+
+function schedulePauseCheck(ctx: EmulatorContext, t: TemplateState): void {
+  const due = t.pauseCheckAt;
+  if (due === undefined) return;
+  ctx.timers.at(due, () => {
+    if (t.pauseCheckAt !== due) return; // a later RED moved the check
+    t.pauseCheckAt = undefined;
+    if (t.quality_score?.score === "RED") pause(ctx, t);
+  });
+}
+
+function scheduleUnpause(ctx: EmulatorContext, t: TemplateState): void {
+  const due = t.pausedUntil;
+  if (due === undefined) return;
+  ctx.timers.at(due, () => {
+    if (t.pausedUntil !== due) return;
+    t.pausedUntil = undefined;
+    if (t.status !== "PAUSED" || !ctx.state.templates.has(t.id)) return;
+    t.status = "APPROVED";
+    paceAfterPause(ctx, t);
+    statusUpdate(ctx, t, "APPROVED", "UNPAUSE", "Your template is active again.");
+  });
+}
+
+/** After a restart: a pending RED check and a running pause go on to their original times. */
+export function resumePausing(ctx: EmulatorContext, t: TemplateState): void {
+  schedulePauseCheck(ctx, t);
+  if (t.status === "PAUSED") scheduleUnpause(ctx, t);
 }
 
 function pause(ctx: EmulatorContext, t: TemplateState): void {
@@ -56,10 +88,6 @@ function pause(ctx: EmulatorContext, t: TemplateState): void {
     first ? "FIRST_PAUSE" : "SECOND_PAUSE",
     `Your template has been paused for ${first ? 3 : 6} hours due to low quality.`,
   );
-  ctx.later(first ? rule.firstPauseMs : rule.secondPauseMs, () => {
-    if (t.status !== "PAUSED" || !ctx.state.templates.has(t.id)) return;
-    t.status = "APPROVED";
-    paceAfterPause(ctx, t);
-    statusUpdate(ctx, t, "APPROVED", "UNPAUSE", "Your template is active again.");
-  });
+  t.pausedUntil = Date.now() + (first ? rule.firstPauseMs : rule.secondPauseMs);
+  scheduleUnpause(ctx, t);
 }

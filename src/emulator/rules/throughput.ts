@@ -8,15 +8,21 @@ import { GraphError } from "../graph-error.ts";
 import { sendPhoneQualityUpdate } from "../quality.ts";
 import type { PhoneState } from "../state.ts";
 
-const maintenanceUntil = new WeakMap<PhoneState, number>();
-
 export function startThroughputUpgrade(ctx: EmulatorContext, phone: PhoneState): void {
   const { upgradedPerSecond, downtimeMs } = ctx.config.throughputUpgrade;
-  if ((phone.throughputPerSecond ?? 0) >= upgradedPerSecond || maintenanceUntil.has(phone)) return;
-  maintenanceUntil.set(phone, Date.now() + downtimeMs);
-  ctx.later(downtimeMs, () => {
-    maintenanceUntil.delete(phone);
-    phone.throughputPerSecond = upgradedPerSecond;
+  if ((phone.throughputPerSecond ?? 0) >= upgradedPerSecond || phone.maintenanceUntil !== undefined) return;
+  phone.maintenanceUntil = Date.now() + downtimeMs;
+  resumeThroughputUpgrade(ctx, phone);
+}
+
+/** Ends the upgrade at its time (after a restart too: the downtime runs to its original end). */
+export function resumeThroughputUpgrade(ctx: EmulatorContext, phone: PhoneState): void {
+  const until = phone.maintenanceUntil;
+  if (until === undefined) return;
+  ctx.timers.at(until, () => {
+    if (phone.maintenanceUntil !== until) return;
+    phone.maintenanceUntil = undefined;
+    phone.throughputPerSecond = ctx.config.throughputUpgrade.upgradedPerSecond;
     phone.bucket.tokens = Number.POSITIVE_INFINITY;
     sendPhoneQualityUpdate(ctx, phone, "THROUGHPUT_UPGRADE");
   });
@@ -24,6 +30,6 @@ export function startThroughputUpgrade(ctx: EmulatorContext, phone: PhoneState):
 
 /** Throws 131057 while the number's upgrade is under way. */
 export function checkMaintenance(phone: PhoneState, now = Date.now()): void {
-  const until = maintenanceUntil.get(phone);
+  const until = phone.maintenanceUntil;
   if (until !== undefined && now < until) throw new GraphError(131057);
 }
