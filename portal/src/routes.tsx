@@ -60,6 +60,11 @@ export const router = createBrowserRouter([
       area("developers", () => import("./pages/developers/routes")),
       area("audit", () => import("./pages/audit/routes")),
       area("users", () => import("./pages/users/routes")),
+      area("billing", () => import("./pages/billing/routes")),
+      {
+        ...area("platformBilling", () => import("./pages/platform-billing/routes")),
+        path: "platform-billing/*",
+      },
       { path: "*", Component: NotFound },
     ],
   },

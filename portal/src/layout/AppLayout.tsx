@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from "react-router";
 import { canUse } from "../auth/roles";
 import { useSession, useSignedIn } from "../auth/session";
 import { PageLoader } from "../components/PageLoader";
+import { LowBalanceBanner } from "../pages/billing/LowBalanceBanner";
 import { LanguageSelect } from "./LanguageSelect";
 import { NAV_ITEMS } from "./nav";
 import { OfflineBanner } from "./OfflineBanner";
@@ -78,6 +79,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <OfflineBanner />
+        <LowBalanceBanner />
         <div id="main" tabIndex={-1}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />

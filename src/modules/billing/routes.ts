@@ -4,6 +4,8 @@ import { principalOf } from "../../http/auth.ts";
 import type { ModuleRoutes, ZodApp } from "../../http/context.ts";
 import { currentMonth, monthInput } from "./amounts.ts";
 import { estimateMessage } from "./estimate.ts";
+import { marketName } from "./markets.ts";
+import { formatMicros } from "./money.ts";
 import { CATEGORIES } from "./pricing.ts";
 import { listRateCards, rateCardRows } from "./rates.ts";
 import { billedMessageView, discrepancies, listLedger, monthPeriod, SPEND_GROUPS, spend } from "./reports.ts";
@@ -135,7 +137,13 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
         querystring: z.object({ market: z.string().max(40).optional() }),
       },
     },
-    async (request) => ({ data: await rateCardRows(db, request.params.id, request.query.market) }),
+    async (request) => ({
+      data: (await rateCardRows(db, request.params.id, request.query.market)).map((row) => ({
+        ...row,
+        marketName: marketName(row.market),
+        rate: formatMicros(row.rateMicros),
+      })),
+    }),
   );
 };
 
