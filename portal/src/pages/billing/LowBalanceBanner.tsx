@@ -20,7 +20,7 @@ export function LowBalanceBanner() {
         threshold: money(data.lowBalanceThreshold, data.currency),
       })}{" "}
       {canUse(session.user.role, "billing") && (
-        <Anchor component={Link} to="/billing">
+        <Anchor component={Link} to="/billing" inherit>
           {t("billing.openWallet")}
         </Anchor>
       )}

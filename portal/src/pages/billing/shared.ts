@@ -8,7 +8,9 @@ import type { WalletView } from "./types";
 export function useMoney() {
   const format = useFormat();
   return (amount: string | null | undefined, currency: string | null | undefined, precise = false) =>
-    amount == null || !currency ? "—" : format.money(Number(amount), currency, precise ? 6 : undefined);
+    amount == null || !currency
+      ? "—"
+      : format.money(amount as Intl.StringNumericLiteral, currency, precise ? 6 : undefined);
 }
 
 /** An answer of a billing route (declared without a response schema) as the type the page knows. */

@@ -231,6 +231,7 @@ export function RateCards() {
                         aria-label={t("platformBilling.browseVersion", {
                           version: card.version,
                           currency: card.currency,
+                          date: card.effectiveFrom.slice(0, 10),
                         })}
                       >
                         {t("platformBilling.browse")}

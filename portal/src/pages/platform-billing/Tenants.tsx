@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -148,7 +148,11 @@ export function Tenants() {
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
                         {wallet ? money(wallet.balance, wallet.currency) : t("platformBilling.noWallet")}{" "}
-                        {wallet?.lowBalance && <Badge color="orange">{t("platformBilling.low")}</Badge>}
+                        {wallet?.lowBalance && (
+                          <Text span c="red.9" fw={700} size="xs" tt="uppercase">
+                            {t("platformBilling.low")}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>{wallet ? money(wallet.creditLimit, wallet.currency) : "—"}</Table.Td>
                       <Table.Td>
