@@ -6,7 +6,7 @@ import type { ModuleRoutes, ZodApp } from "../../http/context.ts";
 import { notFound } from "../../lib/problem.ts";
 import { actorLabel, recordAudit, tenantSummaries } from "../accounts/index.ts";
 import { amountInput, amountMicros, currentMonth, monthInput } from "./amounts.ts";
-import { checkLedger } from "./checks.ts";
+import { checkLedger, ledgerOk } from "./checks.ts";
 import { CATEGORIES } from "./pricing.ts";
 import { importRateCard } from "./rates.ts";
 import { margins, monthPeriod } from "./reports.ts";
@@ -276,7 +276,7 @@ function pricingRoutes(app: ZodApp, services: Services) {
       requireRole(request);
       const result = await checkLedger(db);
       return {
-        ok: result.balanceMismatches.length === 0 && result.unbalancedPostings.length === 0,
+        ok: ledgerOk(result),
         ...result,
       };
     },

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type BillingBench, startBillingBench } from "../../../test/support/billing.ts";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
-import { billingAccounts, billingMessages, ledgerPostings } from "../../db/schema.ts";
+import { billingAccounts, billingMessages, ledgerLines, ledgerPostings } from "../../db/schema.ts";
 import { type DomainEvent, useSubscribers } from "../../events/index.ts";
 import { checkLedger, releaseExpired } from "./checks.ts";
 import { importRateCard } from "./rates.ts";
@@ -177,11 +177,29 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
       }),
     ]);
     const check = await checkLedger(b.database.db);
-    expect(check).toEqual({ balanceMismatches: [], unbalancedPostings: [] });
+    expect(check).toEqual({ balanceMismatches: [], unbalancedPostings: [], orphanLines: [] });
     const [account] = await b.database.db
       .select()
       .from(billingAccounts)
       .where(and(eq(billingAccounts.tenantId, tenant)));
     expect(account!.lowBalanceAlerted).toBe(true);
+  });
+
+  it("finds a line whose posting is missing, and keeps one line per posting and account", async () => {
+    const { db } = b.database;
+    const tenant = await b.tenant();
+    await credit(tenant, 10_000);
+    const [posting] = await db.select().from(ledgerPostings).where(eq(ledgerPostings.tenantId, tenant));
+    const twice = db
+      .insert(ledgerLines)
+      .values({ postingId: posting!.id, tenantId: tenant, account: "wallet", amountMicros: 1 });
+    await expect(twice).rejects.toThrow();
+    const stray = randomUUID();
+    await db
+      .insert(ledgerLines)
+      .values({ postingId: stray, tenantId: tenant, account: "markup", amountMicros: 0 });
+    expect((await checkLedger(db)).orphanLines).toEqual([stray]);
+    await db.delete(ledgerLines).where(eq(ledgerLines.postingId, stray));
+    expect((await checkLedger(db)).orphanLines).toEqual([]);
   });
 });
