@@ -63,13 +63,18 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
     expect(await balance(tenant)).toBe(50_000 - 74_160);
   });
 
-  it("refuses a billed send to a market the card has no rate for", async () => {
-    const tenant = await b.tenant();
-    await credit(tenant, 1_000_000);
-    await expect(b.send(tenant, { messageId: randomUUID(), phone: "+3545551234" })).rejects.toMatchObject({
+  it("refuses a billed send no card has a rate for; the default card prices every market", async () => {
+    const euros = await b.tenant({ currency: "EUR" });
+    await credit(euros, 1_000_000);
+    await expect(b.send(euros, { messageId: randomUUID(), phone: "+3545551234" })).rejects.toMatchObject({
       status: 422,
       code: "rate_unavailable",
     });
+    // Iceland is in no region: Meta's "Other" (utility 0.0077 + 20%).
+    const dollars = await b.tenant();
+    await credit(dollars, 1_000_000);
+    await b.send(dollars, { messageId: randomUUID(), phone: "+3545551234" });
+    expect(await balance(dollars)).toBe(1_000_000 - 9_240);
   });
 
   it("charges once whatever the order and repetition of statuses; a failure releases", async () => {
