@@ -164,16 +164,21 @@ export async function measureBillingIngest(
       const bodies = notifications(label, prefix, n, number.phoneNumberId);
       const started = performance.now();
       await deliver(api, sandbox.graph.appSecret, bodies);
-      const done = billed
-        ? sql`select count(*)::int as n from billing_messages b join messages m on m.id = b.message_id
-            where m.wamid like ${wamids} and b.state = 'charged'`
-        : sql`select count(*)::int as n from messages where wamid like ${wamids} and status = 'delivered'`;
+      // The same query for both sides: billing settles in the ingest transaction, so a message
+      // shows delivered exactly when its charge is posted (checked after the clock stops).
+      const done = sql`select count(*)::int as n from messages where wamid like ${wamids} and status = 'delivered'`;
       while ((await count(database, done)) < n) {
         if (performance.now() - started > 600_000)
           throw new Error(`${label}: not all ingested after 10 minutes`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const ms = performance.now() - started;
+      const charged = await count(
+        database,
+        sql`select count(*)::int as n from billing_messages b join messages m on m.id = b.message_id
+          where m.wamid like ${wamids} and b.state = 'charged'`,
+      );
+      if (charged !== (billed ? n : 0)) throw new Error(`${label}: ${charged} of ${n} messages charged`);
       process.stderr.write(`  billing ${label}: ${n} statuses ingested in ${Math.round(ms)} ms\n`);
       return ms;
     };
