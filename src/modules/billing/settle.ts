@@ -142,7 +142,9 @@ async function priceCharges(pricer: Pricer, charges: Charge[]): Promise<Verdict[
     const { query } = charge;
     if (!charge.meta.billable || !query.decision.tiered) continue;
     const key = `${query.tenantId}/${monthOf(query.at)}/${query.market}/${query.decision.rateCategory}`;
-    groups.set(key, [...(groups.get(key) ?? []), charge]);
+    const group = groups.get(key);
+    if (group) group.push(charge);
+    else groups.set(key, [charge]);
   }
   const ranks = new Map<Charge, number>();
   for (const group of groups.values()) {
