@@ -12,8 +12,6 @@ const en = {
     notEnforced:
       "Billing is not enabled for this workspace: Charla does not charge its messages. A platform admin opens the wallet.",
     lowBalanceTitle: "Low balance",
-    lowBalance:
-      "The balance is below {{threshold}}. Top up soon: sends are refused once the credit runs out.",
     lowBalanceBanner:
       "The prepaid balance is {{balance}}, below the threshold of {{threshold}}. Sends are refused once the credit runs out.",
     openWallet: "Open the wallet",
@@ -153,8 +151,6 @@ const es: typeof en = {
     notEnforced:
       "La facturación no está activada en este espacio: Charla no cobra sus mensajes. Un administrador de la plataforma abre la billetera.",
     lowBalanceTitle: "Saldo bajo",
-    lowBalance:
-      "El saldo está por debajo de {{threshold}}. Recarga pronto: los envíos se rechazan cuando se acaba el crédito.",
     lowBalanceBanner:
       "El saldo prepago es {{balance}}, por debajo del umbral de {{threshold}}. Los envíos se rechazan cuando se acaba el crédito.",
     openWallet: "Abrir la billetera",
@@ -294,8 +290,6 @@ const pt: typeof en = {
     notEnforced:
       "O faturamento não está ativado neste espaço: o Charla não cobra as mensagens. Um administrador da plataforma abre a carteira.",
     lowBalanceTitle: "Saldo baixo",
-    lowBalance:
-      "O saldo está abaixo de {{threshold}}. Recarregue logo: os envios são recusados quando o crédito acaba.",
     lowBalanceBanner:
       "O saldo pré-pago é {{balance}}, abaixo do limite de {{threshold}}. Os envios são recusados quando o crédito acaba.",
     openWallet: "Abrir a carteira",

@@ -113,11 +113,6 @@ export function Wallet() {
           </Stack>
         ) : (
           <Stack gap="lg">
-            {data.lowBalance && (
-              <Alert color="orange" title={t("billing.lowBalanceTitle")}>
-                {t("billing.lowBalance", { threshold: money(data.lowBalanceThreshold, data.currency) })}
-              </Alert>
-            )}
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
               <Figure
                 label={t("billing.balance")}
