@@ -90,7 +90,8 @@ export async function settleStatuses(context: TxContext, events: DomainEvent[]):
     .from(billingMessages)
     .where(
       and(
-        inArray(billingMessages.messageId, [...views.keys()]),
+        // One text parameter rather than one per message (a batch may settle thousands).
+        sql`${billingMessages.messageId} = any(string_to_array(${[...views.keys()].join(",")}, ',')::uuid[])`,
         inArray(billingMessages.state, ["reserved", "released"]),
       ),
     )
