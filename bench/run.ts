@@ -1,4 +1,5 @@
 /** `npm run bench`: runs every bench and prints a table; throughput figures carry their ratio to raw-send. */
+import { measureBillingIngest } from "./billing-ingest.ts";
 import { measureEmulatorLoad } from "./emulator-load.ts";
 import { measureInbox } from "./inbox.ts";
 import { measureRawSend } from "./raw-send.ts";
@@ -53,6 +54,16 @@ if (await postgresAnswers(postgresUrl)) {
   process.stderr.write("running send on PostgreSQL ...\n");
   rows.push(sendRow(await measureSend({ kind: "postgres", postgresUrl, ...sendOptions })));
 } else process.stderr.write(`PostgreSQL at ${postgresUrl} does not answer: send on PostgreSQL skipped\n`);
+
+// Billing: status ingest with billing on versus off, alternating in one run (issue 13 asks >= 0.8).
+for (const target of (await postgresAnswers(postgresUrl)) ? [undefined, postgresUrl] : [undefined]) {
+  process.stderr.write(`running billing-ingest on ${target ? "PostgreSQL" : "PGlite"} ...\n`);
+  const billing = await measureBillingIngest(target ? "postgres" : "pglite", 2_000, target);
+  rows.push({
+    name: `billing-ingest ${billing.database} (delivered statuses, billing on vs off)`,
+    result: { perSecond: billing.onPerSecond, ratioToRawSend: ratio(billing.onPerSecond), ...billing },
+  });
+}
 
 // The shared inbox: agents on SSE while the sandbox delivers inbound messages (BENCH_AGENTS, BENCH_RATE, BENCH_SECONDS).
 const inboxOptions = {

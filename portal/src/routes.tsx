@@ -62,6 +62,11 @@ export const router = createBrowserRouter([
       area("audit", () => import("./pages/audit/routes")),
       area("users", () => import("./pages/users/routes")),
       area("platform", () => import("./pages/platform/routes")),
+      area("billing", () => import("./pages/billing/routes")),
+      {
+        ...area("platformBilling", () => import("./pages/platform-billing/routes")),
+        path: "platform-billing/*",
+      },
       { path: "*", Component: NotFound },
     ],
   },

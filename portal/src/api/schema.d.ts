@@ -662,6 +662,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/billing/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tenant with its wallet (enforced: false without one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/billing/tenants/{tenantId}/adjustments": {
         parameters: {
             query?: never;
@@ -712,7 +746,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A tenant's markups (basis points; '*' = every category) */
+        /** A tenant's markups (basis points; '*' = every category) and the platform's default */
         get: {
             parameters: {
                 query?: never;
@@ -2212,7 +2246,40 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** What a message about to be sent would cost: the template's category, the number's window with the contact, any free entry point */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the sending number (Charla's id or Meta's) */
+                        from?: string;
+                        template?: {
+                            language: string;
+                            name: string;
+                        };
+                        /** @description the recipient's phone, E.164 */
+                        to: string;
+                        /** @description the message type when not a template */
+                        type?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2230,6 +2297,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
                     from?: string;
                     /** @description comma-separated kinds */
                     kind?: string;

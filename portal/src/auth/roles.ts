@@ -13,6 +13,8 @@ export const AREAS = {
   developers: ["tenant_admin", "developer"],
   audit: ["tenant_admin", "analyst"],
   users: ["tenant_admin"],
+  billing: ["tenant_admin", "analyst"],
+  platformBilling: [],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

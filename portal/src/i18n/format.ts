@@ -18,8 +18,18 @@ export function useFormat() {
     number(value: number | null | undefined): string {
       return value == null ? "—" : new Intl.NumberFormat(locale).format(value);
     },
-    money(amount: number, currency: string): string {
-      return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount);
+    /**
+     * An amount as a number or an exact decimal string ("19.955000", formatted without going through
+     * a float); `maximumFractionDigits` shows per-message prices finer than a cent (0.0312).
+     */
+    money(
+      amount: number | Intl.StringNumericLiteral,
+      currency: string,
+      maximumFractionDigits?: number,
+    ): string {
+      return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits }).format(
+        amount,
+      );
     },
   };
 }

@@ -7,6 +7,7 @@ import { canUse } from "../auth/roles";
 import { useSession, useSignedIn } from "../auth/session";
 import { PageLoader } from "../components/PageLoader";
 import { ActivationBell } from "../pages/activation/Feed";
+import { LowBalanceBanner } from "../pages/billing/LowBalanceBanner";
 import { LanguageSelect } from "./LanguageSelect";
 import { NAV_ITEMS } from "./nav";
 import { OfflineBanner } from "./OfflineBanner";
@@ -80,6 +81,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <OfflineBanner />
+        <LowBalanceBanner />
         <div id="main" tabIndex={-1}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />

@@ -12,4 +12,6 @@ export const NAV_ITEMS: { area: Area; path: string; label: string }[] = [
   { area: "developers", path: "/developers", label: "nav.developers" },
   { area: "audit", path: "/audit", label: "nav.audit" },
   { area: "users", path: "/users", label: "nav.users" },
+  { area: "billing", path: "/billing", label: "billing.nav" },
+  { area: "platformBilling", path: "/platform-billing", label: "platformBilling.nav" },
 ];

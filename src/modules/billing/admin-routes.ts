@@ -6,16 +6,18 @@ import type { ModuleRoutes, ZodApp } from "../../http/context.ts";
 import { notFound } from "../../lib/problem.ts";
 import { actorLabel, recordAudit, tenantSummaries } from "../accounts/index.ts";
 import { amountInput, amountMicros, currentMonth, monthInput } from "./amounts.ts";
-import { checkLedger } from "./checks.ts";
+import { checkLedger, ledgerOk } from "./checks.ts";
 import { CATEGORIES } from "./pricing.ts";
 import { importRateCard } from "./rates.ts";
 import { margins, monthPeriod } from "./reports.ts";
+import { billingSettings } from "./settings.ts";
 import {
   adjust,
   configureWallet,
   listMarkups,
   refundMessage,
   setMarkup,
+  tenantWallets,
   topUp,
   walletView,
 } from "./wallet.ts";
@@ -37,6 +39,15 @@ async function existingTenant(db: Executor, tenantId: string) {
 /** Wallets, top-ups, adjustments and refunds. */
 function walletRoutes(app: ZodApp, services: Services) {
   const { db } = services.database;
+
+  app.get(
+    "/admin/billing/tenants",
+    { schema: { tags, summary: "Every tenant with its wallet (enforced: false without one)" } },
+    async (request) => {
+      requireRole(request);
+      return { data: await tenantWallets(db) };
+    },
+  );
 
   app.put(
     "/admin/billing/tenants/:tenantId/wallet",
@@ -164,13 +175,17 @@ function pricingRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
-        summary: "A tenant's markups (basis points; '*' = every category)",
+        summary: "A tenant's markups (basis points; '*' = every category) and the platform's default",
         params: tenantParams,
       },
     },
     async (request) => {
       requireRole(request);
-      return { data: await listMarkups(db, request.params.tenantId) };
+      await existingTenant(db, request.params.tenantId);
+      return {
+        data: await listMarkups(db, request.params.tenantId),
+        defaultBasisPoints: billingSettings().defaultMarkupBps,
+      };
     },
   );
 
@@ -261,7 +276,7 @@ function pricingRoutes(app: ZodApp, services: Services) {
       requireRole(request);
       const result = await checkLedger(db);
       return {
-        ok: result.balanceMismatches.length === 0 && result.unbalancedPostings.length === 0,
+        ok: ledgerOk(result),
         ...result,
       };
     },

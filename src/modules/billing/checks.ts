@@ -1,8 +1,8 @@
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import { post } from "./ledger.ts";
-import { billingAccounts, billingMessages, ledgerLines } from "./schema.ts";
+import { billingAccounts, billingMessages, ledgerLines, ledgerPostings } from "./schema.ts";
 import { releasePosting } from "./settle.ts";
 
 /** Releases reservations older than the timeout (Meta said nothing): the money is the tenant's again. */
@@ -32,7 +32,15 @@ export interface LedgerCheck {
   balanceMismatches: { tenantId: string; cached: number; ledger: number }[];
   /** Postings whose lines do not sum to zero. */
   unbalancedPostings: string[];
+  /** Posting ids that lines name but that do not exist (lines have no foreign key, see schema.ts). */
+  orphanLines: string[];
 }
+
+/** Whether the ledger passed its check. */
+export const ledgerOk = (check: LedgerCheck) =>
+  check.balanceMismatches.length === 0 &&
+  check.unbalancedPostings.length === 0 &&
+  check.orphanLines.length === 0;
 
 /** The ledger's invariants: balance = sum of entries, and double entry. */
 export async function checkLedger(db: Executor): Promise<LedgerCheck> {
@@ -58,10 +66,16 @@ export async function checkLedger(db: Executor): Promise<LedgerCheck> {
     .from(ledgerLines)
     .groupBy(ledgerLines.postingId)
     .having(sql`sum(${ledgerLines.amountMicros}) <> 0`);
+  const orphans = await db
+    .selectDistinct({ postingId: ledgerLines.postingId })
+    .from(ledgerLines)
+    .leftJoin(ledgerPostings, eq(ledgerPostings.id, ledgerLines.postingId))
+    .where(isNull(ledgerPostings.id));
   return {
     balanceMismatches: balances
       .map((row) => ({ tenantId: row.tenantId, cached: row.cached, ledger: Number(row.ledger) }))
       .filter((row) => row.cached !== row.ledger),
     unbalancedPostings: unbalanced.map((row) => row.postingId),
+    orphanLines: orphans.map((row) => row.postingId),
   };
 }

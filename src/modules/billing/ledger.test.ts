@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type BillingBench, startBillingBench } from "../../../test/support/billing.ts";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
-import { billingAccounts, billingMessages, ledgerPostings } from "../../db/schema.ts";
+import { billingAccounts, billingMessages, ledgerLines, ledgerPostings } from "../../db/schema.ts";
 import { type DomainEvent, useSubscribers } from "../../events/index.ts";
 import { checkLedger, releaseExpired } from "./checks.ts";
 import { importRateCard } from "./rates.ts";
@@ -63,13 +63,18 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
     expect(await balance(tenant)).toBe(50_000 - 74_160);
   });
 
-  it("refuses a billed send to a market the card has no rate for", async () => {
-    const tenant = await b.tenant();
-    await credit(tenant, 1_000_000);
-    await expect(b.send(tenant, { messageId: randomUUID(), phone: "+3545551234" })).rejects.toMatchObject({
+  it("refuses a billed send no card has a rate for; the default card prices every market", async () => {
+    const euros = await b.tenant({ currency: "EUR" });
+    await credit(euros, 1_000_000);
+    await expect(b.send(euros, { messageId: randomUUID(), phone: "+3545551234" })).rejects.toMatchObject({
       status: 422,
       code: "rate_unavailable",
     });
+    // Iceland is in no region: Meta's "Other" (utility 0.0077 + 20%).
+    const dollars = await b.tenant();
+    await credit(dollars, 1_000_000);
+    await b.send(dollars, { messageId: randomUUID(), phone: "+3545551234" });
+    expect(await balance(dollars)).toBe(1_000_000 - 9_240);
   });
 
   it("charges once whatever the order and repetition of statuses; a failure releases", async () => {
@@ -177,11 +182,29 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
       }),
     ]);
     const check = await checkLedger(b.database.db);
-    expect(check).toEqual({ balanceMismatches: [], unbalancedPostings: [] });
+    expect(check).toEqual({ balanceMismatches: [], unbalancedPostings: [], orphanLines: [] });
     const [account] = await b.database.db
       .select()
       .from(billingAccounts)
       .where(and(eq(billingAccounts.tenantId, tenant)));
     expect(account!.lowBalanceAlerted).toBe(true);
+  });
+
+  it("finds a line whose posting is missing, and keeps one line per posting and account", async () => {
+    const { db } = b.database;
+    const tenant = await b.tenant();
+    await credit(tenant, 10_000);
+    const [posting] = await db.select().from(ledgerPostings).where(eq(ledgerPostings.tenantId, tenant));
+    const twice = db
+      .insert(ledgerLines)
+      .values({ postingId: posting!.id, tenantId: tenant, account: "wallet", amountMicros: 1 });
+    await expect(twice).rejects.toThrow();
+    const stray = randomUUID();
+    await db
+      .insert(ledgerLines)
+      .values({ postingId: stray, tenantId: tenant, account: "markup", amountMicros: 0 });
+    expect((await checkLedger(db)).orphanLines).toEqual([stray]);
+    await db.delete(ledgerLines).where(eq(ledgerLines.postingId, stray));
+    expect((await checkLedger(db)).orphanLines).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ export async function post(context: TxContext, postings: PostingInput[]): Promis
   const unique = [
     ...new Map(postings.map((posting) => [`${posting.tenantId}/${posting.key}`, posting])).values(),
   ];
-  const rows = unique.map(({ lines: _lines, ...posting }) => ({
+  // Each posting carries its lines as [account, amount] pairs: no key repeated per line, and the
+  // lines join only the postings this statement inserted.
+  const rows = unique.map((posting) => ({
     tenant_id: posting.tenantId,
     kind: posting.kind,
     key: posting.key,
@@ -54,32 +56,26 @@ export async function post(context: TxContext, postings: PostingInput[]): Promis
     reference: posting.reference ?? null,
     reason: posting.reason ?? null,
     author: posting.author,
-  }));
-  const lines = unique.flatMap((posting) =>
-    posting.lines
+    lines: posting.lines
       .filter((line) => line.amountMicros !== 0)
-      .map((line) => ({
-        tenant_id: posting.tenantId,
-        key: posting.key,
-        account: line.account,
-        amount: line.amountMicros,
-      })),
-  );
+      .map((line) => [line.account, line.amountMicros]),
+  }));
   // One statement whatever the batch: postings (skipping keys posted before), their lines, and
   // what was posted with the wallet's movement per tenant.
   const result = await context.tx.execute(sql`
-    with p as (
+    with v as materialized (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+        tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text, lines jsonb)),
+    p as (
       insert into ledger_postings (tenant_id, kind, key, message_id, reference, reason, author)
-      select tenant_id, kind, key, message_id, reference, reason, author
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
-        tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text)
+      select tenant_id, kind, key, message_id, reference, reason, author from v
       on conflict do nothing
       returning id, tenant_id, key),
     l as (
       insert into ledger_lines (posting_id, tenant_id, account, amount_micros)
-      select p.id, p.tenant_id, x.account, x.amount
-      from p join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as x(
-        tenant_id uuid, key text, account text, amount bigint) on x.tenant_id = p.tenant_id and x.key = p.key
+      select p.id, p.tenant_id, line->>0, (line->>1)::bigint
+      from p join v on v.tenant_id = p.tenant_id and v.key = p.key
+        cross join lateral jsonb_array_elements(v.lines) as line
       returning tenant_id, account, amount_micros)
     select tenant_id::text as tenant_id, key, null::text as delta from p
     union all

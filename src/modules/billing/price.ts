@@ -34,6 +34,8 @@ export class Pricer {
   readonly db: Executor;
   private readonly cards = new Map<string, Promise<RateCard | null>>();
   private readonly markups = new Map<string, Promise<number>>();
+  /** Markups already computed (a batch prices many messages at the same rate and markup). */
+  private readonly markupAmounts = new Map<string, number>();
 
   constructor(db: Executor) {
     this.db = db;
@@ -50,7 +52,12 @@ export class Pricer {
     if (!card) return null;
     const cost = rateOf(await rateTable(this.db, card.id), query.market, decision.rateCategory, nth);
     if (cost === null) return null;
-    const markup = markupOf(cost, await this.markupBps(query.tenantId, decision.category));
+    const bps = await this.markupBps(query.tenantId, decision.category);
+    let markup = this.markupAmounts.get(`${cost}/${bps}`);
+    if (markup === undefined) {
+      markup = markupOf(cost, bps);
+      this.markupAmounts.set(`${cost}/${bps}`, markup);
+    }
     return { costMicros: cost, markupMicros: markup, totalMicros: cost + markup };
   }
 

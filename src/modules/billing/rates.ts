@@ -10,7 +10,8 @@ export const DEFAULT_CARD = {
   file: new URL("./default-rate-card.csv", import.meta.url),
   currency: "USD",
   effectiveFrom: new Date("2026-01-01T00:00:00Z"),
-  source: "Charla default: Meta USD card effective 2026-01-01 as transcribed in meta-platform-2026.md §1.3",
+  source:
+    "Charla default: every market of Meta's USD card effective 2026-01-01, indicative (transcriptions and a derived INR card; see default-rate-card.csv)",
 };
 
 export interface ImportInput {

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { decodeCursor, paginate } from "../../lib/cursor.ts";
 import { formatMicros } from "./money.ts";
 import { billingAccounts, billingMessages, ledgerLines, ledgerPostings } from "./schema.ts";
 
@@ -16,22 +17,36 @@ export function monthPeriod(month: string): Period {
   return { from, to };
 }
 
-/** A tenant's postings, newest first, each with its lines. */
+/**
+ * A tenant's postings, newest first, each with its lines; paged by a cursor (a batch's postings
+ * share their time, so the cursor carries the id too).
+ */
 export async function listLedger(
   db: Executor,
   tenantId: string,
-  filter: { kind?: string[]; from?: Date; to?: Date; limit: number },
+  filter: { kind?: string[]; from?: Date; to?: Date; limit: number; cursor?: string },
 ) {
   const conditions = [eq(ledgerPostings.tenantId, tenantId)];
   if (filter.kind?.length) conditions.push(inArray(ledgerPostings.kind, filter.kind as never[]));
   if (filter.from) conditions.push(gte(ledgerPostings.createdAt, filter.from));
   if (filter.to) conditions.push(lt(ledgerPostings.createdAt, filter.to));
-  const postings = await db
-    .select()
-    .from(ledgerPostings)
-    .where(and(...conditions))
-    .orderBy(desc(ledgerPostings.createdAt), desc(ledgerPostings.id))
-    .limit(filter.limit);
+  if (filter.cursor) {
+    const { at, id } = decodeCursor(filter.cursor);
+    conditions.push(
+      or(lt(ledgerPostings.createdAt, at), and(eq(ledgerPostings.createdAt, at), lt(ledgerPostings.id, id)))!,
+    );
+  }
+  const page = paginate(
+    await db
+      .select()
+      .from(ledgerPostings)
+      .where(and(...conditions))
+      .orderBy(desc(ledgerPostings.createdAt), desc(ledgerPostings.id))
+      .limit(filter.limit + 1),
+    filter.limit,
+    (row) => ({ at: row.createdAt, id: row.id }),
+  );
+  const postings = page.data;
   const lines = postings.length
     ? await db
         .select()
@@ -43,7 +58,7 @@ export async function listLedger(
           ),
         )
     : [];
-  return postings.map(({ tenantId: _tenant, ...posting }) => ({
+  const data = postings.map(({ tenantId: _tenant, ...posting }) => ({
     ...posting,
     lines: lines
       .filter((line) => line.postingId === posting.id)
@@ -53,6 +68,7 @@ export async function listLedger(
         amountMicros: line.amountMicros,
       })),
   }));
+  return { data, nextCursor: page.nextCursor };
 }
 
 export const SPEND_GROUPS = ["day", "category", "market", "number", "template"] as const;

@@ -32,7 +32,7 @@ export interface BillableSend {
 }
 
 /** Countries where authentication is charged at the international rate for eligible businesses. */
-const AUTH_INTERNATIONAL_MARKETS = new Set(["EG", "IN", "ID", "MY", "NG", "PK", "SA", "ZA", "AE"]);
+export const AUTH_INTERNATIONAL_MARKETS = new Set(["EG", "IN", "ID", "MY", "NG", "PK", "SA", "ZA", "AE"]);
 
 export const insufficientBalance = (detail: string, extensions: Record<string, unknown> = {}) =>
   new AppError(402, "insufficient_balance", detail, extensions);

@@ -1,11 +1,15 @@
 import { z } from "zod";
+import type { Executor } from "../../db/client.ts";
 import { principalOf } from "../../http/auth.ts";
-import type { ModuleRoutes } from "../../http/context.ts";
+import type { ModuleRoutes, ZodApp } from "../../http/context.ts";
 import { currentMonth, monthInput } from "./amounts.ts";
 import { estimateMessage } from "./estimate.ts";
+import { marketName } from "./markets.ts";
+import { formatMicros } from "./money.ts";
 import { CATEGORIES } from "./pricing.ts";
 import { listRateCards, rateCardRows } from "./rates.ts";
 import { billedMessageView, discrepancies, listLedger, monthPeriod, SPEND_GROUPS, spend } from "./reports.ts";
+import { estimateSend } from "./send-estimate.ts";
 import { monthlyStatement, statementCsv, statementPdf } from "./statement.ts";
 import { getWallet, walletView } from "./wallet.ts";
 
@@ -38,18 +42,19 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
           from: z.iso.datetime({ offset: true }).optional(),
           to: z.iso.datetime({ offset: true }).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
+          cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
         }),
       },
     },
     async (request) => {
-      const { kind, from, to, limit } = request.query;
-      const data = await listLedger(db, principalOf(request).tenant.id, {
+      const { kind, from, to, limit, cursor } = request.query;
+      return listLedger(db, principalOf(request).tenant.id, {
         kind: kind?.split(","),
         from: from ? new Date(from) : undefined,
         to: to ? new Date(to) : undefined,
         limit,
+        cursor,
       });
-      return { data };
     },
   );
 
@@ -98,26 +103,7 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
     },
   );
 
-  app.get(
-    "/billing/estimate",
-    {
-      schema: {
-        tags,
-        summary: "What a message to a recipient would cost now (market, rule, Meta's cost, markup, total)",
-        querystring: z.object({
-          to: z.string().min(3).max(32).describe("the recipient's phone, E.164"),
-          category: z.enum(CATEGORIES).default("service").describe("the template's category, or service"),
-          windowOpen: z.enum(["true", "false"]).default("false"),
-        }),
-      },
-    },
-    async (request) =>
-      estimateMessage(db, principalOf(request).tenant.id, {
-        to: request.query.to,
-        category: request.query.category,
-        windowOpen: request.query.windowOpen === "true",
-      }),
-  );
+  estimateRoutes(app, db);
 
   app.get(
     "/billing/discrepancies",
@@ -151,6 +137,56 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
         querystring: z.object({ market: z.string().max(40).optional() }),
       },
     },
-    async (request) => ({ data: await rateCardRows(db, request.params.id, request.query.market) }),
+    async (request) => ({
+      data: (await rateCardRows(db, request.params.id, request.query.market)).map((row) => ({
+        ...row,
+        marketName: marketName(row.market),
+        rate: formatMicros(row.rateMicros),
+      })),
+    }),
   );
 };
+
+/** The price of a message before it is sent: by recipient and category, or for a send about to happen. */
+function estimateRoutes(app: ZodApp, db: Executor) {
+  app.get(
+    "/billing/estimate",
+    {
+      schema: {
+        tags,
+        summary: "What a message to a recipient would cost now (market, rule, Meta's cost, markup, total)",
+        querystring: z.object({
+          to: z.string().min(3).max(32).describe("the recipient's phone, E.164"),
+          category: z.enum(CATEGORIES).default("service").describe("the template's category, or service"),
+          windowOpen: z.enum(["true", "false"]).default("false"),
+        }),
+      },
+    },
+    async (request) =>
+      estimateMessage(db, principalOf(request).tenant.id, {
+        to: request.query.to,
+        category: request.query.category,
+        windowOpen: request.query.windowOpen === "true",
+      }),
+  );
+
+  app.post(
+    "/billing/estimate",
+    {
+      schema: {
+        tags,
+        summary:
+          "What a message about to be sent would cost: the template's category, the number's window with the contact, any free entry point",
+        body: z.object({
+          from: z.string().min(1).max(64).optional().describe("the sending number (Charla's id or Meta's)"),
+          to: z.string().min(3).max(32).describe("the recipient's phone, E.164"),
+          template: z
+            .object({ name: z.string().min(1).max(512), language: z.string().min(2).max(15) })
+            .optional(),
+          type: z.string().min(1).max(32).optional().describe("the message type when not a template"),
+        }),
+      },
+    },
+    async (request) => estimateSend(db, principalOf(request).tenant.id, request.body),
+  );
+}

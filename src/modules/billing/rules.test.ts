@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MARKET_IDS, marketByName, marketOfPhone, STANDALONE_MARKETS } from "./markets.ts";
 import { formatMicros, MoneyError, markupOf, toMicros } from "./money.ts";
 import { decidePricing, metaDecision } from "./pricing.ts";
 import { parseRateCardCsv, RateCardFormatError } from "./rate-csv.ts";
-import { rateOf } from "./rates.ts";
+import { DEFAULT_CARD, rateOf } from "./rates.ts";
 
 describe("markets from the recipient's calling code", () => {
   it("has Meta's 30 standalone countries and the regions", () => {
@@ -135,6 +136,29 @@ describe("Meta's pricing rules, by date", () => {
 });
 
 describe("Meta's rate card CSV", () => {
+  it("ships a default card with every market, each with marketing, utility and authentication", () => {
+    const { rates, currency } = parseRateCardCsv(readFileSync(DEFAULT_CARD.file, "utf8"));
+    expect(currency).toBe("USD");
+    for (const market of MARKET_IDS)
+      for (const category of ["marketing", "utility", "authentication", "service"])
+        expect(
+          rates.find((rate) => rate.market === market && rate.category === category),
+          `${market} ${category}`,
+        ).toBeDefined();
+    const international = rates.filter((rate) => rate.category === "authentication-international");
+    expect(international.map((rate) => rate.market).sort()).toEqual([
+      "AE",
+      "EG",
+      "ID",
+      "IN",
+      "MY",
+      "NG",
+      "PK",
+      "SA",
+      "ZA",
+    ]);
+  });
+
   it("reads the base card after its preamble and the tier card", () => {
     const base = parseRateCardCsv(
       [

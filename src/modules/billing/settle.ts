@@ -90,7 +90,8 @@ export async function settleStatuses(context: TxContext, events: DomainEvent[]):
     .from(billingMessages)
     .where(
       and(
-        inArray(billingMessages.messageId, [...views.keys()]),
+        // One text parameter rather than one per message (a batch may settle thousands).
+        sql`${billingMessages.messageId} = any(string_to_array(${[...views.keys()].join(",")}, ',')::uuid[])`,
         inArray(billingMessages.state, ["reserved", "released"]),
       ),
     )
@@ -142,7 +143,9 @@ async function priceCharges(pricer: Pricer, charges: Charge[]): Promise<Verdict[
     const { query } = charge;
     if (!charge.meta.billable || !query.decision.tiered) continue;
     const key = `${query.tenantId}/${monthOf(query.at)}/${query.market}/${query.decision.rateCategory}`;
-    groups.set(key, [...(groups.get(key) ?? []), charge]);
+    const group = groups.get(key);
+    if (group) group.push(charge);
+    else groups.set(key, [charge]);
   }
   const ranks = new Map<Charge, number>();
   for (const group of groups.values()) {

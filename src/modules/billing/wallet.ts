@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import { conflict, notFound, unprocessable } from "../../lib/problem.ts";
@@ -171,4 +171,13 @@ export async function setMarkup(
 
 export async function listMarkups(db: Executor, tenantId: string) {
   return db.select().from(billingMarkups).where(eq(billingMarkups.tenantId, tenantId));
+}
+
+/** Every tenant (id, slug, name) with its wallet or null, by name: the platform admin's billing overview. */
+export async function tenantWallets(db: Executor) {
+  const tenants = (await db.execute(
+    sql`select id::text, slug, name from tenants order by name, id`,
+  )) as unknown as { rows: { id: string; slug: string; name: string }[] };
+  const wallets = new Map((await db.select().from(billingAccounts)).map((row) => [row.tenantId, row]));
+  return tenants.rows.map((tenant) => ({ ...tenant, wallet: walletView(wallets.get(tenant.id) ?? null) }));
 }
