@@ -24,3 +24,6 @@ export {
 } from "./service.ts";
 
 export const contactsModule: ModuleRecord = { name: "contacts", routes: contactsRoutes };
+
+/** The contacts table, for modules that compile filters over it to SQL (audiences' segments). */
+export { contacts as contactsTable } from "./schema.ts";
