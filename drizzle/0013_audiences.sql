@@ -7,10 +7,10 @@ CREATE TABLE "contact_import_chunks" (
 --> statement-breakpoint
 CREATE TABLE "contact_import_errors" (
 	"import_id" uuid NOT NULL,
-	"row_number" integer NOT NULL,
+	"line" integer NOT NULL,
 	"reason" text NOT NULL,
 	"raw" jsonb NOT NULL,
-	CONSTRAINT "contact_import_errors_import_id_row_number_pk" PRIMARY KEY("import_id","row_number")
+	CONSTRAINT "contact_import_errors_import_id_line_pk" PRIMARY KEY("import_id","line")
 );
 --> statement-breakpoint
 CREATE TABLE "contact_imports" (
@@ -26,7 +26,9 @@ CREATE TABLE "contact_imports" (
 	"list_id" uuid,
 	"opt_in" jsonb,
 	"rows_done" integer DEFAULT 0 NOT NULL,
-	"imported" integer DEFAULT 0 NOT NULL,
+	"bytes_done" integer DEFAULT 0 NOT NULL,
+	"created" integer DEFAULT 0 NOT NULL,
+	"updated" integer DEFAULT 0 NOT NULL,
 	"failed" integer DEFAULT 0 NOT NULL,
 	"error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

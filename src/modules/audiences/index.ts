@@ -3,9 +3,14 @@
  * (rules compiled to SQL, materialised members) and static lists, and the audience SQL campaigns use.
  */
 import type { ModuleRecord } from "../../app/module.ts";
+import { audienceJobs } from "./jobs.ts";
 import { audiencesRoutes } from "./routes.ts";
 
 export { type AudienceSpec, audienceContactIdsSql } from "./audience.ts";
+export { type ContactImport, type ImportProgress, runImport } from "./import-run.ts";
+export { configureImport } from "./import-service.ts";
+export { getImport, listImports, storeUpload } from "./import-store.ts";
+export type { ImportOptions } from "./import-types.ts";
 export {
   addListMembers,
   type ContactList,
@@ -28,4 +33,8 @@ export {
   updateSegment,
 } from "./segments.ts";
 
-export const audiencesModule: ModuleRecord = { name: "audiences", routes: audiencesRoutes };
+export const audiencesModule: ModuleRecord = {
+  name: "audiences",
+  routes: audiencesRoutes,
+  jobs: audienceJobs,
+};

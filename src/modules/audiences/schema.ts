@@ -108,9 +108,13 @@ export const contactImports = pgTable(
     defaultCountry: text("default_country"),
     listId: uuid("list_id").references(() => contactLists.id, { onDelete: "set null" }),
     optIn: jsonb("opt_in").$type<OptInDeclaration>(),
-    /** Data rows processed and committed: the resume point. */
+    /** Records read and committed (refused ones included): the resume point. */
     rowsDone: integer("rows_done").notNull().default(0),
-    imported: integer("imported").notNull().default(0),
+    /** Bytes of the file read up to the resume point: progress. */
+    bytesDone: integer("bytes_done").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    /** Rows merged into a contact that existed (or appeared earlier in the file). */
+    updated: integer("updated").notNull().default(0),
     failed: integer("failed").notNull().default(0),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -143,11 +147,11 @@ export const contactImportErrors = pgTable(
     importId: uuid("import_id")
       .notNull()
       .references(() => contactImports.id, { onDelete: "cascade" }),
-    /** 1-based data row number (the header is row 0). */
-    rowNumber: integer("row_number").notNull(),
+    /** The line of the file the row starts on (the header is line 1). */
+    line: integer("line").notNull(),
     reason: text("reason").notNull(),
     /** The row as read, columns in file order. */
     raw: jsonb("raw").$type<string[]>().notNull(),
   },
-  (table) => [primaryKey({ columns: [table.importId, table.rowNumber] })],
+  (table) => [primaryKey({ columns: [table.importId, table.line] })],
 );
