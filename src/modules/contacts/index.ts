@@ -2,6 +2,7 @@
 import type { ModuleRecord } from "../../app/module.ts";
 import { contactsRoutes } from "./routes.ts";
 
+export { contactsByIds } from "./bulk.ts";
 export { toE164, waIdToE164 } from "./phone.ts";
 export {
   BSUID_PATTERN,
