@@ -111,7 +111,7 @@ export async function tick(
     }
     const size = sizeChunk(row, numbers);
     if (typeof size !== "number") {
-      if (size.holding !== (row.holding ?? undefined))
+      if (size.holding && size.holding !== row.holding)
         await tx
           .update(campaigns)
           .set({ holding: size.holding ?? null })
@@ -138,7 +138,12 @@ export async function tick(
         audienceTotal: sql`${campaigns.audienceTotal} + ${fresh.length}`,
         queued: sql`${campaigns.queued} + ${plan.messages.length}`,
         skipped: sql`${campaigns.skipped} + ${plan.skipped}`,
-        holding: plan.deferred > 0 && plan.messages.length === 0 ? "quiet_hours" : null,
+        holding:
+          contacts.length === 0
+            ? row.holding
+            : plan.messages.length === 0 && plan.deferred > 0
+              ? "quiet_hours"
+              : null,
         updatedAt: now,
       })
       .where(eq(campaigns.id, row.id))
@@ -151,8 +156,11 @@ export async function tick(
     if (!updated!.audienceDone || contacts.length > 0)
       return { kind: "released", queued: plan.messages.length, looked: contacts.length };
     const deferredDue = await nextDeferred(tx, updated!);
-    if (deferredDue)
+    if (deferredDue) {
+      if (updated!.holding !== "quiet_hours")
+        await tx.update(campaigns).set({ holding: "quiet_hours" }).where(eq(campaigns.id, row.id));
       return { kind: "wait", ms: Math.max(50, deferredDue.getTime() - Date.now()), holding: "quiet_hours" };
+    }
     await finishRun(services, tx, updated!, now);
     return { kind: "stop" };
   });

@@ -85,7 +85,9 @@ export async function changeCampaign(services: Services, tenantId: string, id: s
   return services.database.db.transaction(async (tx) => {
     const row = await getCampaign(tx, tenantId, id, true);
     if (!ALLOWED[action].includes(row.status))
-      throw conflict("campaign_state", `A ${row.status} campaign cannot ${action}`, { status: row.status });
+      throw conflict("campaign_state", `A ${row.status} campaign cannot ${action}`, {
+        campaignStatus: row.status,
+      });
     if (action === "pause") return setStatus(services, tx, row, { status: "paused", holding: null });
     if (action === "resume") {
       // A paused recurring campaign between runs resumes as scheduled for its next time.
