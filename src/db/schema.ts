@@ -2,6 +2,7 @@
 export * from "../modules/accounts/auth-schema.ts";
 export * from "../modules/accounts/schema.ts";
 export * from "../modules/activation/schema.ts";
+export * from "../modules/audiences/schema.ts";
 export * from "../modules/billing/schema.ts";
 export * from "../modules/campaigns/schema.ts";
 export * from "../modules/contacts/schema.ts";

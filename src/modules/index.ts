@@ -1,6 +1,7 @@
 import type { ModuleRecord } from "../app/module.ts";
 import { accountsModule } from "./accounts/index.ts";
 import { activationModule } from "./activation/index.ts";
+import { audiencesModule } from "./audiences/index.ts";
 import { billingModule } from "./billing/index.ts";
 import { campaignsModule } from "./campaigns/index.ts";
 import { contactsModule } from "./contacts/index.ts";
@@ -29,6 +30,7 @@ export const modules: ModuleRecord[] = [
   realtimeModule,
   pushModule,
   csatModule,
+  audiencesModule,
   campaignsModule,
 ];
 

@@ -8,6 +8,7 @@ import {
   atMeta,
   campaign,
   campaignWhen,
+  everyoneSegment,
   freshPhone,
   makeContacts,
   saleCampaign,
@@ -21,6 +22,7 @@ describeEachDatabase("campaigns", (kind) => {
   beforeAll(async () => {
     h = await startHarness(kind, { DISPATCH_RECONCILE_SECONDS: "2" });
     ({ sale } = await sandboxTemplates(h));
+    await everyoneSegment(h);
   });
   afterAll(() => h?.close());
 

@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
-import type { Tx } from "../../db/client.ts";
+import type { Executor, Tx } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
 import { AppError } from "../../lib/problem.ts";
+import { type AudienceSpec, refreshSegments } from "../audiences/index.ts";
 import { queueTemplateMessages } from "../messages/index.ts";
 import { numbersByIds, type PhoneNumberRow } from "../numbers/index.ts";
 import { type ApprovedTemplate, approvedTemplate } from "../templates/index.ts";
@@ -43,15 +44,23 @@ async function setStatus(
   return updated!;
 }
 
-/** A scheduled run whose time came starts; anything not running stops the runner. */
+/** The audience's segments recomputed (dynamic rules such as "last inbound within" move with time). */
+export async function refreshAudience(db: Executor, row: CampaignRow): Promise<void> {
+  const spec = row.audience as AudienceSpec;
+  await refreshSegments(db, row.tenantId, [...(spec.segmentIds ?? []), ...(spec.excludeSegmentIds ?? [])]);
+}
+
+/** A scheduled run whose time came starts (its segments refreshed); anything not running stops the runner. */
 async function runnable(services: Services, tx: Tx, row: CampaignRow, now: Date) {
-  if (row.status === "scheduled" && row.nextRunAt && row.nextRunAt <= now)
+  if (row.status === "scheduled" && row.nextRunAt && row.nextRunAt <= now) {
+    if (row.run > 1) await refreshAudience(tx, row);
     return setStatus(services, tx, row, {
       status: "running",
       cursor: null,
       audienceDone: false,
       holding: null,
     });
+  }
   return row.status === "running" ? row : null;
 }
 

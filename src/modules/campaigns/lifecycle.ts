@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import { AppError, conflict } from "../../lib/problem.ts";
-import { setStatus } from "./engine.ts";
+import { refreshAudience, setStatus } from "./engine.ts";
 import { startRunner } from "./jobs.ts";
 import { estimateCampaign } from "./preview.ts";
 import { firstRunAt } from "./schedule.ts";
@@ -19,6 +19,7 @@ import {
 export async function previewCampaign(services: Services, tenantId: string, id: string) {
   const { db } = services.database;
   const row = await getCampaign(db, tenantId, id);
+  await refreshAudience(db, row);
   const numbers = await sendingNumbers(db, tenantId, row.phoneNumberIds);
   const templates = await checkedTemplates(
     db,

@@ -20,6 +20,15 @@ export async function sandboxTemplates(h: Harness) {
   );
 }
 
+const everyone = new WeakMap<Harness, string>();
+/** A segment of every contact of the tenant (an empty AND), the audience of the suite's campaigns. */
+export async function everyoneSegment(h: Harness): Promise<string> {
+  const res = await h.api("POST", "/v1/segments", { name: "Everyone", rules: { op: "and", rules: [] } });
+  expect(res.status).toBe(201);
+  everyone.set(h, res.body.id);
+  return res.body.id;
+}
+
 /** Contacts made through the API: opted in (default), opted out, or without an opt-in. */
 export async function makeContacts(
   h: Harness,
@@ -49,6 +58,7 @@ export async function makeContacts(
 export function saleCampaign(h: Harness, saleId: string, extra: Record<string, unknown> = {}) {
   return {
     name: "Spring sale",
+    audience: { segmentIds: [everyone.get(h)!] },
     variants: [
       {
         templateId: saleId,
