@@ -138,7 +138,13 @@ export async function tick(
     const prices = ((row.estimate ?? {}) as { unitPrices?: UnitPrices }).unitPrices ?? {};
     const plan = await planChunk(tx, row, contacts, numbers, templates, prices, now);
     await writeRecipients(tx, plan.recipients);
-    await queueTemplateMessages(tx, services, plan.messages);
+    // One dispatch job per sending number: the numbers are dispatched in parallel.
+    for (const number of numbers)
+      await queueTemplateMessages(
+        tx,
+        services,
+        plan.messages.filter((message) => message.phoneNumberId === number.id),
+      );
     const [updated] = await tx
       .update(campaigns)
       .set({

@@ -37,7 +37,7 @@ export async function runCampaign(services: Services, campaignId: string): Promi
         if (!pace.pacer || pace.pacer.perSecond !== perSecond) pace.pacer = new Pacer(perSecond);
         const pacer = pace.pacer;
         const outstanding = Math.max(0, row.queued - row.sent - row.failed);
-        const allowance = pacer.allowance(outstanding);
+        const allowance = pacer.allowance(outstanding, row.sent + row.failed);
         const floor = Math.min(
           Math.max(1, Math.floor(perSecond * MIN_CHUNK_SHARE)),
           budget.remaining ?? Number.POSITIVE_INFINITY,

@@ -53,23 +53,34 @@ export async function messagingBudget(
 /**
  * The release pace of one campaign runner: credit accrues at the numbers' combined tier and is
  * capped at one second's worth, so what is handed to dispatch never runs ahead of what Meta
- * allows, and a pause stops new sends within a second.
+ * allows. What is in flight (queued, not yet reported sent or failed) is also held to about three
+ * seconds of the rate actually observed (at least a tenth of a second of the tier), so a pause
+ * leaves little behind it even when dispatch runs slower than the tier.
  */
 export class Pacer {
   private credit = 0;
   private last = Date.now();
+  private completed: number | null = null;
+  private rate = 0;
   readonly perSecond: number;
 
   constructor(perSecond: number) {
     this.perSecond = Math.max(1, perSecond);
   }
 
-  /** How many recipients may be released now, given those handed over but not yet sent. */
-  allowance(outstanding: number): number {
+  /** How many recipients may be released now, given those in flight and those completed so far. */
+  allowance(outstanding: number, completed: number): number {
     const now = Date.now();
-    this.credit = Math.min(this.perSecond, this.credit + ((now - this.last) / 1000) * this.perSecond);
+    const seconds = (now - this.last) / 1000;
+    this.credit = Math.min(this.perSecond, this.credit + seconds * this.perSecond);
+    if (this.completed !== null && seconds > 0) {
+      const observed = (completed - this.completed) / seconds;
+      this.rate = this.rate === 0 ? observed : this.rate * 0.8 + observed * 0.2;
+    }
+    this.completed = completed;
     this.last = now;
-    return Math.max(0, Math.floor(Math.min(this.credit, this.perSecond * 2 - outstanding)));
+    const inFlightCap = Math.min(this.perSecond, Math.max(this.perSecond * 0.1, 1, this.rate * 3));
+    return Math.max(0, Math.floor(Math.min(this.credit, inFlightCap - outstanding)));
   }
 
   spend(count: number): void {
@@ -78,6 +89,6 @@ export class Pacer {
 
   /** Milliseconds until `count` more may go. */
   waitFor(count: number): number {
-    return Math.ceil((Math.max(1, count - this.credit) / this.perSecond) * 1000);
+    return Math.min(1_000, Math.ceil((Math.max(1, count - this.credit) / this.perSecond) * 1000));
   }
 }
