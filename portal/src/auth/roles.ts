@@ -7,6 +7,7 @@ export const AREAS = {
   templateEditor: ["tenant_admin", "developer"],
   review: [],
   contacts: ["tenant_admin", "developer", "agent"],
+  campaigns: ["tenant_admin", "developer", "analyst"],
   conversations: ["tenant_admin", "agent", "analyst"],
   developers: ["tenant_admin", "developer"],
   audit: ["tenant_admin", "analyst"],

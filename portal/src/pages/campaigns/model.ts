@@ -30,7 +30,13 @@ export interface Estimate {
   cost: {
     enforced: boolean;
     currency: string | null;
-    markets: { market: string; marketName: string; count: number; unitMicros: number | null; totalMicros: number }[];
+    markets: {
+      market: string;
+      marketName: string;
+      count: number;
+      unitMicros: number | null;
+      totalMicros: number;
+    }[];
     total: string;
     available: string | null;
   };
@@ -38,7 +44,16 @@ export interface Estimate {
   minimumSeconds: number;
 }
 
-export const COUNTERS = ["queued", "sent", "delivered", "read", "replied", "failed", "skipped", "clicked"] as const;
+export const COUNTERS = [
+  "queued",
+  "sent",
+  "delivered",
+  "read",
+  "replied",
+  "failed",
+  "skipped",
+  "clicked",
+] as const;
 
 export const STATUS_COLOR: Record<Campaign["status"], string> = {
   draft: "gray",

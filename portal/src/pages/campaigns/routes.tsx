@@ -1,7 +1,7 @@
 import { Route, Routes } from "react-router";
 import CampaignDetail from "./CampaignDetail";
-import CampaignWizard from "./CampaignWizard";
 import CampaignsList from "./CampaignsList";
+import CampaignWizard from "./CampaignWizard";
 
 export default function CampaignsRoutes() {
   return (
