@@ -7,9 +7,10 @@ import { audienceJobs } from "./jobs.ts";
 import { audiencesRoutes } from "./routes.ts";
 
 export { type AudienceSpec, audienceContactIdsSql } from "./audience.ts";
+export { importFile } from "./import-file.ts";
 export { type ContactImport, type ImportProgress, runImport } from "./import-run.ts";
 export { configureImport } from "./import-service.ts";
-export { getImport, listImports, storeUpload } from "./import-store.ts";
+export { errorFile, getImport, listImports, storeUpload } from "./import-store.ts";
 export type { ImportOptions } from "./import-types.ts";
 export {
   addListMembers,
