@@ -27,6 +27,8 @@ export function RecipientsTable({ id }: { id: string }) {
         }),
       )) as unknown as { data: Recipient[]; nextCursor: string | null },
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // Statuses keep arriving after the send: the first pages are refreshed now and then.
+    refetchInterval: 10_000,
   });
   const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
   return (
