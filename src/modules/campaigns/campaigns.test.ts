@@ -245,6 +245,37 @@ describeEachDatabase("campaigns", (kind) => {
     await h.api("POST", `/v1/campaigns/${quiet.body.id}/cancel`);
   });
 
+  it("counts a recipient's click on Charla's redirect link once, then redirects", async () => {
+    const { db } = h.charla.services.database;
+    const body = saleCampaign(h, sale.id);
+    body.variants[0]!.parameters = {
+      ...body.variants[0]!.parameters,
+      buttons: [{ index: 0, redirectUrl: "https://shop.example.com/sale" }],
+    } as never;
+    const created = await h.api("POST", "/v1/campaigns", body);
+    expect(created.status).toBe(201);
+    const [contact] = await makeContacts(h, 1);
+    await db.insert(campaignRecipients).values({
+      tenantId: h.tenant.id,
+      campaignId: created.body.id,
+      contactId: contact!,
+      status: "delivered",
+      rank: 3,
+      variant: 0,
+      clickToken: "tok_abcdefgh",
+    });
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${h.url}/c/tok_abcdefgh`, { redirect: "manual" });
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe("https://shop.example.com/sale");
+    }
+    expect((await campaign(h, created.body.id)).clicked).toBe(1);
+    const unknown = await fetch(`${h.url}/c/tok_unknown1`, { redirect: "manual" });
+    expect(unknown.status).toBe(404);
+    const [row] = await recipients(created.body.id);
+    expect(row!.clickedAt).toBeInstanceOf(Date);
+  });
+
   it("refuses a launch the wallet cannot cover with insufficient_balance", async () => {
     const { tenant, apiKey } = await makeTenant(h);
     const { db } = h.charla.services.database;

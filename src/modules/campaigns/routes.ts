@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { principalOf, requireRole } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
+import { notFound } from "../../lib/problem.ts";
 import { numbersByIds } from "../numbers/index.ts";
 import { changeCampaign, launchCampaign, previewCampaign } from "./lifecycle.ts";
 import { messagingBudget } from "./pacing.ts";
@@ -184,7 +185,7 @@ export const campaignClickRoutes: ModuleRoutes = (app, { database }) => {
     },
     async (request, reply) => {
       const target = await followClick(database.db, request.params.token);
-      if (!target) return reply.code(404).type("text/plain").send("Not found");
+      if (!target) throw notFound("Link", "link_not_found");
       return reply.redirect(target, 302);
     },
   );
