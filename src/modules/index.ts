@@ -3,6 +3,7 @@ import { accountsModule } from "./accounts/index.ts";
 import { activationModule } from "./activation/index.ts";
 import { audiencesModule } from "./audiences/index.ts";
 import { billingModule } from "./billing/index.ts";
+import { campaignsModule } from "./campaigns/index.ts";
 import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
 import { csatModule } from "./csat/index.ts";
@@ -30,6 +31,7 @@ export const modules: ModuleRecord[] = [
   pushModule,
   csatModule,
   audiencesModule,
+  campaignsModule,
 ];
 
 /** Every module's routes, mounted under /v1. */

@@ -1,5 +1,41 @@
 // Generated from Charla's /openapi.json by `npm run portal:api`. Do not edit.
 export interface paths {
+    "/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign URL button's redirect link: counts the click per recipient */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2434,6 +2470,574 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's campaigns, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                clicked: number;
+                                cost: string;
+                                delivered: number;
+                                failed: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                queued: number;
+                                read: number;
+                                replied: number;
+                                sent: number;
+                                skipped: number;
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign (draft): template variants with an A/B split, parameters mapped from contact fields, audience, numbers, schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        audience?: {
+                            excludeListIds?: string[];
+                            excludeSegmentIds?: string[];
+                            listIds?: string[];
+                            segmentIds?: string[];
+                        };
+                        frequencyCap?: {
+                            max: number;
+                            periodHours: number;
+                        } | null;
+                        name: string;
+                        phoneNumberIds: string[];
+                        /**
+                         * @default {
+                         *       "kind": "now",
+                         *       "timezone": "UTC"
+                         *     }
+                         */
+                        schedule?: {
+                            at?: string;
+                            cron?: string;
+                            /**
+                             * @default now
+                             * @enum {string}
+                             */
+                            kind?: "now" | "at" | "cron";
+                            quietHours?: {
+                                end: string;
+                                start: string;
+                            } | null;
+                            /** @default UTC */
+                            timezone?: string;
+                        };
+                        variants: {
+                            /** @default {} */
+                            parameters?: {
+                                body?: {
+                                    fallback?: string;
+                                    field?: string;
+                                    value?: string;
+                                }[] | {
+                                    [key: string]: {
+                                        fallback?: string;
+                                        field?: string;
+                                        value?: string;
+                                    };
+                                };
+                                buttons?: {
+                                    index: number;
+                                    /** Format: uri */
+                                    redirectUrl?: string;
+                                    text?: {
+                                        fallback?: string;
+                                        field?: string;
+                                        value?: string;
+                                    };
+                                }[];
+                                header?: {
+                                    document?: {
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                    image?: {
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                    text?: {
+                                        fallback?: string;
+                                        field?: string;
+                                        value?: string;
+                                    };
+                                    video?: {
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                };
+                            };
+                            /** Format: uuid */
+                            templateId: string;
+                            /** @default 1 */
+                            weight?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign with its counters, failures by Meta error code, skips by reason and the remaining messaging budget */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the campaign (takes effect within a second) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launch a draft (now, at its time, or on its cron); 402 insufficient_balance when the wallet is short */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the campaign (takes effect within a second) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before launch: audience size, exclusions by reason, cost by market (rate card and markup), wallet and messaging budget */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's recipients with their status (keyset pages over the contact id) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "skipped" | "deferred" | "queued" | "sent" | "delivered" | "read" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/recipients.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every recipient and its status as CSV (streamed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume the campaign (takes effect within a second) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -8,6 +8,7 @@ export const AREAS = {
   review: [],
   contacts: ["tenant_admin", "developer", "agent"],
   audiences: ["tenant_admin", "developer"],
+  campaigns: ["tenant_admin", "developer", "analyst"],
   conversations: ["tenant_admin", "agent", "analyst"],
   developers: ["tenant_admin", "developer"],
   audit: ["tenant_admin", "analyst"],

@@ -9,6 +9,7 @@ import { billingRoutes } from "./routes.ts";
 import { billingSubscriber } from "./settle.ts";
 import { topUpWebhook } from "./topup-webhook.ts";
 
+export { type BulkEstimate, estimateBulk, type MarketEstimate } from "./bulk-estimate.ts";
 export { checkLedger, type LedgerCheck, releaseExpired } from "./checks.ts";
 export type { LowBalanceData } from "./ledger.ts";
 export { marketOfCountry, marketOfPhone } from "./markets.ts";

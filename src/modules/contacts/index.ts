@@ -3,6 +3,7 @@ import type { ModuleRecord } from "../../app/module.ts";
 import { contactsRoutes } from "./routes.ts";
 
 export { type BulkConsent, type BulkContact, recordConsentBulk, upsertContactsBulk } from "./bulk.ts";
+export { contactsByIds } from "./by-ids.ts";
 export { toE164, waIdToE164 } from "./phone.ts";
 export {
   BSUID_PATTERN,

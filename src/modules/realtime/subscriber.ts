@@ -2,7 +2,7 @@ import type { DomainEvent, EventSubscriber } from "../../events/index.ts";
 import { publishRealtime, type RealtimeEventInput } from "./service.ts";
 
 /** Domain events that open inboxes show live; the rest (templates, webhooks) are not for agents. */
-const LIVE_PREFIXES = ["message.", "conversation.", "agent.", "contact."];
+const LIVE_PREFIXES = ["message.", "conversation.", "agent.", "contact.", "campaign."];
 
 /** Events meant for one user: their `data.userId` says whom. */
 const PERSONAL = new Set<string>(["agent.mentioned"]);
