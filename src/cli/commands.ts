@@ -17,6 +17,7 @@ import {
 import { DEMO_STARTING_BALANCE, seedDemoWallet } from "../modules/billing/index.ts";
 import { type Charla, createLogger, startCharla } from "../runtime.ts";
 import { connectSandboxAccount, type Sandbox, startSandbox } from "../sandbox.ts";
+import { registerContactCommands } from "./contacts.ts";
 import { registerRateCardCommands } from "./ratecard.ts";
 
 const cliActor: Actor = { kind: "cli" };
@@ -197,4 +198,5 @@ export function registerCommands(program: Command): void {
       });
     });
   registerRateCardCommands(program, withDatabase);
+  registerContactCommands(program, withDatabase);
 }

@@ -1,5 +1,6 @@
 import type { ActivationCompletedData, ActivationStageEventData } from "../modules/activation/index.ts";
 import type { LowBalanceData } from "../modules/billing/index.ts";
+import type { CampaignView } from "../modules/campaigns/index.ts";
 import type { ContactOptedOutData } from "../modules/contacts/index.ts";
 import type {
   AgentMentionedData,
@@ -48,6 +49,8 @@ export type DomainEvent =
   | Event<"conversation.assigned", ConversationAssignedData>
   | Event<"conversation.escalated", ConversationEscalatedData>
   | Event<"conversation.sla_warning", ConversationSlaData>
+  | Event<"campaign.status_changed", CampaignView>
+  | Event<"campaign.progress", CampaignView>
   // Internal: no customer sees it (not in the catalogue below).
   | Event<"whatsapp_account.connected", { accountId: string }>
   | Event<"whatsapp_account.meta_update", MetaAccountUpdate>
@@ -107,6 +110,10 @@ export const customerEventCatalogue = {
   "conversation.escalated": "A conversation stayed unassigned longer than its team allows",
   "conversation.sla_warning":
     "A conversation is about to breach, or breached, its team's first-response or resolution SLA",
+  "campaign.status_changed":
+    "A campaign was launched, started a run, paused (by a user or held: balance, template, number), resumed, cancelled or completed",
+  "campaign.progress":
+    "A campaign's counters moved: queued, sent, delivered, read, replied, failed, skipped, clicked and cost",
 } as const satisfies Record<CustomerEventType, string>;
 
 export function isCustomerEvent(

@@ -1,7 +1,9 @@
 import type { ModuleRecord } from "../app/module.ts";
 import { accountsModule } from "./accounts/index.ts";
 import { activationModule } from "./activation/index.ts";
+import { audiencesModule } from "./audiences/index.ts";
 import { billingModule } from "./billing/index.ts";
+import { campaignsModule } from "./campaigns/index.ts";
 import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
 import { csatModule } from "./csat/index.ts";
@@ -28,6 +30,8 @@ export const modules: ModuleRecord[] = [
   realtimeModule,
   pushModule,
   csatModule,
+  audiencesModule,
+  campaignsModule,
 ];
 
 /** Every module's routes, mounted under /v1. */

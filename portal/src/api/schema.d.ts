@@ -1,5 +1,41 @@
 // Generated from Charla's /openapi.json by `npm run portal:api`. Do not edit.
 export interface paths {
+    "/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign URL button's redirect link: counts the click per recipient */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2509,6 +2545,574 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's campaigns, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                clicked: number;
+                                cost: string;
+                                delivered: number;
+                                failed: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                queued: number;
+                                read: number;
+                                replied: number;
+                                sent: number;
+                                skipped: number;
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign (draft): template variants with an A/B split, parameters mapped from contact fields, audience, numbers, schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        audience?: {
+                            excludeListIds?: string[];
+                            excludeSegmentIds?: string[];
+                            listIds?: string[];
+                            segmentIds?: string[];
+                        };
+                        frequencyCap?: {
+                            max: number;
+                            periodHours: number;
+                        } | null;
+                        name: string;
+                        phoneNumberIds: string[];
+                        /**
+                         * @default {
+                         *       "kind": "now",
+                         *       "timezone": "UTC"
+                         *     }
+                         */
+                        schedule?: {
+                            at?: string;
+                            cron?: string;
+                            /**
+                             * @default now
+                             * @enum {string}
+                             */
+                            kind?: "now" | "at" | "cron";
+                            quietHours?: {
+                                end: string;
+                                start: string;
+                            } | null;
+                            /** @default UTC */
+                            timezone?: string;
+                        };
+                        variants: {
+                            /** @default {} */
+                            parameters?: {
+                                body?: {
+                                    fallback?: string;
+                                    field?: string;
+                                    value?: string;
+                                }[] | {
+                                    [key: string]: {
+                                        fallback?: string;
+                                        field?: string;
+                                        value?: string;
+                                    };
+                                };
+                                buttons?: {
+                                    index: number;
+                                    /** Format: uri */
+                                    redirectUrl?: string;
+                                    text?: {
+                                        fallback?: string;
+                                        field?: string;
+                                        value?: string;
+                                    };
+                                }[];
+                                header?: {
+                                    document?: {
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                    image?: {
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                    text?: {
+                                        fallback?: string;
+                                        field?: string;
+                                        value?: string;
+                                    };
+                                    video?: {
+                                        filename?: string;
+                                        id?: string;
+                                        /** Format: uri */
+                                        link?: string;
+                                    };
+                                };
+                            };
+                            /** Format: uuid */
+                            templateId: string;
+                            /** @default 1 */
+                            weight?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign with its counters, failures by Meta error code, skips by reason and the remaining messaging budget */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the campaign (takes effect within a second) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launch a draft (now, at its time, or on its cron); 402 insufficient_balance when the wallet is short */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the campaign (takes effect within a second) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before launch: audience size, exclusions by reason, cost by market (rate card and markup), wallet and messaging budget */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's recipients with their status (keyset pages over the contact id) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "skipped" | "deferred" | "queued" | "sent" | "delivered" | "read" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/recipients.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every recipient and its status as CSV (streamed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume the campaign (takes effect within a second) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clicked: number;
+                            cost: string;
+                            delivered: number;
+                            failed: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            queued: number;
+                            read: number;
+                            replied: number;
+                            sent: number;
+                            skipped: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/canned-replies": {
         parameters: {
             query?: never;
@@ -3635,6 +4239,605 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's imports, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                bytesDone: number;
+                                byteSize: number;
+                                columns: string[];
+                                created: number;
+                                error: string | null;
+                                failed: number;
+                                fileName: string;
+                                /** Format: uuid */
+                                id: string;
+                                mapping: {
+                                    attributes?: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description a header of the CSV file */
+                                    language?: string;
+                                    /** @description a header of the CSV file */
+                                    name?: string;
+                                    /** @description a header of the CSV file */
+                                    optInDate?: string;
+                                    /** @description a header of the CSV file */
+                                    optInSource?: string;
+                                    /** @description a header of the CSV file */
+                                    phone: string;
+                                    /** @description a header of the CSV file */
+                                    tags?: string;
+                                } | null;
+                                rowsDone: number;
+                                /** @enum {string} */
+                                status: "uploaded" | "running" | "completed" | "failed";
+                                updated: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a contacts CSV (the raw file as the body, text/csv); answers its columns and first rows for the mapping */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bytesDone: number;
+                            byteSize: number;
+                            columns: string[];
+                            created: number;
+                            error: string | null;
+                            failed: number;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            mapping: {
+                                attributes?: {
+                                    [key: string]: string;
+                                };
+                                /** @description a header of the CSV file */
+                                language?: string;
+                                /** @description a header of the CSV file */
+                                name?: string;
+                                /** @description a header of the CSV file */
+                                optInDate?: string;
+                                /** @description a header of the CSV file */
+                                optInSource?: string;
+                                /** @description a header of the CSV file */
+                                phone: string;
+                                /** @description a header of the CSV file */
+                                tags?: string;
+                            } | null;
+                            rowsDone: number;
+                            sample: string[][];
+                            /** @enum {string} */
+                            status: "uploaded" | "running" | "completed" | "failed";
+                            updated: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bytesDone: number;
+                            byteSize: number;
+                            columns: string[];
+                            created: number;
+                            error: string | null;
+                            failed: number;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            mapping: {
+                                attributes?: {
+                                    [key: string]: string;
+                                };
+                                /** @description a header of the CSV file */
+                                language?: string;
+                                /** @description a header of the CSV file */
+                                name?: string;
+                                /** @description a header of the CSV file */
+                                optInDate?: string;
+                                /** @description a header of the CSV file */
+                                optInSource?: string;
+                                /** @description a header of the CSV file */
+                                phone: string;
+                                /** @description a header of the CSV file */
+                                tags?: string;
+                            } | null;
+                            rowsDone: number;
+                            /** @enum {string} */
+                            status: "uploaded" | "running" | "completed" | "failed";
+                            updated: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The refused rows as CSV: line, reason, then the row as read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Map the columns and start the import (a failed one resumes where it stopped) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO country for numbers written without their country code */
+                        defaultCountry?: string;
+                        /**
+                         * Format: uuid
+                         * @description add every imported contact to this static list
+                         */
+                        listId?: string;
+                        mapping: {
+                            attributes?: {
+                                [key: string]: string;
+                            };
+                            /** @description a header of the CSV file */
+                            language?: string;
+                            /** @description a header of the CSV file */
+                            name?: string;
+                            /** @description a header of the CSV file */
+                            optInDate?: string;
+                            /** @description a header of the CSV file */
+                            optInSource?: string;
+                            /** @description a header of the CSV file */
+                            phone: string;
+                            /** @description a header of the CSV file */
+                            tags?: string;
+                        };
+                        optIn?: {
+                            date: string;
+                            /** @description how the consent was collected: form, URL, terms version... */
+                            evidence: string;
+                            source: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bytesDone: number;
+                            byteSize: number;
+                            columns: string[];
+                            created: number;
+                            error: string | null;
+                            failed: number;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            mapping: {
+                                attributes?: {
+                                    [key: string]: string;
+                                };
+                                /** @description a header of the CSV file */
+                                language?: string;
+                                /** @description a header of the CSV file */
+                                name?: string;
+                                /** @description a header of the CSV file */
+                                optInDate?: string;
+                                /** @description a header of the CSV file */
+                                optInSource?: string;
+                                /** @description a header of the CSV file */
+                                phone: string;
+                                /** @description a header of the CSV file */
+                                tags?: string;
+                            } | null;
+                            rowsDone: number;
+                            /** @enum {string} */
+                            status: "uploaded" | "running" | "completed" | "failed";
+                            updated: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's static lists */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** Format: uuid */
+                                id: string;
+                                memberCount: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a static list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            memberCount: number;
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A static list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            memberCount: number;
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a static list (not its contacts) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of a list's members */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Add contacts to a list; ids that are not the tenant's contacts are counted as unknown */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            unknown: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{id}/members/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove contacts from a list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            removed: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5219,6 +6422,981 @@ export interface paths {
                             from: string;
                             id: string;
                             phoneNumberId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's segments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** Format: uuid */
+                                id: string;
+                                memberCount: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a segment: AND/OR groups of rules; its members are computed at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        rules: {
+                            /** @enum {string} */
+                            op: "and" | "or";
+                            rules: (({
+                                /** @enum {string} */
+                                field: "attribute";
+                                key: string;
+                                max?: number | string;
+                                /** @description range: a number, or an ISO date compared as text */
+                                min?: number | string;
+                                /** @enum {string} */
+                                op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                /** @description equals, contains */
+                                value?: string;
+                                /** @description in */
+                                values?: string[];
+                            } | {
+                                /** @enum {string} */
+                                field: "tag";
+                                /** @enum {string} */
+                                op: "has" | "not_has";
+                                tag: string;
+                            } | {
+                                /** @enum {string} */
+                                field: "consent";
+                                /** @enum {string} */
+                                state: "opted_in" | "opted_out" | "none";
+                            } | {
+                                /** @enum {string} */
+                                field: "language";
+                                values: string[];
+                            } | {
+                                countries: string[];
+                                /** @enum {string} */
+                                field: "country";
+                            } | {
+                                /** @enum {string} */
+                                field: "market";
+                                markets: string[];
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                field: "last_inbound";
+                                /** @enum {string} */
+                                op: "within" | "not_within";
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                field: "created";
+                            } | {
+                                /** @enum {string} */
+                                field: "conversation";
+                                /** Format: uuid */
+                                numberId: string;
+                            } | {
+                                /** Format: uuid */
+                                campaignId: string;
+                                /** @enum {string} */
+                                event: "received" | "read" | "replied" | "not_received";
+                                /** @enum {string} */
+                                field: "campaign";
+                            }) | {
+                                /** @enum {string} */
+                                op: "and" | "or";
+                                rules: (({
+                                    /** @enum {string} */
+                                    field: "attribute";
+                                    key: string;
+                                    max?: number | string;
+                                    /** @description range: a number, or an ISO date compared as text */
+                                    min?: number | string;
+                                    /** @enum {string} */
+                                    op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                    /** @description equals, contains */
+                                    value?: string;
+                                    /** @description in */
+                                    values?: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    field: "tag";
+                                    /** @enum {string} */
+                                    op: "has" | "not_has";
+                                    tag: string;
+                                } | {
+                                    /** @enum {string} */
+                                    field: "consent";
+                                    /** @enum {string} */
+                                    state: "opted_in" | "opted_out" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "language";
+                                    values: string[];
+                                } | {
+                                    countries: string[];
+                                    /** @enum {string} */
+                                    field: "country";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "market";
+                                    markets: string[];
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    field: "last_inbound";
+                                    /** @enum {string} */
+                                    op: "within" | "not_within";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    field: "created";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "conversation";
+                                    /** Format: uuid */
+                                    numberId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    campaignId: string;
+                                    /** @enum {string} */
+                                    event: "received" | "read" | "replied" | "not_received";
+                                    /** @enum {string} */
+                                    field: "campaign";
+                                }) | {
+                                    /** @enum {string} */
+                                    op: "and" | "or";
+                                    rules: (({
+                                        /** @enum {string} */
+                                        field: "attribute";
+                                        key: string;
+                                        max?: number | string;
+                                        /** @description range: a number, or an ISO date compared as text */
+                                        min?: number | string;
+                                        /** @enum {string} */
+                                        op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                        /** @description equals, contains */
+                                        value?: string;
+                                        /** @description in */
+                                        values?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "tag";
+                                        /** @enum {string} */
+                                        op: "has" | "not_has";
+                                        tag: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "consent";
+                                        /** @enum {string} */
+                                        state: "opted_in" | "opted_out" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "language";
+                                        values: string[];
+                                    } | {
+                                        countries: string[];
+                                        /** @enum {string} */
+                                        field: "country";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "market";
+                                        markets: string[];
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        field: "last_inbound";
+                                        /** @enum {string} */
+                                        op: "within" | "not_within";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        field: "created";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "conversation";
+                                        /** Format: uuid */
+                                        numberId: string;
+                                    } | {
+                                        /** Format: uuid */
+                                        campaignId: string;
+                                        /** @enum {string} */
+                                        event: "received" | "read" | "replied" | "not_received";
+                                        /** @enum {string} */
+                                        field: "campaign";
+                                    }) | {
+                                        /** @enum {string} */
+                                        op: "and" | "or";
+                                        rules: ({
+                                            /** @enum {string} */
+                                            field: "attribute";
+                                            key: string;
+                                            max?: number | string;
+                                            /** @description range: a number, or an ISO date compared as text */
+                                            min?: number | string;
+                                            /** @enum {string} */
+                                            op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                            /** @description equals, contains */
+                                            value?: string;
+                                            /** @description in */
+                                            values?: string[];
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "tag";
+                                            /** @enum {string} */
+                                            op: "has" | "not_has";
+                                            tag: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "consent";
+                                            /** @enum {string} */
+                                            state: "opted_in" | "opted_out" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "language";
+                                            values: string[];
+                                        } | {
+                                            countries: string[];
+                                            /** @enum {string} */
+                                            field: "country";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "market";
+                                            markets: string[];
+                                        } | {
+                                            days: number;
+                                            /** @enum {string} */
+                                            field: "last_inbound";
+                                            /** @enum {string} */
+                                            op: "within" | "not_within";
+                                        } | {
+                                            days: number;
+                                            /** @enum {string} */
+                                            field: "created";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "conversation";
+                                            /** Format: uuid */
+                                            numberId: string;
+                                        } | {
+                                            /** Format: uuid */
+                                            campaignId: string;
+                                            /** @enum {string} */
+                                            event: "received" | "read" | "replied" | "not_received";
+                                            /** @enum {string} */
+                                            field: "campaign";
+                                        })[];
+                                    })[];
+                                })[];
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            memberCount: number;
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A segment with its rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            memberCount: number;
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a segment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a segment or change its rules (members are recomputed) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        rules?: {
+                            /** @enum {string} */
+                            op: "and" | "or";
+                            rules: (({
+                                /** @enum {string} */
+                                field: "attribute";
+                                key: string;
+                                max?: number | string;
+                                /** @description range: a number, or an ISO date compared as text */
+                                min?: number | string;
+                                /** @enum {string} */
+                                op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                /** @description equals, contains */
+                                value?: string;
+                                /** @description in */
+                                values?: string[];
+                            } | {
+                                /** @enum {string} */
+                                field: "tag";
+                                /** @enum {string} */
+                                op: "has" | "not_has";
+                                tag: string;
+                            } | {
+                                /** @enum {string} */
+                                field: "consent";
+                                /** @enum {string} */
+                                state: "opted_in" | "opted_out" | "none";
+                            } | {
+                                /** @enum {string} */
+                                field: "language";
+                                values: string[];
+                            } | {
+                                countries: string[];
+                                /** @enum {string} */
+                                field: "country";
+                            } | {
+                                /** @enum {string} */
+                                field: "market";
+                                markets: string[];
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                field: "last_inbound";
+                                /** @enum {string} */
+                                op: "within" | "not_within";
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                field: "created";
+                            } | {
+                                /** @enum {string} */
+                                field: "conversation";
+                                /** Format: uuid */
+                                numberId: string;
+                            } | {
+                                /** Format: uuid */
+                                campaignId: string;
+                                /** @enum {string} */
+                                event: "received" | "read" | "replied" | "not_received";
+                                /** @enum {string} */
+                                field: "campaign";
+                            }) | {
+                                /** @enum {string} */
+                                op: "and" | "or";
+                                rules: (({
+                                    /** @enum {string} */
+                                    field: "attribute";
+                                    key: string;
+                                    max?: number | string;
+                                    /** @description range: a number, or an ISO date compared as text */
+                                    min?: number | string;
+                                    /** @enum {string} */
+                                    op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                    /** @description equals, contains */
+                                    value?: string;
+                                    /** @description in */
+                                    values?: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    field: "tag";
+                                    /** @enum {string} */
+                                    op: "has" | "not_has";
+                                    tag: string;
+                                } | {
+                                    /** @enum {string} */
+                                    field: "consent";
+                                    /** @enum {string} */
+                                    state: "opted_in" | "opted_out" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "language";
+                                    values: string[];
+                                } | {
+                                    countries: string[];
+                                    /** @enum {string} */
+                                    field: "country";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "market";
+                                    markets: string[];
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    field: "last_inbound";
+                                    /** @enum {string} */
+                                    op: "within" | "not_within";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    field: "created";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "conversation";
+                                    /** Format: uuid */
+                                    numberId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    campaignId: string;
+                                    /** @enum {string} */
+                                    event: "received" | "read" | "replied" | "not_received";
+                                    /** @enum {string} */
+                                    field: "campaign";
+                                }) | {
+                                    /** @enum {string} */
+                                    op: "and" | "or";
+                                    rules: (({
+                                        /** @enum {string} */
+                                        field: "attribute";
+                                        key: string;
+                                        max?: number | string;
+                                        /** @description range: a number, or an ISO date compared as text */
+                                        min?: number | string;
+                                        /** @enum {string} */
+                                        op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                        /** @description equals, contains */
+                                        value?: string;
+                                        /** @description in */
+                                        values?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "tag";
+                                        /** @enum {string} */
+                                        op: "has" | "not_has";
+                                        tag: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "consent";
+                                        /** @enum {string} */
+                                        state: "opted_in" | "opted_out" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "language";
+                                        values: string[];
+                                    } | {
+                                        countries: string[];
+                                        /** @enum {string} */
+                                        field: "country";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "market";
+                                        markets: string[];
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        field: "last_inbound";
+                                        /** @enum {string} */
+                                        op: "within" | "not_within";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        field: "created";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "conversation";
+                                        /** Format: uuid */
+                                        numberId: string;
+                                    } | {
+                                        /** Format: uuid */
+                                        campaignId: string;
+                                        /** @enum {string} */
+                                        event: "received" | "read" | "replied" | "not_received";
+                                        /** @enum {string} */
+                                        field: "campaign";
+                                    }) | {
+                                        /** @enum {string} */
+                                        op: "and" | "or";
+                                        rules: ({
+                                            /** @enum {string} */
+                                            field: "attribute";
+                                            key: string;
+                                            max?: number | string;
+                                            /** @description range: a number, or an ISO date compared as text */
+                                            min?: number | string;
+                                            /** @enum {string} */
+                                            op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                            /** @description equals, contains */
+                                            value?: string;
+                                            /** @description in */
+                                            values?: string[];
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "tag";
+                                            /** @enum {string} */
+                                            op: "has" | "not_has";
+                                            tag: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "consent";
+                                            /** @enum {string} */
+                                            state: "opted_in" | "opted_out" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "language";
+                                            values: string[];
+                                        } | {
+                                            countries: string[];
+                                            /** @enum {string} */
+                                            field: "country";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "market";
+                                            markets: string[];
+                                        } | {
+                                            days: number;
+                                            /** @enum {string} */
+                                            field: "last_inbound";
+                                            /** @enum {string} */
+                                            op: "within" | "not_within";
+                                        } | {
+                                            days: number;
+                                            /** @enum {string} */
+                                            field: "created";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "conversation";
+                                            /** Format: uuid */
+                                            numberId: string;
+                                        } | {
+                                            /** Format: uuid */
+                                            campaignId: string;
+                                            /** @enum {string} */
+                                            event: "received" | "read" | "replied" | "not_received";
+                                            /** @enum {string} */
+                                            field: "campaign";
+                                        })[];
+                                    })[];
+                                })[];
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            memberCount: number;
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count and sample the contacts a rule group matches now (the editor's live count) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: {
+                            /** @enum {string} */
+                            op: "and" | "or";
+                            rules: (({
+                                /** @enum {string} */
+                                field: "attribute";
+                                key: string;
+                                max?: number | string;
+                                /** @description range: a number, or an ISO date compared as text */
+                                min?: number | string;
+                                /** @enum {string} */
+                                op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                /** @description equals, contains */
+                                value?: string;
+                                /** @description in */
+                                values?: string[];
+                            } | {
+                                /** @enum {string} */
+                                field: "tag";
+                                /** @enum {string} */
+                                op: "has" | "not_has";
+                                tag: string;
+                            } | {
+                                /** @enum {string} */
+                                field: "consent";
+                                /** @enum {string} */
+                                state: "opted_in" | "opted_out" | "none";
+                            } | {
+                                /** @enum {string} */
+                                field: "language";
+                                values: string[];
+                            } | {
+                                countries: string[];
+                                /** @enum {string} */
+                                field: "country";
+                            } | {
+                                /** @enum {string} */
+                                field: "market";
+                                markets: string[];
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                field: "last_inbound";
+                                /** @enum {string} */
+                                op: "within" | "not_within";
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                field: "created";
+                            } | {
+                                /** @enum {string} */
+                                field: "conversation";
+                                /** Format: uuid */
+                                numberId: string;
+                            } | {
+                                /** Format: uuid */
+                                campaignId: string;
+                                /** @enum {string} */
+                                event: "received" | "read" | "replied" | "not_received";
+                                /** @enum {string} */
+                                field: "campaign";
+                            }) | {
+                                /** @enum {string} */
+                                op: "and" | "or";
+                                rules: (({
+                                    /** @enum {string} */
+                                    field: "attribute";
+                                    key: string;
+                                    max?: number | string;
+                                    /** @description range: a number, or an ISO date compared as text */
+                                    min?: number | string;
+                                    /** @enum {string} */
+                                    op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                    /** @description equals, contains */
+                                    value?: string;
+                                    /** @description in */
+                                    values?: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    field: "tag";
+                                    /** @enum {string} */
+                                    op: "has" | "not_has";
+                                    tag: string;
+                                } | {
+                                    /** @enum {string} */
+                                    field: "consent";
+                                    /** @enum {string} */
+                                    state: "opted_in" | "opted_out" | "none";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "language";
+                                    values: string[];
+                                } | {
+                                    countries: string[];
+                                    /** @enum {string} */
+                                    field: "country";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "market";
+                                    markets: string[];
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    field: "last_inbound";
+                                    /** @enum {string} */
+                                    op: "within" | "not_within";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    field: "created";
+                                } | {
+                                    /** @enum {string} */
+                                    field: "conversation";
+                                    /** Format: uuid */
+                                    numberId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    campaignId: string;
+                                    /** @enum {string} */
+                                    event: "received" | "read" | "replied" | "not_received";
+                                    /** @enum {string} */
+                                    field: "campaign";
+                                }) | {
+                                    /** @enum {string} */
+                                    op: "and" | "or";
+                                    rules: (({
+                                        /** @enum {string} */
+                                        field: "attribute";
+                                        key: string;
+                                        max?: number | string;
+                                        /** @description range: a number, or an ISO date compared as text */
+                                        min?: number | string;
+                                        /** @enum {string} */
+                                        op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                        /** @description equals, contains */
+                                        value?: string;
+                                        /** @description in */
+                                        values?: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "tag";
+                                        /** @enum {string} */
+                                        op: "has" | "not_has";
+                                        tag: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "consent";
+                                        /** @enum {string} */
+                                        state: "opted_in" | "opted_out" | "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "language";
+                                        values: string[];
+                                    } | {
+                                        countries: string[];
+                                        /** @enum {string} */
+                                        field: "country";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "market";
+                                        markets: string[];
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        field: "last_inbound";
+                                        /** @enum {string} */
+                                        op: "within" | "not_within";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        field: "created";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "conversation";
+                                        /** Format: uuid */
+                                        numberId: string;
+                                    } | {
+                                        /** Format: uuid */
+                                        campaignId: string;
+                                        /** @enum {string} */
+                                        event: "received" | "read" | "replied" | "not_received";
+                                        /** @enum {string} */
+                                        field: "campaign";
+                                    }) | {
+                                        /** @enum {string} */
+                                        op: "and" | "or";
+                                        rules: ({
+                                            /** @enum {string} */
+                                            field: "attribute";
+                                            key: string;
+                                            max?: number | string;
+                                            /** @description range: a number, or an ISO date compared as text */
+                                            min?: number | string;
+                                            /** @enum {string} */
+                                            op: "equals" | "contains" | "in" | "range" | "exists" | "not_exists";
+                                            /** @description equals, contains */
+                                            value?: string;
+                                            /** @description in */
+                                            values?: string[];
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "tag";
+                                            /** @enum {string} */
+                                            op: "has" | "not_has";
+                                            tag: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "consent";
+                                            /** @enum {string} */
+                                            state: "opted_in" | "opted_out" | "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "language";
+                                            values: string[];
+                                        } | {
+                                            countries: string[];
+                                            /** @enum {string} */
+                                            field: "country";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "market";
+                                            markets: string[];
+                                        } | {
+                                            days: number;
+                                            /** @enum {string} */
+                                            field: "last_inbound";
+                                            /** @enum {string} */
+                                            op: "within" | "not_within";
+                                        } | {
+                                            days: number;
+                                            /** @enum {string} */
+                                            field: "created";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "conversation";
+                                            /** Format: uuid */
+                                            numberId: string;
+                                        } | {
+                                            /** Format: uuid */
+                                            campaignId: string;
+                                            /** @enum {string} */
+                                            event: "received" | "read" | "replied" | "not_received";
+                                            /** @enum {string} */
+                                            field: "campaign";
+                                        })[];
+                                    })[];
+                                })[];
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            sample: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                tags: string[];
+                            }[];
                         };
                     };
                 };

@@ -9,9 +9,10 @@ import { billingRoutes } from "./routes.ts";
 import { billingSubscriber } from "./settle.ts";
 import { topUpWebhook } from "./topup-webhook.ts";
 
+export { type BulkEstimate, estimateBulk, type MarketEstimate } from "./bulk-estimate.ts";
 export { checkLedger, type LedgerCheck, releaseExpired } from "./checks.ts";
 export type { LowBalanceData } from "./ledger.ts";
-export { marketOfPhone } from "./markets.ts";
+export { marketOfCountry, marketOfPhone } from "./markets.ts";
 export { formatMicros, toMicros } from "./money.ts";
 export { decidePricing } from "./pricing.ts";
 export { DEFAULT_CARD, importRateCard } from "./rates.ts";

@@ -2,6 +2,8 @@
 import type { ModuleRecord } from "../../app/module.ts";
 import { contactsRoutes } from "./routes.ts";
 
+export { type BulkConsent, type BulkContact, recordConsentBulk, upsertContactsBulk } from "./bulk.ts";
+export { contactsByIds } from "./by-ids.ts";
 export { toE164, waIdToE164 } from "./phone.ts";
 export {
   BSUID_PATTERN,
@@ -25,3 +27,6 @@ export {
 } from "./service.ts";
 
 export const contactsModule: ModuleRecord = { name: "contacts", routes: contactsRoutes };
+
+/** The contacts table, for modules that compile filters over it to SQL (audiences' segments). */
+export { contacts as contactsTable } from "./schema.ts";

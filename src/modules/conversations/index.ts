@@ -7,6 +7,7 @@ import { conversationsRoutes } from "./routes.ts";
 import { inboxSubscriber } from "./subscriber.ts";
 import { workspaceRoutes } from "./workspace-routes.ts";
 
+export { conversationContactIdsSql } from "./audience.ts";
 export type {
   AgentMentionedData,
   AgentPresenceData,

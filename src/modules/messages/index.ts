@@ -7,6 +7,7 @@ import { messagingJobs } from "./jobs.ts";
 import { whatsappWebhookReceiver } from "./receiver.ts";
 import { messagesRoutes } from "./routes.ts";
 
+export { type BulkTemplateMessage, queueTemplateMessages, templateRecipientsSince } from "./bulk.ts";
 export { type MessageEventType, type MessageView, messageView } from "./events.ts";
 export { ensureMessagePartitions } from "./partitions.ts";
 export { acceptMessage, type MessageRow } from "./send.ts";

@@ -2,7 +2,7 @@ import type { DomainEvent, EventSubscriber } from "../../events/index.ts";
 import { publishRealtime, type RealtimeEventInput } from "./service.ts";
 
 /**
- * Domain events that open portals show live: inboxes, and the activation tracker's notifications (its
+ * Domain events that open portals show live: inboxes, campaigns' progress, and the activation tracker's notifications (its
  * stages and the account's notifications review); the rest (templates, webhooks) are not shown live.
  */
 const LIVE_PREFIXES = [
@@ -12,6 +12,7 @@ const LIVE_PREFIXES = [
   "contact.",
   "activation.",
   "whatsapp_account.notifications_updated",
+  "campaign.",
 ];
 
 /** Events meant for one user: their `data.userId` says whom. */

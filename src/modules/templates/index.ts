@@ -7,6 +7,7 @@ import type { templateEventData } from "./history.ts";
 import { importTemplatesOnConnect, templateJobs } from "./jobs.ts";
 import { templatesRoutes } from "./routes.ts";
 
+export { type ApprovedTemplate, approvedTemplate } from "./bulk.ts";
 export { applyTemplateQuality, applyTemplateStatus } from "./meta.ts";
 export { type RenderParams, RenderParamsSchema, renderTemplate } from "./render.ts";
 export { templateForSend } from "./send.ts";
