@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
       area("templates", () => import("./pages/templates/routes")),
       area("review", () => import("./pages/review/routes")),
       area("contacts", () => import("./pages/contacts/routes")),
+      area("audiences", () => import("./pages/audiences/routes")),
       area("campaigns", () => import("./pages/campaigns/routes")),
       area("conversations", () => import("./pages/conversations/routes")),
       area("developers", () => import("./pages/developers/routes")),

@@ -10,6 +10,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The token for a request made without the typed client (a streamed file upload). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function withCsrf(request: Request): Request {

@@ -4210,6 +4210,23 @@ export interface paths {
                                 fileName: string;
                                 /** Format: uuid */
                                 id: string;
+                                mapping: {
+                                    attributes?: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description a header of the CSV file */
+                                    language?: string;
+                                    /** @description a header of the CSV file */
+                                    name?: string;
+                                    /** @description a header of the CSV file */
+                                    optInDate?: string;
+                                    /** @description a header of the CSV file */
+                                    optInSource?: string;
+                                    /** @description a header of the CSV file */
+                                    phone: string;
+                                    /** @description a header of the CSV file */
+                                    tags?: string;
+                                } | null;
                                 rowsDone: number;
                                 /** @enum {string} */
                                 status: "uploaded" | "running" | "completed" | "failed";
@@ -4251,6 +4268,23 @@ export interface paths {
                             fileName: string;
                             /** Format: uuid */
                             id: string;
+                            mapping: {
+                                attributes?: {
+                                    [key: string]: string;
+                                };
+                                /** @description a header of the CSV file */
+                                language?: string;
+                                /** @description a header of the CSV file */
+                                name?: string;
+                                /** @description a header of the CSV file */
+                                optInDate?: string;
+                                /** @description a header of the CSV file */
+                                optInSource?: string;
+                                /** @description a header of the CSV file */
+                                phone: string;
+                                /** @description a header of the CSV file */
+                                tags?: string;
+                            } | null;
                             rowsDone: number;
                             sample: string[][];
                             /** @enum {string} */
@@ -4304,6 +4338,23 @@ export interface paths {
                             fileName: string;
                             /** Format: uuid */
                             id: string;
+                            mapping: {
+                                attributes?: {
+                                    [key: string]: string;
+                                };
+                                /** @description a header of the CSV file */
+                                language?: string;
+                                /** @description a header of the CSV file */
+                                name?: string;
+                                /** @description a header of the CSV file */
+                                optInDate?: string;
+                                /** @description a header of the CSV file */
+                                optInSource?: string;
+                                /** @description a header of the CSV file */
+                                phone: string;
+                                /** @description a header of the CSV file */
+                                tags?: string;
+                            } | null;
                             rowsDone: number;
                             /** @enum {string} */
                             status: "uploaded" | "running" | "completed" | "failed";
@@ -4431,6 +4482,23 @@ export interface paths {
                             fileName: string;
                             /** Format: uuid */
                             id: string;
+                            mapping: {
+                                attributes?: {
+                                    [key: string]: string;
+                                };
+                                /** @description a header of the CSV file */
+                                language?: string;
+                                /** @description a header of the CSV file */
+                                name?: string;
+                                /** @description a header of the CSV file */
+                                optInDate?: string;
+                                /** @description a header of the CSV file */
+                                optInSource?: string;
+                                /** @description a header of the CSV file */
+                                phone: string;
+                                /** @description a header of the CSV file */
+                                tags?: string;
+                            } | null;
                             rowsDone: number;
                             /** @enum {string} */
                             status: "uploaded" | "running" | "completed" | "failed";

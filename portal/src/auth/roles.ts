@@ -7,6 +7,7 @@ export const AREAS = {
   templateEditor: ["tenant_admin", "developer"],
   review: [],
   contacts: ["tenant_admin", "developer", "agent"],
+  audiences: ["tenant_admin", "developer"],
   campaigns: ["tenant_admin", "developer", "analyst"],
   conversations: ["tenant_admin", "agent", "analyst"],
   developers: ["tenant_admin", "developer"],

@@ -6,6 +6,7 @@ export const NAV_ITEMS: { area: Area; path: string; label: string }[] = [
   { area: "numbers", path: "/numbers", label: "nav.numbers" },
   { area: "templates", path: "/templates", label: "nav.templates" },
   { area: "contacts", path: "/contacts", label: "nav.contacts" },
+  { area: "audiences", path: "/audiences", label: "audiences.nav" },
   { area: "campaigns", path: "/campaigns", label: "campaigns.nav" },
   { area: "conversations", path: "/conversations", label: "nav.conversations" },
   { area: "developers", path: "/developers", label: "nav.developers" },

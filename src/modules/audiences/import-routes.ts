@@ -5,7 +5,7 @@ import { AppError } from "../../lib/problem.ts";
 import type { ContactImport } from "./import-run.ts";
 import { startImport } from "./import-service.ts";
 import { errorFile, getImport, listImports, storeUpload } from "./import-store.ts";
-import { importOptionsSchema } from "./import-types.ts";
+import { columnMappingSchema, importOptionsSchema } from "./import-types.ts";
 
 const writers = ["tenant_admin", "developer"] as const;
 const CSV_TYPES = ["text/csv", "application/csv", "application/octet-stream", "text/plain"];
@@ -23,6 +23,7 @@ const importOut = z.looseObject({
   updated: z.number().int(),
   failed: z.number().int(),
   error: z.string().nullable(),
+  mapping: columnMappingSchema.nullable(),
 });
 const idParams = z.object({ id: z.uuid() });
 

@@ -66,6 +66,12 @@ export async function startImport(
       throw conflict("import_already_started", `The import is ${job.status}`);
     const saved = await configureImport(tx, actor, job, options);
     await enqueue({ boss: services.boss, tx }, IMPORT_QUEUE, { importId: id });
-    return saved;
+    // Running from now on (queued): the portal follows its progress until it completes.
+    const [running] = await tx
+      .update(contactImports)
+      .set({ status: "running", error: null })
+      .where(eq(contactImports.id, saved.id))
+      .returning();
+    return running as ContactImport;
   });
 }
