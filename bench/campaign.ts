@@ -100,7 +100,7 @@ export async function measureCampaign(kind: DatabaseKind, recipients: number, po
   const dataDir = mkdtempSync(join(tmpdir(), "charla-bench-campaign-"));
   const postgres = kind === "postgres" ? await freshPostgres(postgresUrl!) : null;
   const database = await openDatabase(
-    postgres ? { url: postgres.url, poolSize: 20 } : { dataDir: "memory://" },
+    postgres ? { url: postgres.url, poolSize: 8 } : { dataDir: "memory://" },
   );
   const env = {
     PORT: "0",
