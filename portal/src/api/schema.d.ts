@@ -1425,7 +1425,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                availability: "online" | "away" | "offline";
+                                capacity: number;
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastActiveAt: string | null;
+                                name: string;
+                                openConversations: number;
+                                role: string;
+                                teamIds: string[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
@@ -2464,7 +2482,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                body: string;
+                                /** Format: uuid */
+                                id: string;
+                                shortcut: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
@@ -3189,7 +3218,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            shortcut: string;
+                            text: string;
+                        };
+                    };
                 };
             };
         };
@@ -3225,7 +3259,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            templates: {
+                                category: string;
+                                definition: unknown;
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                name: string;
+                            }[];
+                            windowClosedAt?: string | null;
+                            windowExpiresAt?: string | null;
+                            windowOpen: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -3261,12 +3309,111 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            contact: {
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                lastInboundAt: string | null;
+                                name: string | null;
+                                optedInAt: string | null;
+                                optedOutAt: string | null;
+                                phone: string | null;
+                                tags: string[];
+                                userId: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            conversations: ({
+                                assigneeId: string | null;
+                                contact: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                    /** @description business-scoped user id (2026) */
+                                    userId: string | null;
+                                };
+                                firstResponseAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                labels: string[];
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string | null;
+                                /** Format: uuid */
+                                phoneNumberId: string;
+                                resolvedAt: string | null;
+                                snoozedUntil: string | null;
+                                /** @enum {string} */
+                                status: "open" | "pending" | "snoozed" | "resolved";
+                                teamId: string | null;
+                                unreadCount: number;
+                                waitingSince: string | null;
+                                windowExpiresAt: string | null;
+                                windowOpen: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to send in this conversation (the raw file as the body, its type as Content-Type)
+         * @description Answers Meta's media id and the message type to send it as: POST /v1/messages with { type, [type]: { id } }. Types and sizes as WhatsApp takes them.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filename: string | null;
+                            mediaId: string;
+                            mimeType: string;
+                            /** @enum {string} */
+                            type: "image" | "video" | "audio" | "document" | "sticker";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3297,7 +3444,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                author: string;
+                                authorUserId: string | null;
+                                body: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mentions: string[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
@@ -3322,11 +3486,26 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            author: string;
+                            authorUserId: string | null;
+                            body: string;
+                            /** Format: uuid */
+                            conversationId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            mentions: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -4837,7 +5016,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                assignmentMode: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
