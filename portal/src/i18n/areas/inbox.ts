@@ -3,7 +3,7 @@ import type { AreaMessages } from "../messages";
 // Meta's error codes the inbox explains (Cloud API error codes), in each language.
 const en = {
   inbox: {
-    title: "Inbox",
+    title: "Conversations",
     list: "Conversations",
     pick: "Choose a conversation from the list.",
     search: "Search messages",
@@ -68,7 +68,7 @@ const en = {
     privateNote: "Private note",
     composerMode: "Write",
     messageLabel: "Message",
-    messagePlaceholder: "Type a message; / for canned replies",
+    messagePlaceholder: "Type a message",
     noteLabel: "Note",
     notePlaceholder: "Only agents see notes; @ mentions a colleague",
     send: "Send",
@@ -77,7 +77,7 @@ const en = {
     attach: "Attach a file",
     cannedReplies: "Canned replies",
     mentions: "Mention",
-    composerHint: "Enter sends · Shift+Enter for a new line",
+    composerHint: "/ canned replies · Enter sends · Shift+Enter new line",
     windowClosedTitle: "The 24-hour window is closed",
     windowClosedAt: "It closed {{time}}. Only an approved template can reach the customer now.",
     windowNeverOpened: "The customer has not written yet. Only an approved template can reach them.",
@@ -158,7 +158,7 @@ const en = {
 
 const es: typeof en = {
   inbox: {
-    title: "Bandeja",
+    title: "Conversaciones",
     list: "Conversaciones",
     pick: "Elige una conversación de la lista.",
     search: "Buscar en los mensajes",
@@ -228,7 +228,7 @@ const es: typeof en = {
     privateNote: "Nota privada",
     composerMode: "Escribir",
     messageLabel: "Mensaje",
-    messagePlaceholder: "Escribe un mensaje; / para respuestas rápidas",
+    messagePlaceholder: "Escribe un mensaje",
     noteLabel: "Nota",
     notePlaceholder: "Solo los agentes ven las notas; @ menciona a un colega",
     send: "Enviar",
@@ -237,7 +237,7 @@ const es: typeof en = {
     attach: "Adjuntar un archivo",
     cannedReplies: "Respuestas rápidas",
     mentions: "Mencionar",
-    composerHint: "Intro envía · Mayús+Intro para una línea nueva",
+    composerHint: "/ respuestas rápidas · Intro envía · Mayús+Intro nueva línea",
     windowClosedTitle: "La ventana de 24 horas está cerrada",
     windowClosedAt: "Se cerró el {{time}}. Ahora solo una plantilla aprobada llega al cliente.",
     windowNeverOpened: "El cliente aún no ha escrito. Solo una plantilla aprobada puede llegarle.",
@@ -318,7 +318,7 @@ const es: typeof en = {
 
 const pt: typeof en = {
   inbox: {
-    title: "Caixa de entrada",
+    title: "Conversas",
     list: "Conversas",
     pick: "Escolha uma conversa da lista.",
     search: "Pesquisar mensagens",
@@ -388,7 +388,7 @@ const pt: typeof en = {
     privateNote: "Nota privada",
     composerMode: "Escrever",
     messageLabel: "Mensagem",
-    messagePlaceholder: "Digite uma mensagem; / para respostas prontas",
+    messagePlaceholder: "Digite uma mensagem",
     noteLabel: "Nota",
     notePlaceholder: "Só os agentes veem as notas; @ menciona um colega",
     send: "Enviar",
@@ -397,7 +397,7 @@ const pt: typeof en = {
     attach: "Anexar um arquivo",
     cannedReplies: "Respostas prontas",
     mentions: "Mencionar",
-    composerHint: "Enter envia · Shift+Enter para nova linha",
+    composerHint: "/ respostas prontas · Enter envia · Shift+Enter nova linha",
     windowClosedTitle: "A janela de 24 horas está fechada",
     windowClosedAt: "Fechou em {{time}}. Agora só um modelo aprovado chega ao cliente.",
     windowNeverOpened: "O cliente ainda não escreveu. Só um modelo aprovado pode chegar a ele.",

@@ -67,7 +67,7 @@ export default function Inbox() {
           }}
         >
           <Group justify="space-between" p="xs" gap="xs" wrap="nowrap">
-            <Text component="h1" fw={700} size="lg">
+            <Text component="h1" fw={700} size="md" truncate style={{ minWidth: 0 }}>
               {t("inbox.title")}
             </Text>
             <Group gap={6} wrap="nowrap">
@@ -90,7 +90,7 @@ export default function Inbox() {
               ) : null}
               <Select
                 size="xs"
-                w={110}
+                w={104}
                 aria-label={t("inbox.myPresence")}
                 data={(["online", "away", "offline"] as const).map((value) => ({
                   value,
