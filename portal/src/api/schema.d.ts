@@ -3670,6 +3670,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/csat/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template that asks for a rating when the customer service window has closed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template: {
+                                language: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Choose the template asked outside the window (null: surveys then are skipped)
+         * @description An approved template with three quick-reply buttons (good, fair, bad, in that order) and no header or body variables; its buttons carry the answers as payloads. Inside the window the team's question goes as reply buttons.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        template: {
+                            language: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template: {
+                                language: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/display-names/check": {
         parameters: {
             query?: never;
