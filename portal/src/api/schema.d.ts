@@ -2877,7 +2877,7 @@ export interface paths {
         };
         /**
          * Conversations (one per business number and contact), most recent message first
-         * @description Filters: status, assignee (me, none, a user id), team, label, number, contact, unread, and q (full-text search over the customers' messages). Their messages: GET /v1/messages?conversationId=…
+         * @description Filters: status, assignee (me, none, a user id), team, label, number, contact, unread, and q (full-text search over the messages of both sides). Their messages: GET /v1/messages?conversationId=…
          */
         get: {
             parameters: {
@@ -2889,7 +2889,7 @@ export interface paths {
                     label?: string;
                     limit?: number;
                     phoneNumberId?: string;
-                    /** @description Full-text search over the customers' messages */
+                    /** @description Full-text search over the messages, the customers' and the business's */
                     q?: string;
                     status?: "open" | "pending" | "snoozed" | "resolved";
                     teamId?: string;

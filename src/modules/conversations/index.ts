@@ -18,6 +18,7 @@ export type {
   ConversationStatusData,
 } from "./events.ts";
 export { messagePreview } from "./preview.ts";
+export { indexOutbound } from "./search.ts";
 export {
   type Conversation,
   type ConversationTouch,

@@ -4,7 +4,8 @@ import type { TxContext } from "../../jobs/queue.ts";
 import { autoAssign } from "./auto-assign.ts";
 import { applyStatus } from "./lifecycle.ts";
 import { messageText } from "./preview.ts";
-import { conversations, messageSearch } from "./schema.ts";
+import { conversations } from "./schema.ts";
+import { indexMessageWords } from "./search.ts";
 
 type MessageEvent = EventOf<"message.received">;
 
@@ -14,32 +15,17 @@ const textOf = (event: MessageEvent) =>
   messageText(event.data.type, event.data.content as Record<string, unknown>);
 
 /** Indexes the words of customers' messages for full-text search. */
-async function indexMessages(context: TxContext, events: MessageEvent[]) {
-  const rows = events.flatMap((event) => {
-    const text = textOf(event);
-    return text && event.data.conversationId
-      ? [
-          {
-            messageId: event.data.id,
-            tenantId: event.tenantId,
-            conversationId: event.data.conversationId,
-            text,
-          },
-        ]
-      : [];
-  });
-  if (rows.length === 0) return;
-  await context.tx
-    .insert(messageSearch)
-    .values(
-      rows.map((row) => ({
-        messageId: row.messageId,
-        tenantId: row.tenantId,
-        conversationId: row.conversationId,
-        document: sql`to_tsvector('simple', ${row.text})`,
-      })),
-    )
-    .onConflictDoNothing();
+async function indexInbound(context: TxContext, events: MessageEvent[]) {
+  await indexMessageWords(
+    context.tx,
+    events.flatMap((event) => {
+      const text = textOf(event);
+      const conversationId = event.data.conversationId;
+      return text && conversationId
+        ? [{ messageId: event.data.id, tenantId: event.tenantId, conversationId, text }]
+        : [];
+    }),
+  );
 }
 
 /**
@@ -73,7 +59,7 @@ export const inboxSubscriber: EventSubscriber = {
   async handle(context, events) {
     const messages = events.filter(isMessage);
     if (messages.length === 0) return;
-    await indexMessages(context, messages);
+    await indexInbound(context, messages);
     for (const event of messages) await onInbound(context, event);
   },
 };

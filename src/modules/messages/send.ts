@@ -22,6 +22,7 @@ import {
   type Conversation,
   conversationKey,
   conversationWindow,
+  indexOutbound,
   messagePreview,
   touchConversations,
 } from "../conversations/index.ts";
@@ -92,6 +93,11 @@ export async function queueOutboundBatch(
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = withIds.map((value) => byId.get(value.id));
   if (ordered.some((row) => !row)) throw new Error("insert returned fewer rows than it was given");
+  // The inbox searches what the business wrote too (a template by the text it renders to).
+  await indexOutbound(
+    tx,
+    withIds.map((value, index) => ({ ...value, renderedText: values[index]!.preview })),
+  );
   await reserveForMessages(
     { boss: services.boss, tx },
     (ordered as MessageRow[]).flatMap((row, index) => {
