@@ -38,6 +38,21 @@ describeEachDatabase("realtime", (kind) => {
     expect(Number(event.id)).toBeGreaterThan(0);
     await sleep(200);
     expect(theirs.events.filter((e) => e.event !== "reset")).toEqual([]);
+    // The reply's statuses stream too, lean: what changed, not the content again.
+    const reply = await h.api("POST", "/v1/messages", {
+      to: `+${from}`,
+      type: "text",
+      text: { body: "¡Hola!" },
+    });
+    const status = await mine.waitFor(
+      (e: { event: string; data: { data?: { id?: string } } }) =>
+        e.event === "message.delivered" && e.data.data?.id === reply.body.id,
+    );
+    expect(status.data.data).toMatchObject({
+      status: "delivered",
+      conversationId: event.data.data.conversationId,
+    });
+    expect(status.data.data).not.toHaveProperty("content");
     mine.close();
     theirs.close();
   });

@@ -27,15 +27,15 @@ export interface RealtimeEventInput {
 
 export const after = (a: Position, b: Position) => a.xid > b.xid || (a.xid === b.xid && a.seq > b.seq);
 
-/** Stores realtime events in the caller's transaction; the NOTIFY (carrying the last id) fires at commit. */
+/**
+ * Stores realtime events in the caller's transaction (one multi-row insert); the NOTIFY fires at
+ * commit. Its payload is always empty: PostgreSQL folds identical notifications of one transaction
+ * into one, so an ingest batch that publishes many times wakes the hubs once (they read the rows).
+ */
 export async function publishRealtime(tx: Executor, events: RealtimeEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = await tx
-    .insert(realtimeEvents)
-    .values(events.map((event) => ({ ...event, userId: event.userId ?? null })))
-    .returning({ seq: realtimeEvents.seq });
-  const last = Math.max(...rows.map((row) => row.seq));
-  await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${String(last)})`);
+  await tx.insert(realtimeEvents).values(events.map((event) => ({ ...event, userId: event.userId ?? null })));
+  await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, '')`);
 }
 
 const horizon = sql`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;

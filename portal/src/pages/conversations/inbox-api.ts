@@ -47,15 +47,27 @@ export const fetchTeams = () => unwrap(api.GET("/v1/teams")).then((page) => page
 export const fetchNotes = (id: string) =>
   unwrap(api.GET("/v1/conversations/{id}/notes", { params: { path: { id } } })).then((page) => page.data);
 
-/** A message event's row into the open conversation's list (newest first), replacing an older copy. */
+/**
+ * A message event into the open conversation's list (newest first). Status events carry only what
+ * changed (no content): they update the copy shown, and one the page has never seen reloads the list.
+ */
 export function upsertMessage(client: QueryClient, message: Message & MessageExtras) {
   if (!message.conversationId) return;
-  client.setQueryData<MessagePage>(inboxKeys.messages(message.conversationId), (page) => {
+  const key = inboxKeys.messages(message.conversationId);
+  let unknown = false;
+  client.setQueryData<MessagePage>(key, (page) => {
     if (!page) return page;
+    const old = page.data.find((other) => other.id === message.id);
+    if (!old && !("content" in message)) {
+      unknown = true;
+      return page;
+    }
+    const merged = { ...old, ...message } as Message;
     const rest = page.data.filter((other) => other.id !== message.id);
-    const data = [message, ...rest].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+    const data = [merged, ...rest].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
     return { ...page, data };
   });
+  if (unknown) void client.invalidateQueries({ queryKey: key });
 }
 
 /** The display name of a contact: name, phone or business-scoped user id. */
