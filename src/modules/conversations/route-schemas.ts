@@ -37,7 +37,12 @@ export const listQuery = z.object({
   label: z.string().min(1).max(64).optional(),
   phoneNumberId: z.uuid().optional(),
   contactId: z.uuid().optional(),
-  q: z.string().min(1).max(200).optional().describe("Full-text search over the messages, the customers' and the business's"),
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Full-text search over the messages, the customers' and the business's"),
   unread: z
     .enum(["true", "false"])
     .transform((value) => value === "true")
