@@ -103,6 +103,25 @@ describe("realtime across PostgreSQL connections and processes", () => {
   const stream = (key = h.apiKey) =>
     openStream(`${h.url}/v1/events/stream`, { authorization: `Bearer ${key}` });
 
+  it("is not held back by a transaction of another database on the same server", async () => {
+    const live = await stream();
+    const elsewhere = new URL(h.testDatabase.url!);
+    elsewhere.pathname = "/postgres";
+    const other = new pg.Client({ connectionString: elsewhere.toString() });
+    await other.connect();
+    try {
+      await other.query("begin");
+      await other.query("select pg_current_xact_id()");
+      const from = fresh();
+      h.sandbox.emulator.injectInbound({ from, text: "sin esperar" });
+      await live.waitFor(receivedFrom(from));
+    } finally {
+      await other.query("rollback").catch(() => {});
+      await other.end();
+      live.close();
+    }
+  });
+
   it("holds back a row until earlier transactions end, so resuming loses none", async () => {
     const live = await stream();
     const early = new pg.Client({ connectionString: h.testDatabase.url! });
