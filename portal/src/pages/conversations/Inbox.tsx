@@ -54,6 +54,8 @@ export default function Inbox() {
         height: "calc(100dvh - 56px)",
         display: "flex",
         minHeight: 0,
+        // Nothing may push the page sideways on a phone (long names, a wide header row).
+        overflow: "hidden",
       }}
     >
       {showList ? (
@@ -64,6 +66,7 @@ export default function Inbox() {
             display: "flex",
             flexDirection: "column",
             minHeight: 0,
+            minWidth: 0,
           }}
         >
           <Group justify="space-between" p="xs" gap="xs" wrap="nowrap">
