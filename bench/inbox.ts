@@ -65,8 +65,18 @@ async function phases(url: string, sentAt: Map<string, number>, lastArrival: Map
     legs.toIngested.push(row.processed.getTime() - row.received.getTime());
     legs.toAgent.push(sent + arrived - row.processed.getTime());
   }
-  const median = (values: number[]) => Math.round(percentile(values.sort((a, b) => a - b), 50));
-  return { toStored: median(legs.toStored), toIngested: median(legs.toIngested), toAgent: median(legs.toAgent) };
+  const median = (values: number[]) =>
+    Math.round(
+      percentile(
+        values.sort((a, b) => a - b),
+        50,
+      ),
+    );
+  return {
+    toStored: median(legs.toStored),
+    toIngested: median(legs.toIngested),
+    toAgent: median(legs.toAgent),
+  };
 }
 
 interface Server {
