@@ -7,10 +7,14 @@
  *
  *   node bench/inbox.ts
  *   BENCH_AGENTS=200 BENCH_RATE=100 BENCH_SECONDS=20 BENCH_POSTGRES_URL=postgres://... (else PGlite)
+ *   BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server's fan-out.
+ *
+ * "Every agent" figures take, per message, the time until the LAST agent had it; the machine's load
+ * average (os.loadavg, as `uptime` prints it) is reported before and after, since others share it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -33,7 +37,46 @@ export interface InboxBenchResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Per message, until the last subscribed agent had it. */
+  everyAgentP50Ms: number;
+  everyAgentP99Ms: number;
   serverPeakRssMb: number;
+  loadAverageBefore: number[];
+  loadAverageAfter: number[];
+  /** On PostgreSQL, p50 of each leg: emulator -> webhook stored, stored -> ingested (committed), ingested -> agent. */
+  phasesP50Ms?: { toStored: number; toIngested: number; toAgent: number };
+}
+
+/** Where the time goes, from the stored webhooks' times (PostgreSQL only: the table is read from outside). */
+async function phases(url: string, sentAt: Map<string, number>, lastArrival: Map<string, number>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ text: string | null; received: Date; processed: Date | null }>(
+    `select substring(body::text from 'bench [0-9]+') as text, received_at as received, processed_at as processed
+       from whatsapp_webhook_events`,
+  );
+  await client.end();
+  const legs = { toStored: [] as number[], toIngested: [] as number[], toAgent: [] as number[] };
+  for (const row of rows) {
+    const sent = row.text ? sentAt.get(row.text) : undefined;
+    const arrived = row.text ? lastArrival.get(row.text) : undefined;
+    if (sent === undefined || !row.processed || arrived === undefined) continue;
+    legs.toStored.push(row.received.getTime() - sent);
+    legs.toIngested.push(row.processed.getTime() - row.received.getTime());
+    legs.toAgent.push(sent + arrived - row.processed.getTime());
+  }
+  const median = (values: number[]) =>
+    Math.round(
+      percentile(
+        values.sort((a, b) => a - b),
+        50,
+      ),
+    );
+  return {
+    toStored: median(legs.toStored),
+    toIngested: median(legs.toIngested),
+    toAgent: median(legs.toAgent),
+  };
 }
 
 interface Server {
@@ -54,6 +97,7 @@ async function startServer(dataDir: string, postgresUrl?: string): Promise<Serve
       SANDBOX_PORT: "0",
       DATA_DIR: dataDir,
       LOG_LEVEL: "silent",
+      NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "",
       ...(postgresUrl ? { DATABASE_URL: postgresUrl } : {}),
     },
     stdio: ["ignore", "pipe", "inherit"],
@@ -138,7 +182,9 @@ export async function measureInbox(options: InboxBenchOptions = {}): Promise<Inb
   const abort = new AbortController();
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
+  const lastArrival = new Map<string, number>();
   let deliveries = 0;
+  const loadAverageBefore = loadavg().map((value) => Math.round(value * 100) / 100);
   let failedInjections = 0;
   let peakRss = rssMb(server.child.pid!);
   const sampler = setInterval(() => {
@@ -153,6 +199,7 @@ export async function measureInbox(options: InboxBenchOptions = {}): Promise<Inb
           if (start === undefined) return;
           deliveries++;
           latencies.push(at - start);
+          lastArrival.set(text, Math.max(lastArrival.get(text) ?? 0, at - start));
         },
         abort.signal,
       );
@@ -185,6 +232,7 @@ export async function measureInbox(options: InboxBenchOptions = {}): Promise<Inb
     while (deliveries < expected && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
     const sorted = latencies.sort((a, b) => a - b);
+    const everyAgent = [...lastArrival.values()].sort((a, b) => a - b);
     return {
       database: options.postgresUrl ? "postgres" : "pglite",
       agents,
@@ -195,7 +243,12 @@ export async function measureInbox(options: InboxBenchOptions = {}): Promise<Inb
       p50Ms: Math.round(percentile(sorted, 50)),
       p99Ms: Math.round(percentile(sorted, 99)),
       maxMs: Math.round(sorted.at(-1) ?? 0),
+      everyAgentP50Ms: Math.round(percentile(everyAgent, 50)),
+      everyAgentP99Ms: Math.round(percentile(everyAgent, 99)),
       serverPeakRssMb: peakRss,
+      loadAverageBefore,
+      loadAverageAfter: loadavg().map((value) => Math.round(value * 100) / 100),
+      ...(database ? { phasesP50Ms: await phases(database.url, sentAt, lastArrival) } : {}),
     };
   } finally {
     clearInterval(sampler);

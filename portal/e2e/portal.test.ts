@@ -116,7 +116,8 @@ describe("portal end to end", () => {
     problems.push(...(await screenshots(page, "contact")));
     await visit("/conversations", "conversations", "¿Dónde está mi pedido?");
     await page.getByRole("link", { name: "Bruno" }).click();
-    await page.getByText("¿Dónde está mi pedido?").waitFor();
+    // The inbox shows the list and the conversation side by side: the message is in the timeline.
+    await page.getByRole("log", { name: "Messages and notes" }).getByText("¿Dónde está mi pedido?").waitFor();
     problems.push(...(await screenshots(page, "conversation")));
     await visit("/developers/keys", "developers-keys", "test admin");
     await visit("/developers/webhooks", "developers-webhooks", "/charla");

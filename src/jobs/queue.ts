@@ -109,12 +109,19 @@ export function defineJob<T extends object>(
 export function createBoss(database: Database, options: { superviseIntervalSeconds?: number } = {}): PgBoss {
   const every = options.superviseIntervalSeconds ?? 15;
   // Expiry and lost heartbeats are checked per queue once per monitor interval: keep both in step.
-  // No LISTEN/NOTIFY: a NOTIFY per job wakes every worker of the queue, and the hot queues
-  // (dispatch, ingest) get their throughput from the batches a polling interval collects.
+  // LISTEN/NOTIFY only for queues that opt in (`notify`): a NOTIFY per job wakes every worker of
+  // the queue, and the hot send queue gets its throughput from the batches a polling interval
+  // collects. Ingest opts in: its wake-ups are throttled, and waiting out a poll delayed every
+  // customer message on its way to the inbox.
   const common = { schema: "pgboss", superviseIntervalSeconds: every, monitorIntervalSeconds: every };
   return database.boss.backend === "pglite"
     ? new PgBoss({ ...common, db: database.boss.db, backend: "pglite" })
-    : new PgBoss({ ...common, connectionString: database.boss.connectionString, max: 10 });
+    : new PgBoss({
+        ...common,
+        connectionString: database.boss.connectionString,
+        max: 10,
+        useListenNotify: true,
+      });
 }
 
 /** Creates every queue (idempotent); both API and worker processes call this so sends never miss a queue. */

@@ -1495,7 +1495,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                availability: "online" | "away" | "offline";
+                                capacity: number;
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                                lastActiveAt: string | null;
+                                name: string;
+                                openConversations: number;
+                                role: string;
+                                teamIds: string[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
@@ -3137,7 +3155,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                body: string;
+                                /** Format: uuid */
+                                id: string;
+                                shortcut: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
@@ -3521,7 +3550,7 @@ export interface paths {
         };
         /**
          * Conversations (one per business number and contact), most recent message first
-         * @description Filters: status, assignee (me, none, a user id), team, label, number, contact, unread, and q (full-text search over the customers' messages). Their messages: GET /v1/messages?conversationId=…
+         * @description Filters: status, assignee (me, none, a user id), team, label, number, contact, unread, and q (full-text search over the messages of both sides). Their messages: GET /v1/messages?conversationId=…
          */
         get: {
             parameters: {
@@ -3533,7 +3562,7 @@ export interface paths {
                     label?: string;
                     limit?: number;
                     phoneNumberId?: string;
-                    /** @description Full-text search over the customers' messages */
+                    /** @description Full-text search over the messages, the customers' and the business's */
                     q?: string;
                     status?: "open" | "pending" | "snoozed" | "resolved";
                     teamId?: string;
@@ -3862,7 +3891,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            shortcut: string;
+                            text: string;
+                        };
+                    };
                 };
             };
         };
@@ -3898,7 +3932,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            templates: {
+                                category: string;
+                                definition: unknown;
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                name: string;
+                            }[];
+                            windowClosedAt?: string | null;
+                            windowExpiresAt?: string | null;
+                            windowOpen: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -3934,12 +3982,111 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            contact: {
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                lastInboundAt: string | null;
+                                name: string | null;
+                                optedInAt: string | null;
+                                optedOutAt: string | null;
+                                phone: string | null;
+                                tags: string[];
+                                userId: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            conversations: ({
+                                assigneeId: string | null;
+                                contact: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    phone: string | null;
+                                    /** @description business-scoped user id (2026) */
+                                    userId: string | null;
+                                };
+                                firstResponseAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                labels: string[];
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string | null;
+                                /** Format: uuid */
+                                phoneNumberId: string;
+                                resolvedAt: string | null;
+                                snoozedUntil: string | null;
+                                /** @enum {string} */
+                                status: "open" | "pending" | "snoozed" | "resolved";
+                                teamId: string | null;
+                                unreadCount: number;
+                                waitingSince: string | null;
+                                windowExpiresAt: string | null;
+                                windowOpen: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to send in this conversation (the raw file as the body, its type as Content-Type)
+         * @description Answers Meta's media id and the message type to send it as: POST /v1/messages with { type, [type]: { id } }. Types and sizes as WhatsApp takes them.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filename: string | null;
+                            mediaId: string;
+                            mimeType: string;
+                            /** @enum {string} */
+                            type: "image" | "video" | "audio" | "document" | "sticker";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3970,7 +4117,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                author: string;
+                                authorUserId: string | null;
+                                body: string;
+                                /** Format: uuid */
+                                conversationId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mentions: string[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
@@ -3995,11 +4159,26 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            author: string;
+                            authorUserId: string | null;
+                            body: string;
+                            /** Format: uuid */
+                            conversationId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            mentions: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -4157,6 +4336,84 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/csat/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template that asks for a rating when the customer service window has closed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template: {
+                                language: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Choose the template asked outside the window (null: surveys then are skipped)
+         * @description An approved template with three quick-reply buttons (good, fair, bad, in that order) and no header or body variables; its buttons carry the answers as payloads. Inside the window the team's question goes as reply buttons.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        template: {
+                            language: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template: {
+                                language: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7493,7 +7750,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                assignmentMode: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };

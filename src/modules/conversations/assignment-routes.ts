@@ -4,7 +4,16 @@ import type { ModuleRoutes } from "../../http/context.ts";
 import { badRequest } from "../../lib/problem.ts";
 import { listAgents, updateAgent } from "./agents.ts";
 import { assignConversation, takeConversation } from "./assignment.ts";
-import { agentPatch, assignBody, conversationOut, idParams, ruleBody, teamBody } from "./route-schemas.ts";
+import {
+  agentOut,
+  agentPatch,
+  assignBody,
+  conversationOut,
+  idParams,
+  ruleBody,
+  teamBody,
+  teamOut,
+} from "./route-schemas.ts";
 import { getConversation } from "./service.ts";
 import { createRule, deleteRule, deleteTeam, listRules, listTeams, saveTeam } from "./teams.ts";
 
@@ -58,6 +67,7 @@ export const assignmentRoutes: ModuleRoutes = (app, services) => {
       schema: {
         tags: ["inbox"],
         summary: "The tenant's agents: availability, capacity, open conversations, teams",
+        response: { 200: z.object({ data: z.array(agentOut) }) },
       },
     },
     async (request) => ({ data: await listAgents(db, principalOf(request).tenant.id) }),
@@ -113,7 +123,13 @@ const teamRoutes: ModuleRoutes = (app, services) => {
   const { db } = services.database;
   app.get(
     "/teams",
-    { schema: { tags: ["inbox"], summary: "Teams with members, hours and SLA policy" } },
+    {
+      schema: {
+        tags: ["inbox"],
+        summary: "Teams with members, hours and SLA policy",
+        response: { 200: z.object({ data: z.array(teamOut) }) },
+      },
+    },
     async (request) => ({
       data: await listTeams(db, principalOf(request).tenant.id),
     }),

@@ -20,6 +20,28 @@ const fold = (text: string) =>
     .toLowerCase();
 
 type Rule = typeof assignmentRules.$inferSelect;
+
+// A batch of customer messages routes many conversations in one transaction: its rules are read once.
+const rulesByTransaction = new WeakMap<object, Map<string, Promise<Rule[]>>>();
+
+function tenantRules(context: TxContext, tenantId: string): Promise<Rule[]> {
+  const read = () =>
+    context.tx
+      .select()
+      .from(assignmentRules)
+      .where(eq(assignmentRules.tenantId, tenantId))
+      .orderBy(asc(assignmentRules.position), asc(assignmentRules.createdAt));
+  // Only a transaction (it has rollback) is short-lived enough to remember rules for.
+  if (typeof (context.tx as { rollback?: unknown }).rollback !== "function") return read();
+  const byTenant = rulesByTransaction.get(context.tx) ?? new Map<string, Promise<Rule[]>>();
+  rulesByTransaction.set(context.tx, byTenant);
+  let rules = byTenant.get(tenantId);
+  if (!rules) {
+    rules = read();
+    byTenant.set(tenantId, rules);
+  }
+  return rules;
+}
 type Contact = Awaited<ReturnType<typeof getContact>>;
 
 /** Whether every condition a rule sets holds (number, contact tag, contact attribute, keywords of the message). */
@@ -82,11 +104,7 @@ export async function autoAssign(
   if (conversation.assigneeId || conversation.status !== "open") return;
   let teamId = conversation.teamId;
   if (!teamId) {
-    const rules = await context.tx
-      .select()
-      .from(assignmentRules)
-      .where(eq(assignmentRules.tenantId, conversation.tenantId))
-      .orderBy(asc(assignmentRules.position), asc(assignmentRules.createdAt));
+    const rules = await tenantRules(context, conversation.tenantId);
     if (rules.length === 0) return;
     const contact = await getContact(context.tx, conversation.tenantId, conversation.contactId);
     teamId = rules.find((rule) => ruleMatches(rule, conversation, contact, text))?.teamId ?? null;

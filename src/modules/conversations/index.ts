@@ -3,6 +3,7 @@ import type { ModuleRecord } from "../../app/module.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { assignmentRoutes } from "./assignment-routes.ts";
 import { conversationJobs } from "./jobs.ts";
+import { mediaUploadRoutes } from "./media-upload.ts";
 import { conversationsRoutes } from "./routes.ts";
 import { inboxSubscriber } from "./subscriber.ts";
 import { workspaceRoutes } from "./workspace-routes.ts";
@@ -18,6 +19,7 @@ export type {
   ConversationStatusData,
 } from "./events.ts";
 export { messagePreview } from "./preview.ts";
+export { indexOutbound } from "./search.ts";
 export {
   type Conversation,
   type ConversationTouch,
@@ -32,6 +34,7 @@ const inboxRoutes: ModuleRoutes = async (app, services) => {
   await conversationsRoutes(app, services);
   await assignmentRoutes(app, services);
   await workspaceRoutes(app, services);
+  await mediaUploadRoutes(app, services);
 };
 
 export const conversationsModule: ModuleRecord = {

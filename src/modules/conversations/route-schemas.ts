@@ -37,7 +37,12 @@ export const listQuery = z.object({
   label: z.string().min(1).max(64).optional(),
   phoneNumberId: z.uuid().optional(),
   contactId: z.uuid().optional(),
-  q: z.string().min(1).max(200).optional().describe("Full-text search over the customers' messages"),
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Full-text search over the messages, the customers' and the business's"),
   unread: z
     .enum(["true", "false"])
     .transform((value) => value === "true")
@@ -114,4 +119,61 @@ export const ruleBody = z.object({
   attributeKey: z.string().min(1).nullable().optional(),
   attributeValue: z.string().nullable().optional(),
   keywords: z.array(z.string().min(1)).max(100).default([]),
+});
+
+/** What the portal's inbox reads: typed in the OpenAPI document so its client is generated. */
+export const agentOut = z.looseObject({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  availability: z.enum(availabilities),
+  capacity: z.number().int(),
+  lastActiveAt: z.date().nullable(),
+  openConversations: z.number().int(),
+  teamIds: z.array(z.uuid()),
+});
+
+export const teamOut = z.looseObject({ id: z.uuid(), name: z.string(), assignmentMode: z.string() });
+
+export const noteOut = z.looseObject({
+  id: z.uuid(),
+  conversationId: z.uuid(),
+  authorUserId: z.uuid().nullable(),
+  author: z.string(),
+  body: z.string(),
+  mentions: z.array(z.uuid()),
+  createdAt: z.date(),
+});
+
+export const cannedOut = z.looseObject({ id: z.uuid(), shortcut: z.string(), body: z.string() });
+
+export const contactPanelOut = z.object({
+  contact: z.looseObject({
+    id: z.uuid(),
+    phone: z.string().nullable(),
+    userId: z.string().nullable(),
+    name: z.string().nullable(),
+    attributes: z.record(z.string(), z.unknown()),
+    tags: z.array(z.string()),
+    optedInAt: z.date().nullable(),
+    optedOutAt: z.date().nullable(),
+    lastInboundAt: z.date().nullable(),
+  }),
+  conversations: z.array(conversationOut),
+});
+
+export const composerOut = z.object({
+  windowOpen: z.boolean(),
+  windowExpiresAt: z.date().nullable().optional(),
+  windowClosedAt: z.date().nullable().optional(),
+  templates: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      language: z.string(),
+      category: z.string(),
+      definition: z.unknown(),
+    }),
+  ),
 });

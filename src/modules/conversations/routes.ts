@@ -17,7 +17,7 @@ export const conversationsRoutes: ModuleRoutes = (app, services) => {
         tags: ["conversations"],
         summary: "Conversations (one per business number and contact), most recent message first",
         description:
-          "Filters: status, assignee (me, none, a user id), team, label, number, contact, unread, and q (full-text search over the customers' messages). Their messages: GET /v1/messages?conversationId=…",
+          "Filters: status, assignee (me, none, a user id), team, label, number, contact, unread, and q (full-text search over the messages of both sides). Their messages: GET /v1/messages?conversationId=…",
         querystring: listQuery,
         response: { 200: z.object({ data: z.array(conversationOut), nextCursor: z.string().nullable() }) },
       },

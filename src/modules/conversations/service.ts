@@ -159,7 +159,7 @@ export interface ConversationQuery {
   assigneeId?: string | undefined;
   teamId?: string | undefined;
   label?: string | undefined;
-  /** Full-text search over the customers' messages (words, "phrases", -excluded, or). */
+  /** Full-text search over the messages of both sides (words, "phrases", -excluded, or). */
   q?: string | undefined;
   phoneNumberId?: string | undefined;
   contactId?: string | undefined;

@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { DomainEvent, EventOf, EventSubscriber } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import { autoAssign } from "./auto-assign.ts";
 import { applyStatus } from "./lifecycle.ts";
 import { messageText } from "./preview.ts";
-import { conversations, messageSearch } from "./schema.ts";
+import { conversations } from "./schema.ts";
+import { indexMessageWords } from "./search.ts";
 
 type MessageEvent = EventOf<"message.received">;
 
@@ -14,58 +15,63 @@ const textOf = (event: MessageEvent) =>
   messageText(event.data.type, event.data.content as Record<string, unknown>);
 
 /** Indexes the words of customers' messages for full-text search. */
-async function indexMessages(context: TxContext, events: MessageEvent[]) {
-  const rows = events.flatMap((event) => {
-    const text = textOf(event);
-    return text && event.data.conversationId
-      ? [
-          {
-            messageId: event.data.id,
-            tenantId: event.tenantId,
-            conversationId: event.data.conversationId,
-            text,
-          },
-        ]
-      : [];
-  });
-  if (rows.length === 0) return;
-  await context.tx
-    .insert(messageSearch)
-    .values(
-      rows.map((row) => ({
-        messageId: row.messageId,
-        tenantId: row.tenantId,
-        conversationId: row.conversationId,
-        document: sql`to_tsvector('simple', ${row.text})`,
-      })),
-    )
-    .onConflictDoNothing();
+async function indexInbound(context: TxContext, events: MessageEvent[]) {
+  await indexMessageWords(
+    context.tx,
+    events.flatMap((event) => {
+      const text = textOf(event);
+      const conversationId = event.data.conversationId;
+      return text && conversationId
+        ? [{ messageId: event.data.id, tenantId: event.tenantId, conversationId, text }]
+        : [];
+    }),
+  );
+}
+
+/** A tap on a satisfaction survey's button answers it; it does not reopen the conversation. */
+function answersSurvey(event: MessageEvent): boolean {
+  const content = event.data.content as {
+    interactive?: { button_reply?: { id?: string } };
+    button?: { payload?: string };
+  };
+  return (content.interactive?.button_reply?.id ?? content.button?.payload ?? "").startsWith("csat:");
 }
 
 /**
- * A customer's message: the conversation remembers it (read receipts, typing), waits for an answer
- * (first-response SLA), opens again if it was pending, snoozed or resolved, and is routed when unassigned.
+ * Customers' messages: each conversation remembers its last one (read receipts, typing), waits for
+ * an answer (first-response SLA), opens again if it was pending, snoozed or resolved, and is routed
+ * when unassigned. One UPDATE for the whole batch; a conversation with several messages counts once.
  */
-async function onInbound(context: TxContext, event: EventOf<"message.received">) {
-  const id = event.data.conversationId;
-  if (!id) return;
-  const [row] = await context.tx
+async function onInbound(context: TxContext, events: MessageEvent[]) {
+  const last = new Map<string, MessageEvent>();
+  const reopening = new Set<string>();
+  for (const event of events) {
+    const id = event.data.conversationId;
+    if (!id) continue;
+    last.set(id, event);
+    if (!answersSurvey(event)) reopening.add(id);
+  }
+  if (last.size === 0) return;
+  const wamidOf = sql.join(
+    [...last].map(([id, event]) => sql`when ${id}::uuid then ${event.data.wamid}`),
+    sql` `,
+  );
+  const rows = await context.tx
     .update(conversations)
     .set({
-      lastInboundWamid: event.data.wamid,
+      lastInboundWamid: sql`case ${conversations.id} ${wamidOf} end`,
       waitingSince: sql`coalesce(${conversations.waitingSince}, now())`,
     })
-    .where(eq(conversations.id, id))
+    .where(inArray(conversations.id, [...last.keys()]))
     .returning();
-  if (!row) return;
-  // A tap on a satisfaction survey's button answers it; it does not reopen the conversation.
-  const content = event.data.content as { interactive?: { button_reply?: { id?: string } } };
-  if (content.interactive?.button_reply?.id?.startsWith("csat:")) return;
-  const opened =
-    row.status === "open"
-      ? row
-      : await applyStatus(context, row, { to: "open", reason: "inbound_message" }, { kind: "system" });
-  await autoAssign(context, opened, textOf(event) ?? "");
+  for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (!reopening.has(row.id)) continue;
+    const opened =
+      row.status === "open"
+        ? row
+        : await applyStatus(context, row, { to: "open", reason: "inbound_message" }, { kind: "system" });
+    await autoAssign(context, opened, textOf(last.get(row.id)!) ?? "");
+  }
 }
 
 export const inboxSubscriber: EventSubscriber = {
@@ -73,7 +79,7 @@ export const inboxSubscriber: EventSubscriber = {
   async handle(context, events) {
     const messages = events.filter(isMessage);
     if (messages.length === 0) return;
-    await indexMessages(context, messages);
-    for (const event of messages) await onInbound(context, event);
+    await indexInbound(context, messages);
+    await onInbound(context, messages);
   },
 };

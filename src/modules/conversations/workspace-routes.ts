@@ -14,7 +14,7 @@ import {
 } from "./canned.ts";
 import { sendReadReceipt } from "./jobs.ts";
 import { addNote, listNotes } from "./notes.ts";
-import { idParams } from "./route-schemas.ts";
+import { cannedOut, composerOut, contactPanelOut, idParams, noteOut } from "./route-schemas.ts";
 import { getConversation } from "./service.ts";
 import { contactPanel } from "./workspace.ts";
 
@@ -24,7 +24,14 @@ export const workspaceRoutes: ModuleRoutes = (app, services) => {
 
   app.get(
     "/conversations/:id/notes",
-    { schema: { tags: ["inbox"], summary: "Private notes", params: idParams } },
+    {
+      schema: {
+        tags: ["inbox"],
+        summary: "Private notes",
+        params: idParams,
+        response: { 200: z.object({ data: z.array(noteOut) }) },
+      },
+    },
     async (request) => {
       const { tenant } = principalOf(request);
       await getConversation(db, tenant.id, request.params.id);
@@ -44,6 +51,7 @@ export const workspaceRoutes: ModuleRoutes = (app, services) => {
           body: z.string().min(1).max(10_000),
           mentions: z.array(z.uuid()).max(50).optional(),
         }),
+        response: { 201: noteOut },
       },
     },
     async (request, reply) => {
@@ -59,6 +67,7 @@ export const workspaceRoutes: ModuleRoutes = (app, services) => {
         tags: ["inbox"],
         summary: "The contact: attributes, tags, consent state, earlier conversations",
         params: idParams,
+        response: { 200: contactPanelOut },
       },
     },
     async (request) => contactPanel(services, principalOf(request).tenant.id, request.params.id),
@@ -72,6 +81,7 @@ export const workspaceRoutes: ModuleRoutes = (app, services) => {
         summary:
           "What the composer may send: free text while the window is open; else when it closed and the approved templates",
         params: idParams,
+        response: { 200: composerOut },
       },
     },
     async (request) => {
@@ -136,6 +146,7 @@ const cannedRoutes: ModuleRoutes = (app, services) => {
         tags: ["inbox"],
         summary: "Canned replies, by shortcut prefix",
         querystring: z.object({ prefix: z.string().optional() }),
+        response: { 200: z.object({ data: z.array(cannedOut) }) },
       },
     },
     async (request) => ({
@@ -172,6 +183,7 @@ const cannedRoutes: ModuleRoutes = (app, services) => {
         tags: ["inbox"],
         summary: "A canned reply filled in for this conversation's contact and the signed-in agent",
         params: z.object({ id: z.uuid(), shortcut: z.string().min(1).max(40) }),
+        response: { 200: z.object({ shortcut: z.string(), text: z.string() }) },
       },
     },
     async (request) => {

@@ -121,6 +121,14 @@ describeEachDatabase("inbox: workspace", (kind) => {
       idsOf(await h.api("GET", `/v1/conversations?q=${encodeURIComponent('"acero inoxidable"')}`)),
     ).toEqual([tornillos.id]);
     expect(idsOf(await h.api("GET", "/v1/conversations?q=martillo"))).toEqual([]);
+    // What the business wrote is found too.
+    const reply = await h.api("POST", "/v1/messages", {
+      to: otra.contact.phone,
+      type: "text",
+      text: { body: "Le enviamos el destornillador mañana" },
+    });
+    expect(reply.status).toBe(202);
+    expect(idsOf(await h.api("GET", "/v1/conversations?q=destornillador"))).toEqual([otra.id]);
     const other = await makeTenant(h);
     expect((await h.api("GET", "/v1/conversations?q=tornillos", undefined, other.apiKey)).body.data).toEqual(
       [],
@@ -264,5 +272,41 @@ describeEachDatabase("inbox: workspace", (kind) => {
     expect(answered.waitingSince).toBeNull();
     expect(answered.firstResponseAt).not.toBeNull();
     stream.close();
+  });
+
+  it("uploads an agent's file to Meta for the conversation and sends it by id", async () => {
+    const conversation = await conversationFrom(fresh(), "¿Me mandan la factura?");
+    const upload = (id: string, type: string, body: Buffer, key?: string) =>
+      fetch(`${h.url}/v1/conversations/${id}/media?filename=factura.pdf`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key ?? h.apiKey}`, "content-type": type },
+        body: new Uint8Array(body),
+      });
+    const pdf = Buffer.from("%PDF-1.4\n% factura\n%%EOF\n");
+    const uploaded = await upload(conversation.id, "application/pdf", pdf);
+    expect(uploaded.status).toBe(201);
+    const media = (await uploaded.json()) as { mediaId: string; type: string; filename: string };
+    expect(media).toMatchObject({ type: "document", filename: "factura.pdf" });
+    const sent = await h.api("POST", "/v1/messages", {
+      to: conversation.contact.phone,
+      type: "document",
+      document: { id: media.mediaId, filename: "factura.pdf" },
+    });
+    expect(sent.status).toBe(202);
+    const atMeta = await eventually(async () => {
+      const wamid = (await h.api("GET", `/v1/messages/${sent.body.id}`)).body.wamid;
+      return wamid ? h.sandbox.emulator.state.messages.get(wamid) : undefined;
+    });
+    expect(atMeta.body.document).toMatchObject({ id: media.mediaId });
+
+    const wrongType = await upload(conversation.id, "application/zip", pdf);
+    expect(wrongType.status).toBe(415);
+    expect(((await wrongType.json()) as { code: string }).code).toBeTruthy();
+    const empty = await upload(conversation.id, "image/png", Buffer.alloc(0));
+    expect(((await empty.json()) as { code: string }).code).toBe("media_empty");
+    const tooBig = await upload(conversation.id, "image/png", Buffer.alloc(6 << 20, 1));
+    expect(((await tooBig.json()) as { code: string }).code).toBe("media_too_large");
+    const other = await makeTenant(h);
+    expect((await upload(conversation.id, "application/pdf", pdf, other.apiKey)).status).toBe(404);
   });
 });

@@ -31,3 +31,16 @@ export const csatSurveys = pgTable(
     index("csat_surveys_conversation_idx").on(table.conversationId),
   ],
 );
+
+/**
+ * The tenant's survey outside the customer service window: an approved template (by name and
+ * language) whose first three quick-reply buttons answer good, fair and bad.
+ */
+export const csatSettings = pgTable("csat_settings", {
+  tenantId: uuid("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
+  templateName: text("template_name"),
+  templateLanguage: text("template_language"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -117,7 +117,19 @@ async function ingestInTransaction(
       .filter((event): event is StatusEvent => event.kind === "status")
       .sort((a, b) => a.timestamp - b.timestamp);
     const inbound = parsed.filter((event): event is InboundMessageEvent => event.kind === "message");
-    for (const event of inbound) await applyInbound(tx, services, event);
+    // The batch's messages reach subscribers in one emit (one realtime insert, one search insert,
+    // one NOTIFY...), then each one's STOP keyword is handled, in the order they came.
+    const received: Inbound[] = [];
+    for (const event of inbound) {
+      const applied = await applyInbound(tx, services, event);
+      if (applied) received.push(applied);
+    }
+    await emit(
+      { boss: services.boss, tx },
+      received.map(({ message }) => messageEvent(message, "message.received")),
+    );
+    for (const { contact, number, event } of received)
+      await handleOptOutKeyword(tx, services, contact, number, event);
     await applyStatuses(tx, services, statuses);
     for (const event of parsed)
       if (event.kind === "template_status") await applyTemplateStatus(tx, services, event);
@@ -273,9 +285,12 @@ async function refreshNumbersOnQualityUpdates(tx: Tx, services: Services, events
   await requestNumbersRefresh({ boss: services.boss, tx }, await accountIdsByWaba(tx, wabaIds));
 }
 
+type Inbound = NonNullable<Awaited<ReturnType<typeof applyInbound>>>;
+
+/** Stores a customer's message; its event and STOP keyword are the caller's (once per batch). */
 async function applyInbound(tx: Tx, services: Services, event: InboundMessageEvent) {
   const number = await numberByMetaId(tx, event.metadata.phoneNumberId);
-  if (!number) return; // a number no tenant has connected: nothing to attach it to
+  if (!number) return null; // a number no tenant has connected: nothing to attach it to
   // Meta repeats webhooks, and two ingest workers may hold copies of one: the wamid's lock (held
   // to commit) makes the second see the first's row. The partitioned table has no unique wamid.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`wamid:${event.id}`}, 0))`);
@@ -284,7 +299,7 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
     .from(messages)
     .where(eq(messages.wamid, event.id))
     .limit(1);
-  if (seen) return; // a repeated webhook
+  if (seen) return null; // a repeated webhook
   const contact = await contactForInbound(
     tx,
     number.tenantId,
@@ -330,7 +345,6 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
     userId: event.fromUserId,
     profileName: event.profileName,
   });
-  await emit({ boss: services.boss, tx }, messageEvent(message, "message.received"));
   if (event.content.kind === "media") {
     await enqueue(
       { boss: services.boss, tx },
@@ -339,5 +353,5 @@ async function applyInbound(tx: Tx, services: Services, event: InboundMessageEve
       { retryLimit: 5, retryBackoff: true },
     );
   }
-  await handleOptOutKeyword(tx, services, updated ?? contact, number, event);
+  return { message, contact: updated ?? contact, number, event };
 }

@@ -37,6 +37,8 @@ export const DISPATCH_QUEUE = queue<{ messageIds: string[] }>("messages-dispatch
  */
 export const INGEST_QUEUE = queue<Record<string, never>>("whatsapp-ingest-pending", {
   policy: "short",
+  // Workers are woken by NOTIFY as the receiver stores webhooks (at most every 50 ms), not at their next poll.
+  notify: true,
   retryLimit: 10,
   retryDelay: 1,
   retryBackoff: true,

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../../db/errors.ts";
 import { enqueueMany } from "../../jobs/queue.ts";
 import { unprocessable } from "../../lib/problem.ts";
 import { type BillableSend, reserveForMessages } from "../billing/index.ts";
-import { conversationKey, messagePreview, touchConversations } from "../conversations/index.ts";
+import { conversationKey, indexOutbound, messagePreview, touchConversations } from "../conversations/index.ts";
 import { prepareSends, type SendRequest } from "./checks.ts";
 import { groupCommit } from "./group-commit.ts";
 import type { SendMessageInput } from "./input.ts";
@@ -75,6 +75,11 @@ export async function queueOutboundBatch(
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = withIds.map((value) => byId.get(value.id));
   if (ordered.some((row) => !row)) throw new Error("insert returned fewer rows than it was given");
+  // The inbox searches what the business wrote too (a template by the text it renders to).
+  await indexOutbound(
+    tx,
+    withIds.map((value, index) => ({ ...value, renderedText: values[index]!.preview })),
+  );
   await reserveForMessages(
     { boss: services.boss, tx },
     (ordered as MessageRow[]).flatMap((row, index) => {

@@ -3,7 +3,8 @@ import { defineJob, enqueueMany, type JobDefinition } from "../../jobs/queue.ts"
 import { PUSH_QUEUE } from "./queues.ts";
 import { deliverPush, type PushNotice } from "./service.ts";
 
-const inboxUrl = (conversationId: string) => `/inbox/${conversationId}`;
+// The portal's inbox route: the service worker opens it when the notification is clicked.
+const inboxUrl = (conversationId: string) => `/conversations/${conversationId}`;
 
 function noticeOf(event: EventOf<"conversation.assigned"> | EventOf<"agent.mentioned">): PushNotice | null {
   if (event.type === "agent.mentioned") {

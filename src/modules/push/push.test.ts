@@ -134,7 +134,7 @@ describeEachDatabase("push", (kind) => {
     expect(decrypt(assigned)).toEqual({
       title: "New conversation assigned to you",
       body: "Cliente VIP",
-      url: `/inbox/${conversation.id}`,
+      url: `/conversations/${conversation.id}`,
       tag: `conversation:${conversation.id}`,
     });
     // The push service said the other subscription is gone: it is dropped.

@@ -38,6 +38,21 @@ describeEachDatabase("realtime", (kind) => {
     expect(Number(event.id)).toBeGreaterThan(0);
     await sleep(200);
     expect(theirs.events.filter((e) => e.event !== "reset")).toEqual([]);
+    // The reply's statuses stream too, lean: what changed, not the content again.
+    const reply = await h.api("POST", "/v1/messages", {
+      to: `+${from}`,
+      type: "text",
+      text: { body: "¡Hola!" },
+    });
+    const status = await mine.waitFor(
+      (e: { event: string; data: { data?: { id?: string } } }) =>
+        e.event === "message.delivered" && e.data.data?.id === reply.body.id,
+    );
+    expect(status.data.data).toMatchObject({
+      status: "delivered",
+      conversationId: event.data.data.conversationId,
+    });
+    expect(status.data.data).not.toHaveProperty("content");
     mine.close();
     theirs.close();
   });
@@ -87,6 +102,25 @@ describe("realtime across PostgreSQL connections and processes", () => {
 
   const stream = (key = h.apiKey) =>
     openStream(`${h.url}/v1/events/stream`, { authorization: `Bearer ${key}` });
+
+  it("is not held back by a transaction of another database on the same server", async () => {
+    const live = await stream();
+    const elsewhere = new URL(h.testDatabase.url!);
+    elsewhere.pathname = "/postgres";
+    const other = new pg.Client({ connectionString: elsewhere.toString() });
+    await other.connect();
+    try {
+      await other.query("begin");
+      await other.query("select pg_current_xact_id()");
+      const from = fresh();
+      h.sandbox.emulator.injectInbound({ from, text: "sin esperar" });
+      await live.waitFor(receivedFrom(from));
+    } finally {
+      await other.query("rollback").catch(() => {});
+      await other.end();
+      live.close();
+    }
+  });
 
   it("holds back a row until earlier transactions end, so resuming loses none", async () => {
     const live = await stream();

@@ -5,7 +5,7 @@ import { tenants } from "../accounts/schema.ts";
 /**
  * The realtime event log that Server-Sent Events streams read. Rows are ordered by the writing
  * transaction's id, then by sequence: a row is delivered once every transaction with a lower id has
- * ended (`xid` < the snapshot's xmin), so the ordered log only ever grows at its end and a client
+ * ended (`xid` below the oldest id still held by a transaction of this database), so the ordered log only ever grows at its end and a client
  * resuming from its last event id never misses a row that committed late.
  */
 export const realtimeEvents = pgTable(

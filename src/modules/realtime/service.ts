@@ -27,18 +27,28 @@ export interface RealtimeEventInput {
 
 export const after = (a: Position, b: Position) => a.xid > b.xid || (a.xid === b.xid && a.seq > b.seq);
 
-/** Stores realtime events in the caller's transaction; the NOTIFY (carrying the last id) fires at commit. */
+/**
+ * Stores realtime events in the caller's transaction (one multi-row insert); the NOTIFY fires at
+ * commit. Its payload is always empty: PostgreSQL folds identical notifications of one transaction
+ * into one, so an ingest batch that publishes many times wakes the hubs once (they read the rows).
+ */
 export async function publishRealtime(tx: Executor, events: RealtimeEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = await tx
-    .insert(realtimeEvents)
-    .values(events.map((event) => ({ ...event, userId: event.userId ?? null })))
-    .returning({ seq: realtimeEvents.seq });
-  const last = Math.max(...rows.map((row) => row.seq));
-  await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${String(last)})`);
+  await tx.insert(realtimeEvents).values(events.map((event) => ({ ...event, userId: event.userId ?? null })));
+  await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, '')`);
 }
 
-const horizon = sql`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
+/**
+ * The oldest transaction of THIS database that may still write (it holds a transaction id), as a
+ * 64-bit id: rows before it are final. Transactions of other databases on the server (the
+ * cluster-wide snapshot xmin counts them) cannot write our rows, so they do not hold delivery back.
+ * backend_xid is 32-bit: next id minus its age gives it in 64 bits (age is read after the snapshot,
+ * so this errs early, the safe side). With none, every row present is final.
+ */
+const horizon = sql`coalesce(
+  (select pg_snapshot_xmax(pg_current_snapshot())::text::bigint - max(age(backend_xid))
+     from pg_stat_activity where datname = current_database() and backend_xid is not null),
+  pg_snapshot_xmax(pg_current_snapshot())::text::bigint)`;
 
 /**
  * Rows after `from` in delivery order, each saying whether it is final (every transaction that could

@@ -18,9 +18,39 @@ const LIVE_PREFIXES = [
 /** Events meant for one user: their `data.userId` says whom. */
 const PERSONAL = new Set<string>(["agent.mentioned"]);
 
+/** Status events (the bulk of ingest) carry what changed, not the message's content and pricing again. */
+const STATUS_EVENTS = new Set<string>([
+  "message.sent",
+  "message.delivered",
+  "message.read",
+  "message.failed",
+]);
+const STATUS_FIELDS = [
+  "id",
+  "conversationId",
+  "phoneNumberId",
+  "contactId",
+  "direction",
+  "type",
+  "wamid",
+  "status",
+  "error",
+  "createdAt",
+  "sentAt",
+  "deliveredAt",
+  "readAt",
+  "failedAt",
+  "updatedAt",
+] as const;
+
+function statusData(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(STATUS_FIELDS.map((field) => [field, data[field] ?? null]));
+}
+
 function realtimeOf(event: DomainEvent): RealtimeEventInput | null {
   if (!LIVE_PREFIXES.some((prefix) => event.type.startsWith(prefix))) return null;
-  const data = event.data as unknown as Record<string, unknown>;
+  const full = event.data as unknown as Record<string, unknown>;
+  const data = STATUS_EVENTS.has(event.type) ? statusData(full) : full;
   const userId = PERSONAL.has(event.type) && typeof data.userId === "string" ? data.userId : null;
   return { tenantId: event.tenantId, userId, type: event.type, data };
 }

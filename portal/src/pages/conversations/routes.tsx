@@ -1,12 +1,11 @@
 import { Route, Routes } from "react-router";
-import ConversationDetail from "./ConversationDetail";
-import ConversationsList from "./ConversationsList";
+import Inbox from "./Inbox";
 
 export default function ConversationsRoutes() {
   return (
     <Routes>
-      <Route index element={<ConversationsList />} />
-      <Route path=":id" element={<ConversationDetail />} />
+      <Route index element={<Inbox />} />
+      <Route path=":id" element={<Inbox />} />
     </Routes>
   );
 }
