@@ -6,7 +6,12 @@ import { isUniqueViolation } from "../../db/errors.ts";
 import { enqueueMany } from "../../jobs/queue.ts";
 import { unprocessable } from "../../lib/problem.ts";
 import { type BillableSend, reserveForMessages } from "../billing/index.ts";
-import { conversationKey, indexOutbound, messagePreview, touchConversations } from "../conversations/index.ts";
+import {
+  conversationKey,
+  indexOutbound,
+  messagePreview,
+  touchConversations,
+} from "../conversations/index.ts";
 import { prepareSends, type SendRequest } from "./checks.ts";
 import { groupCommit } from "./group-commit.ts";
 import type { SendMessageInput } from "./input.ts";
