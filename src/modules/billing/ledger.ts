@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
@@ -34,10 +34,19 @@ export interface LowBalanceData {
  * whose key exists already is skipped, with its lines: a repeated or late webhook never posts
  * twice. Wallet lines move the account's cached balance; crossing the low-balance threshold
  * emits `billing.low_balance` (once, until the balance is back above it). Returns the keys posted.
+ * `alongside`, a data-modifying statement (settlement's update of its billing rows), runs in the
+ * same statement: one round trip per batch.
  */
-export async function post(context: TxContext, postings: PostingInput[]): Promise<Set<string>> {
+export async function post(
+  context: TxContext,
+  postings: PostingInput[],
+  alongside?: SQL,
+): Promise<Set<string>> {
   const posted = new Set<string>();
-  if (postings.length === 0) return posted;
+  if (postings.length === 0) {
+    if (alongside) await context.tx.execute(alongside);
+    return posted;
+  }
   for (const posting of postings) {
     const sum = posting.lines.reduce((total, line) => total + line.amountMicros, 0);
     if (sum !== 0) throw new Error(`posting ${posting.key} does not balance (${sum})`);
@@ -76,7 +85,7 @@ export async function post(context: TxContext, postings: PostingInput[]): Promis
       select p.id, p.tenant_id, line->>0, (line->>1)::bigint
       from p join v on v.tenant_id = p.tenant_id and v.key = p.key
         cross join lateral jsonb_array_elements(v.lines) as line
-      returning tenant_id, account, amount_micros)
+      returning tenant_id, account, amount_micros)${alongside ? sql`, alongside as (${alongside})` : sql``}
     select tenant_id::text as tenant_id, key, null::text as delta from p
     union all
     select tenant_id::text, null, sum(amount_micros)::text from l where account = 'wallet' group by tenant_id`);

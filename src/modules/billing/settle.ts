@@ -181,7 +181,6 @@ async function apply(context: TxContext, verdicts: Verdict[]) {
   const postings = verdicts.flatMap((verdict) =>
     verdict.price ? chargePosting(verdict.row, verdict.price) : releasePosting(verdict.row),
   );
-  await post(context, postings);
   const now = new Date();
   const values = verdicts.map(({ row, state, meta, price, discrepancy }) => ({
     message_id: row.messageId,
@@ -193,7 +192,8 @@ async function apply(context: TxContext, verdicts: Verdict[]) {
     discrepancy: discrepancy ?? null,
     settled_at: now,
   }));
-  await context.tx.execute(sql`
+  // Postings, lines and the billing rows' new state in one statement.
+  const update = sql`
     update billing_messages b set
       state = v.state,
       meta_category = coalesce(v.meta_category, b.meta_category),
@@ -205,7 +205,8 @@ async function apply(context: TxContext, verdicts: Verdict[]) {
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
       message_id uuid, state text, meta_category text, meta_type text, cost_micros bigint,
       markup_micros bigint, discrepancy text, settled_at timestamptz)
-    where b.message_id = v.message_id`);
+    where b.message_id = v.message_id`;
+  await post(context, postings, update);
 }
 
 /** An inbound message that came from an ad or a Page CTA (`referral`) may open a free entry point window. */
