@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Box, Center, Group, Select, Text } from "@mantine/core";
+import { ActionIcon, Box, Center, Group, Select, Text, Tooltip } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconBell } from "@tabler/icons-react";
@@ -74,14 +74,21 @@ export default function Inbox() {
               {t("inbox.title")}
             </Text>
             <Group gap={6} wrap="nowrap">
-              <Badge
-                variant="dot"
-                color={STREAM_COLOR[stream]}
-                data-testid="stream-state"
-                data-state={stream}
-              >
-                {t(`inbox.stream.${stream}`)}
-              </Badge>
+              <Tooltip label={t(`inbox.stream.${stream}`)}>
+                <Box
+                  role="status"
+                  aria-label={t(`inbox.stream.${stream}`)}
+                  data-testid="stream-state"
+                  data-state={stream}
+                  w={10}
+                  h={10}
+                  style={{
+                    borderRadius: "50%",
+                    flexShrink: 0,
+                    background: `var(--mantine-color-${STREAM_COLOR[stream]}-7)`,
+                  }}
+                />
+              </Tooltip>
               {push.state === "ask" ? (
                 <ActionIcon
                   variant="light"
