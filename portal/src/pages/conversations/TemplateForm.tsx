@@ -88,7 +88,7 @@ export function TemplateForm({ conversation }: { conversation: Conversation }) {
         </Text>
       ) : null}
       {send.isError ? <ProblemAlert error={send.error} /> : null}
-      <CostEstimateSlot conversation={conversation} kind="template" templateId={templateId} />
+      <CostEstimateSlot conversation={conversation} kind="template" template={template} />
       <Button
         onClick={() => send.mutate()}
         loading={send.isPending}

@@ -1,44 +1,28 @@
-import { type ComponentType, lazy, Suspense } from "react";
+import { CostEstimate } from "../billing/CostEstimate";
 import type { Conversation } from "./inbox-api";
 
-/** What the composer tells the billing area's estimate (portal/src/pages/billing/CostEstimate.tsx). */
-export interface CostEstimateProps {
-  conversationId: string;
-  phoneNumberId: string;
-  contactId: string;
-  /** What is about to be sent: free-form inside the window, or a template (its category decides the price). */
-  kind: "text" | "media" | "template";
-  templateId: string | null;
-  windowOpen: boolean;
-}
-
-// The billing area owns the estimate; until its file exists the slot stays empty (the glob matches nothing).
-const estimateFiles = import.meta.glob<{ default: ComponentType<CostEstimateProps> }>(
-  "../billing/CostEstimate.tsx",
-);
-const load = Object.values(estimateFiles)[0];
-const CostEstimate = load ? lazy(load) : null;
-
+/**
+ * What the message in the composer will cost (billing's estimate: Meta's price plus the markup, or
+ * why it is free), for the conversation's number and contact. A contact known only by its
+ * business-scoped user id has no market to price by, so nothing is shown for it.
+ */
 export function CostEstimateSlot({
   conversation,
   kind,
-  templateId = null,
+  template = null,
 }: {
   conversation: Conversation;
-  kind: CostEstimateProps["kind"];
-  templateId?: string | null;
+  kind: "text" | "media" | "template";
+  template?: { name: string; language: string } | null;
 }) {
-  if (!CostEstimate) return null;
+  const to = conversation.contact.phone;
+  if (!to || (kind === "template" && !template)) return null;
   return (
-    <Suspense fallback={null}>
-      <CostEstimate
-        conversationId={conversation.id}
-        phoneNumberId={conversation.phoneNumberId}
-        contactId={conversation.contact.id}
-        kind={kind}
-        templateId={templateId}
-        windowOpen={conversation.windowOpen}
-      />
-    </Suspense>
+    <CostEstimate
+      phoneNumberId={conversation.phoneNumberId}
+      to={to}
+      template={kind === "template" ? template : null}
+      type={kind === "media" ? "image" : "text"}
+    />
   );
 }
