@@ -21,6 +21,10 @@ import { startCharla } from "../src/runtime.ts";
 import { connectSandboxAccount, startSandbox } from "../src/sandbox.ts";
 import { statusBodies } from "./meta-webhooks.ts";
 import { freshPostgres, postgresAnswers } from "./send.ts";
+import { installStatementCounter, slowestStatements } from "./statement-counter.ts";
+
+// BENCH_STATEMENT_LOG=1: where the ingest waits on the database.
+if (process.env.BENCH_STATEMENT_LOG === "1") installStatementCounter();
 
 export interface IngestBenchResult {
   database: DatabaseKind;
@@ -106,6 +110,7 @@ export async function measureIngest(kind: DatabaseKind, messages = 10_000, postg
         select value from jsonb_array_elements(${`[${chunk.join(",")}]`}::jsonb)`);
     }
     const statuses = messages * 2;
+    if (process.env.BENCH_STATEMENT_LOG === "1") slowestStatements();
     const started = performance.now();
     await charla.services.boss.send("whatsapp-ingest-pending", {});
     const done = sql`select count(*)::int as n from messages where status = 'delivered' and tenant_id = ${tenant.id}::uuid`;
@@ -114,6 +119,7 @@ export async function measureIngest(kind: DatabaseKind, messages = 10_000, postg
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const seconds = (performance.now() - started) / 1000;
+    if (process.env.BENCH_STATEMENT_LOG === "1") console.error(slowestStatements());
     const eventsPublished = await count(
       database,
       sql`select count(*)::int as n from webhook_deliveries where tenant_id = ${tenant.id}::uuid`,

@@ -2,6 +2,7 @@
 import { measureBillingIngest } from "./billing-ingest.ts";
 import { measureEmulatorLoad } from "./emulator-load.ts";
 import { measureInbox } from "./inbox.ts";
+import { measureIngest } from "./ingest.ts";
 import { measureRawSend } from "./raw-send.ts";
 import { measureSend, postgresAnswers, type SendBenchResult } from "./send.ts";
 
@@ -37,7 +38,7 @@ if (env.BENCH_EMULATOR_LOAD !== "0") {
 
 const ratio = (perSecond: number) => Math.round((perSecond / raw.perSecond) * 10_000) / 10_000;
 const sendRow = (result: SendBenchResult): BenchRow => ({
-  name: `send ${result.database} (API -> delivered)`,
+  name: `send ${result.database} (${result.batchSize > 1 ? `POST /v1/messages/batch of ${result.batchSize}` : "API"} -> delivered)`,
   result: {
     perSecond: result.deliveredPerSecond,
     ratioToRawSend: ratio(result.deliveredPerSecond),
@@ -53,6 +54,19 @@ rows.push(sendRow(await measureSend({ kind: "pglite", ...sendOptions })));
 if (await postgresAnswers(postgresUrl)) {
   process.stderr.write("running send on PostgreSQL ...\n");
   rows.push(sendRow(await measureSend({ kind: "postgres", postgresUrl, ...sendOptions })));
+  process.stderr.write("running send through the batch endpoint on PostgreSQL ...\n");
+  rows.push(sendRow(await measureSend({ kind: "postgres", postgresUrl, ...sendOptions, batchSize: 500 })));
+  // Stored Meta-style notifications of 25 statuses -> applied, events published (goal: >= 10,000/s).
+  process.stderr.write("running status ingest on PostgreSQL ...\n");
+  const ingest = await measureIngest(
+    "postgres",
+    env.BENCH_INGEST_MESSAGES ? Number(env.BENCH_INGEST_MESSAGES) : 10_000,
+    postgresUrl,
+  );
+  rows.push({
+    name: "ingest postgres (stored notifications of 25 statuses -> applied, events published)",
+    result: { perSecond: ingest.statusesPerSecond, ...ingest },
+  });
 } else process.stderr.write(`PostgreSQL at ${postgresUrl} does not answer: send on PostgreSQL skipped\n`);
 
 // Billing: status ingest with billing on versus off, alternating in one run (issue 13 asks >= 0.8).

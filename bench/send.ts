@@ -33,10 +33,14 @@ export interface SendBenchOptions {
   postgresUrl?: string;
   /** The number's throughput tier: Meta's upgraded 1,000 msg/s by default. */
   throughputPerSecond?: number;
+  /** Send through POST /v1/messages/batch, this many messages a request (else one POST each). */
+  batchSize?: number;
 }
 
 export interface SendBenchResult {
   database: DatabaseKind;
+  /** Messages per request (1: POST /v1/messages). */
+  batchSize: number;
   messages: number;
   acceptedPerSecond: number;
   deliveredPerSecond: number;
@@ -169,8 +173,34 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
     const acceptMs: number[] = [];
     let next = 0;
     const started = performance.now();
+    const batchSize = options.batchSize ?? 0;
+    const body = (i: number) => ({
+      to: `+5491150${String(i).padStart(6, "0")}`,
+      type: "text",
+      text: { body: `bench ${i}` },
+    });
+    const batches = async () => {
+      while (next < total) {
+        const first = next + 1;
+        next = Math.min(total, next + batchSize);
+        const items = Array.from({ length: next - first + 1 }, (_, n) => body(first + n));
+        const t0 = performance.now();
+        const res = await api.request({
+          method: "POST",
+          path: "/v1/messages/batch",
+          headers,
+          body: JSON.stringify({ messages: items }),
+        });
+        const answer = (await res.body.json()) as { results: { status: number }[] };
+        if (res.statusCode !== 200 || answer.results.some((r) => r.status !== 202))
+          throw new Error(`POST /v1/messages/batch answered ${res.statusCode}`);
+        for (const _item of items) acceptMs.push(performance.now() - t0);
+        progress("accepted ", acceptMs.length, total);
+      }
+    };
     await Promise.all(
-      Array.from({ length: clients }, async () => {
+      Array.from({ length: batchSize ? Math.min(clients, 4) : clients }, async () => {
+        if (batchSize) return batches();
         while (next < total) {
           const i = ++next;
           const body = JSON.stringify({
@@ -205,6 +235,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
     acceptMs.sort((a, b) => a - b);
     return {
       database: options.kind,
+      batchSize: batchSize || 1,
       messages: total,
       acceptedPerSecond: Math.round(total / ((acceptedAt - started) / 1000)),
       deliveredPerSecond: Math.round(total / seconds),
@@ -240,6 +271,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     messages: env.BENCH_MESSAGES ? Number(env.BENCH_MESSAGES) : undefined,
     clients: env.BENCH_CLIENTS ? Number(env.BENCH_CLIENTS) : undefined,
     throughputPerSecond: env.BENCH_THROUGHPUT ? Number(env.BENCH_THROUGHPUT) : undefined,
+    batchSize: env.BENCH_BATCH_SIZE ? Number(env.BENCH_BATCH_SIZE) : undefined,
   };
   const raw = await measureRawSend({ durationMs: 3_000 });
   console.log(JSON.stringify({ rawSendPerSecond: raw.perSecond, connections: raw.connections }));

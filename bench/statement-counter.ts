@@ -19,7 +19,22 @@ export const BENCH_MARK = "/* bench */";
 const counts: StatementCounts = { total: 0, boss: 0 };
 /** Statement texts by count, when `BENCH_STATEMENT_LOG=1` (to see which statements a path sends). */
 const texts = new Map<string, number>();
+/** Milliseconds spent waiting on each statement text (same switch). */
+const waits = new Map<string, number>();
 let installed = false;
+
+function keyOf(text: unknown): string {
+  const sql = typeof text === "string" ? text : ((text as { text?: string } | null)?.text ?? "");
+  return sql.replace(/\s+/g, " ").slice(0, 140);
+}
+
+/** Adds the time until `result` settles to its statement's wait (BENCH_STATEMENT_LOG=1). */
+function timed(text: unknown, result: unknown): unknown {
+  if (process.env.BENCH_STATEMENT_LOG !== "1" || !(result instanceof Promise)) return result;
+  const started = performance.now();
+  const key = keyOf(text);
+  return result.finally(() => waits.set(key, (waits.get(key) ?? 0) + performance.now() - started));
+}
 
 function note(text: unknown) {
   const sql = typeof text === "string" ? text : ((text as { text?: string } | null)?.text ?? "");
@@ -42,7 +57,7 @@ export function installStatementCounter(): void {
   const clientQuery = pg.Client.prototype.query as unknown as AnyFn;
   (pg.Client.prototype as unknown as { query: AnyFn }).query = function (this: unknown, ...args: unknown[]) {
     note(args[0]);
-    return clientQuery.apply(this, args);
+    return timed(args[0], clientQuery.apply(this, args));
   };
   const proto = PGlite.prototype as unknown as Record<string, AnyFn>;
   for (const method of ["query", "exec"]) {
@@ -82,4 +97,11 @@ export function topStatements(limit = 15): [string, number][] {
   const top = [...texts.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit);
   texts.clear();
   return top;
+}
+
+/** The statements waited on longest (milliseconds, PostgreSQL; BENCH_STATEMENT_LOG=1), then forgets them. */
+export function slowestStatements(limit = 10): [string, number][] {
+  const top = [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit);
+  waits.clear();
+  return top.map(([text, ms]) => [text, Math.round(ms)]);
 }

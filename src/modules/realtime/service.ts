@@ -34,8 +34,25 @@ export const after = (a: Position, b: Position) => a.xid > b.xid || (a.xid === b
  */
 export async function publishRealtime(tx: Executor, events: RealtimeEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(realtimeEvents).values(events.map((event) => ({ ...event, userId: event.userId ?? null })));
-  await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, '')`);
+  // The rows travel as one JSON parameter (an ingest batch carries thousands of events), in order,
+  // and the NOTIFY rides in the same statement.
+  const rows = JSON.stringify(
+    events.map((event) => ({
+      tenant_id: event.tenantId,
+      user_id: event.userId ?? null,
+      type: event.type,
+      data: event.data,
+    })),
+  );
+  await tx.execute(sql`
+    with inserted as (
+      insert into realtime_events (tenant_id, user_id, type, data)
+      select v.tenant_id, v.user_id, v.type, v.data
+      from rows from (jsonb_to_recordset(${rows}::jsonb) as (tenant_id uuid, user_id uuid, type text, data jsonb))
+        with ordinality as v(tenant_id, user_id, type, data, ord)
+      order by v.ord
+      returning seq)
+    select pg_notify(${REALTIME_CHANNEL}, '') from (select count(*) from inserted) as stored`);
 }
 
 /**

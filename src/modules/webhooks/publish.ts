@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { Executor } from "../../db/client.ts";
 import { type EventType, subscribedTo, type WebhookEvent } from "./events.ts";
@@ -102,11 +102,26 @@ export async function publishEvents(
       payload: event as unknown as Record<string, unknown>,
     })),
   );
+  // The rows travel as one JSON parameter (an ingest batch carries thousands of events), inserted
+  // in event order so their seq keeps it.
   const rows = values.length
-    ? await tx.insert(webhookDeliveries).values(values).returning({
-        id: webhookDeliveries.id,
-        eventId: webhookDeliveries.eventId,
-      })
+    ? (
+        (await tx.execute(sql`
+          insert into webhook_deliveries (tenant_id, subscription_id, event_id, event_type, payload)
+          select v.tenant_id, v.subscription_id, v.event_id, v.event_type, v.payload
+          from rows from (jsonb_to_recordset(${JSON.stringify(
+            values.map((value) => ({
+              tenant_id: value.tenantId,
+              subscription_id: value.subscriptionId,
+              event_id: value.eventId,
+              event_type: value.eventType,
+              payload: value.payload,
+            })),
+          )}::jsonb) as (tenant_id uuid, subscription_id uuid, event_id uuid, event_type text, payload jsonb))
+          with ordinality as v(tenant_id, subscription_id, event_id, event_type, payload, ord)
+          order by v.ord
+          returning id, event_id as "eventId"`)) as unknown as { rows: { id: string; eventId: string }[] }
+      ).rows
     : [];
   for (const subscriptionId of new Set(values.map((value) => value.subscriptionId)))
     await wakeSubscription({ boss, tx }, subscriptionId);
