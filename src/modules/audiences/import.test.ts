@@ -201,7 +201,13 @@ describeEachDatabase("contact import", (kind) => {
     ).rejects.toThrow("killed");
     const [stopped] = await db.select().from(contactImports).where(eq(contactImports.id, job!.id));
     expect(stopped).toMatchObject({ status: "failed", rowsDone: 1500, created: 1500, error: "killed" });
-    const resumed = await runImport(db, stopped!, Readable.from([bytes]), { batchSize: 500 });
+    // A job's slice ends at the first batch boundary past its time, and the next one goes on from there.
+    const slice = await runImport(db, stopped!, Readable.from([bytes]), {
+      batchSize: 500,
+      stopAt: Date.now(),
+    });
+    expect(slice).toMatchObject({ status: "running", rowsDone: 2000, created: 2000 });
+    const resumed = await runImport(db, slice, Readable.from([bytes]), { batchSize: 500 });
     expect(resumed).toMatchObject({
       status: "completed",
       rowsDone: 2500,
