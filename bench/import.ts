@@ -50,9 +50,10 @@ async function writeCsv(path: string, rows: number): Promise<void> {
 }
 
 function cli(args: string[], env: Record<string, string>) {
+  const nodeOptions = process.env.BENCH_IMPORT_NODE_OPTIONS;
   const child = spawn(process.execPath, ["src/cli/main.ts", ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }) },
   });
   let stdout = "";
   let stderr = "";
