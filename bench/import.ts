@@ -50,9 +50,10 @@ async function writeCsv(path: string, rows: number): Promise<void> {
 }
 
 function cli(args: string[], env: Record<string, string>) {
+  const nodeOptions = process.env.BENCH_IMPORT_NODE_OPTIONS;
   const child = spawn(process.execPath, ["src/cli/main.ts", ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }) },
   });
   let stdout = "";
   let stderr = "";
@@ -63,6 +64,12 @@ function cli(args: string[], env: Record<string, string>) {
     try {
       const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
       if (match) peakKb = Math.max(peakKb, Number(match[1]));
+      if (process.env.BENCH_IMPORT_TRACE) {
+        const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+        const seconds = Math.round(performance.now() / 1000);
+        if (seconds % 5 === 0)
+          process.stderr.write(`t=${seconds}s rss=${Math.round(Number(rss) / 1024)}MB\n`);
+      }
     } catch {}
   }, 100);
   return new Promise<{ stdout: string; stderr: string; peakKb: number }>((resolve, reject) => {
