@@ -132,6 +132,7 @@ export async function measureCampaign(kind: DatabaseKind, recipients: number, po
           ...process.env,
           ...env,
           DATABASE_URL: postgres.url,
+          NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? "",
           SANDBOX: "false",
           WHATSAPP_GRAPH_URL: meta.url,
         },

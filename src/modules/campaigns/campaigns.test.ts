@@ -245,6 +245,32 @@ describeEachDatabase("campaigns", (kind) => {
     await h.api("POST", `/v1/campaigns/${quiet.body.id}/cancel`);
   });
 
+  it("runs a recurring campaign again at its next cron time, with a new run of recipients", async () => {
+    await makeContacts(h, 2);
+    const created = await h.api(
+      "POST",
+      "/v1/campaigns",
+      saleCampaign(h, sale.id, {
+        frequencyCap: null,
+        schedule: { kind: "cron", cron: "* * * * *", timezone: "UTC" },
+      }),
+    );
+    const launched = await h.api("POST", `/v1/campaigns/${created.body.id}/launch`);
+    expect(launched.body.status).toBe("scheduled");
+    const sendable = launched.body.estimate.sendable;
+    expect(sendable).toBeGreaterThan(0);
+    const first = await campaignWhen(h, created.body.id, "run 1 done", (c) => c.run === 2, 150_000);
+    expect(first).toMatchObject({ status: "scheduled", queued: sendable });
+    expect(new Date(first.nextRunAt).getTime()).toBeGreaterThan(Date.now() - 5_000);
+    await campaignWhen(h, created.body.id, "run 2 queued", (c) => c.queued === 2 * sendable, 150_000);
+    const rows = await recipients(created.body.id);
+    const runs = new Map<string, number[]>();
+    for (const row of rows.filter((r) => r.messageId))
+      runs.set(row.contactId, [...(runs.get(row.contactId) ?? []), row.run]);
+    expect([...runs.values()].every((list) => list.sort().join() === "1,2")).toBe(true);
+    await h.api("POST", `/v1/campaigns/${created.body.id}/cancel`);
+  }, 320_000);
+
   it("counts a recipient's click on Charla's redirect link once, then redirects", async () => {
     const { db } = h.charla.services.database;
     const body = saleCampaign(h, sale.id);

@@ -2,12 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import type { Executor, Tx } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
+import { enqueue } from "../../jobs/queue.ts";
 import { AppError } from "../../lib/problem.ts";
 import { type AudienceSpec, refreshSegments } from "../audiences/index.ts";
 import { queueTemplateMessages } from "../messages/index.ts";
 import { numbersByIds, type PhoneNumberRow } from "../numbers/index.ts";
 import { type ApprovedTemplate, approvedTemplate } from "../templates/index.ts";
 import { chunkContacts, nextDeferred, planChunk, type UnitPrices, writeRecipients } from "./chunk.ts";
+import { CAMPAIGN_RUN_QUEUE } from "./queues.ts";
 import { nextRunAfter } from "./schedule.ts";
 import { campaigns } from "./schema.ts";
 import { type CampaignRow, campaignView, scheduleOf, variantsOf } from "./service.ts";
@@ -81,7 +83,17 @@ async function templatesOrHold(services: Services, tx: Tx, row: CampaignRow) {
 /** The run is over: a one-off completes, a recurring campaign waits for its next time. */
 async function finishRun(services: Services, tx: Tx, row: CampaignRow, now: Date) {
   const next = nextRunAfter(scheduleOf(row), now);
-  if (next)
+  if (next) {
+    // The next run's runner waits for its time (the minute's due check is the backstop).
+    await enqueue(
+      { boss: services.boss, tx },
+      CAMPAIGN_RUN_QUEUE,
+      { campaignId: row.id },
+      {
+        singletonKey: row.id,
+        startAfter: next,
+      },
+    );
     return setStatus(services, tx, row, {
       status: "scheduled",
       nextRunAt: next,
@@ -90,6 +102,7 @@ async function finishRun(services: Services, tx: Tx, row: CampaignRow, now: Date
       audienceDone: false,
       holding: null,
     });
+  }
   return setStatus(services, tx, row, { status: "completed", completedAt: now, holding: null });
 }
 

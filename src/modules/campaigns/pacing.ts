@@ -53,9 +53,9 @@ export async function messagingBudget(
 /**
  * The release pace of one campaign runner: credit accrues at the numbers' combined tier and is
  * capped at one second's worth, so what is handed to dispatch never runs ahead of what Meta
- * allows. What is in flight (queued, not yet reported sent or failed) is also held to about three
- * seconds of the rate actually observed (at least a tenth of a second of the tier), so a pause
- * leaves little behind it even when dispatch runs slower than the tier.
+ * allows. What is in flight (queued, not yet reported sent or failed) is also held to about five
+ * seconds of the rate actually observed (at least a quarter second of the tier, at most two), so a
+ * pause leaves little behind it even when dispatch runs slower than the tier.
  */
 export class Pacer {
   private credit = 0;
@@ -79,7 +79,9 @@ export class Pacer {
     }
     this.completed = completed;
     this.last = now;
-    const inFlightCap = Math.min(this.perSecond, Math.max(this.perSecond * 0.1, 1, this.rate * 3));
+    // The pipeline (dispatch, Meta, status webhooks, ingest) takes seconds under load: in flight
+    // must cover that latency at the observed rate or the rate starves itself.
+    const inFlightCap = Math.min(this.perSecond * 2, Math.max(this.perSecond * 0.25, 1, this.rate * 5));
     return Math.max(0, Math.floor(Math.min(this.credit, inFlightCap - outstanding)));
   }
 

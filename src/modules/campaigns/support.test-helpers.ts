@@ -16,7 +16,7 @@ export async function sandboxTemplates(h: Harness) {
       const [sale, order] = [await find("spring_sale"), await find("order_update")];
       return sale && order ? { sale, order } : undefined;
     },
-    { what: "sandbox templates imported" },
+    { what: "sandbox templates imported", timeoutMs: 60_000 },
   );
 }
 
