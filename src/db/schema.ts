@@ -3,6 +3,7 @@ export * from "../modules/accounts/auth-schema.ts";
 export * from "../modules/accounts/schema.ts";
 export * from "../modules/activation/schema.ts";
 export * from "../modules/billing/schema.ts";
+export * from "../modules/bots/schema.ts";
 export * from "../modules/contacts/schema.ts";
 export * from "../modules/conversations/schema.ts";
 export * from "../modules/csat/schema.ts";

@@ -2,6 +2,7 @@ import type { ModuleRecord } from "../app/module.ts";
 import { accountsModule } from "./accounts/index.ts";
 import { activationModule } from "./activation/index.ts";
 import { billingModule } from "./billing/index.ts";
+import { botsModule } from "./bots/index.ts";
 import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
 import { csatModule } from "./csat/index.ts";
@@ -28,6 +29,7 @@ export const modules: ModuleRecord[] = [
   realtimeModule,
   pushModule,
   csatModule,
+  botsModule,
 ];
 
 /** Every module's routes, mounted under /v1. */

@@ -16,6 +16,7 @@ export type {
   ConversationSlaData,
   ConversationStatusData,
 } from "./events.ts";
+export { handOverConversation } from "./handover.ts";
 export { messagePreview } from "./preview.ts";
 export {
   type Conversation,

@@ -8,6 +8,8 @@ import { whatsappWebhookReceiver } from "./receiver.ts";
 import { messagesRoutes } from "./routes.ts";
 
 export { type MessageEventType, type MessageView, messageView } from "./events.ts";
+export { inboundCount, repliedMessage } from "./inbound-context.ts";
+export type { SendMessageInput } from "./input.ts";
 export { ensureMessagePartitions } from "./partitions.ts";
 export { acceptMessage, type MessageRow } from "./send.ts";
 
