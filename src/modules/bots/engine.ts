@@ -131,7 +131,7 @@ async function answer(
     state.attributes[node.attribute] = accepted.value;
     state.answers.push({
       question: render(node.prompt, state.attributes),
-      answer: input.text || accepted.value,
+      answer: node.input === "choice" ? input.text || accepted.value : accepted.value,
     });
     await effects.saveContactAttribute(node.attribute, accepted.value);
     return { go: accepted.branch };
