@@ -183,6 +183,8 @@ export async function advance(
     state.nodeId = node.id;
     step = await runNode(state, node, effects);
   }
-  if (state.status === "active" && !state.waiting) state.status = "completed";
+  // A flow that loops without asking is stopped rather than left spinning on every message.
+  if (state.status === "active" && !state.waiting)
+    state.status = entered.length >= MAX_STEPS ? "closed" : "completed";
   return { state, entered };
 }

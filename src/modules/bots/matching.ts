@@ -10,10 +10,10 @@ export function normalize(text: string): string {
     .trim();
 }
 
-/** Typos forgiven: none for short words (they collide), one from 4 letters, two from 8. */
+/** Typos forgiven: none for short words (hola/hora collide), one from 5 letters, two from 9. */
 function allowedEdits(word: string): number {
-  if (word.length >= 8) return 2;
-  return word.length >= 4 ? 1 : 0;
+  if (word.length >= 9) return 2;
+  return word.length >= 5 ? 1 : 0;
 }
 
 /**
