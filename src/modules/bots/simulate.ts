@@ -46,6 +46,7 @@ export async function flowAnalytics(db: Executor, tenantId: string, flowId: stri
     .select({
       sessions: sql<number>`count(*)::int`,
       active: sql<number>`count(*) filter (where ${botSessions.status} = 'active')::int`,
+      paused: sql<number>`count(*) filter (where ${botSessions.status} = 'paused')::int`,
       completions: sql<number>`count(*) filter (where ${botSessions.status} = 'completed')::int`,
       handovers: sql<number>`count(*) filter (where ${botSessions.status} = 'handed_over')::int`,
       dropOffs: sql<number>`count(*) filter (where ${botSessions.status} in ('closed', 'stopped'))::int`,
