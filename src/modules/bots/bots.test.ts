@@ -303,4 +303,26 @@ describeEachDatabase("bots", (kind) => {
     // The simulator leaves no trace in the flow's analytics.
     expect((await h.api("GET", `/v1/bots/flows/${flowId}/analytics`)).body.sessions).toBe(2);
   });
+
+  it("refuses to let an http step call a private host outside the sandbox (error branch)", async () => {
+    const created = await h.api("POST", "/v1/bots/flows", {
+      name: "SSRF",
+      definition: {
+        start: "call",
+        nodes: [
+          { id: "call", type: "http", method: "GET", url: "http://169.254.169.254/latest/meta-data" },
+          { id: "ok", type: "end", message: "leaked" },
+          { id: "refused", type: "end", message: "refused" },
+        ],
+        edges: [
+          { from: "call", to: "ok", when: "ok" },
+          { from: "call", to: "refused", when: "error" },
+        ],
+      },
+    });
+    const result = await h.api("POST", `/v1/bots/flows/${created.body.id}/simulate`, {
+      messages: [{ text: "x" }],
+    });
+    expect(result.body.turns[0].replies).toEqual([{ kind: "text", text: "refused" }]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Services } from "../../app/services.ts";
 import type { SendMessageInput } from "../messages/index.ts";
+import { checkWebhookUrl } from "../webhooks/index.ts";
 import type { BotMessage } from "./definition.ts";
 import type { BotEffects } from "./engine.ts";
 import { classifyIntent } from "./llm.ts";
@@ -71,6 +72,9 @@ export function recordingEffects(services: Pick<Services, "config">, now = () =>
       recorded.handover = { ...target, note };
     },
     classify: (text, intents) => classifyIntent(services.config, text, intents),
+    checkUrl: async (url) => {
+      await checkWebhookUrl(url, services.config.WEBHOOKS_ALLOW_PRIVATE ?? services.config.SANDBOX);
+    },
     now,
   };
   return { effects, recorded };

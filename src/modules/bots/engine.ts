@@ -31,6 +31,8 @@ export interface BotEffects {
   ): Promise<void>;
   /** The intent a language model picks, or null (not configured, no answer). */
   classify(text: string, intents: NodeOf<"classify">["intents"]): Promise<string | null>;
+  /** Refuses (throws) a URL an http step must not call: loopback and private hosts outside the sandbox. */
+  checkUrl(url: string): Promise<void>;
   now(): Date;
 }
 
@@ -97,7 +99,7 @@ async function runNode(state: RunState, node: FlowNode, effects: BotEffects): Pr
       return { go: holds ? "true" : "false" };
     }
     case "http": {
-      const result = await callEndpoint(node, state.attributes, effects.now());
+      const result = await callEndpoint(node, state.attributes, effects);
       Object.assign(state.attributes, result.attributes);
       return { go: result.branch };
     }

@@ -140,7 +140,12 @@ function pick(value: unknown, path: string): unknown {
  * Calls the node's endpoint: JSON body (signed with HMAC-SHA256 over "timestamp.body" when the node
  * has a secret), a hard timeout, and the JSON answer mapped into attributes. Any failure is "error".
  */
-export async function callEndpoint(node: NodeOf<"http">, attributes: Record<string, string>, now: Date) {
+export async function callEndpoint(
+  node: NodeOf<"http">,
+  attributes: Record<string, string>,
+  effects: { now(): Date; checkUrl(url: string): Promise<void> },
+) {
+  const now = effects.now();
   const body =
     node.method === "POST"
       ? JSON.stringify(
@@ -159,7 +164,9 @@ export async function callEndpoint(node: NodeOf<"http">, attributes: Record<stri
       .update(`${timestamp}.${body ?? ""}`)
       .digest("hex")}`;
   try {
-    const response = await fetch(render(node.url, attributes), {
+    const url = render(node.url, attributes);
+    await effects.checkUrl(url);
+    const response = await fetch(url, {
       method: node.method,
       headers,
       ...(body ? { body } : {}),

@@ -1,5 +1,5 @@
 import { createHmac, randomInt } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
@@ -55,6 +55,8 @@ describeEachDatabase("bot triggers and runtime", (kind) => {
     h = await startHarness(kind, {
       BOTS_LLM_URL: `${base}/v1/chat/completions`,
       BOTS_LLM_MODEL: "tiny-intent",
+      // The partner listens on loopback, which http steps refuse unless private hosts are allowed.
+      WEBHOOKS_ALLOW_PRIVATE: "true",
     });
     const flow = async (name: string, triggers: object, definition: object) => {
       const created = await h.api("POST", "/v1/bots/flows", { name, triggers, definition });
@@ -226,7 +228,12 @@ describeEachDatabase("bot triggers and runtime", (kind) => {
     await say(from, { text: "Pedido" });
     await botTexts(from, 1);
     await say(from, { text: "42" });
-    expect((await botTexts(from, 2)).texts[1]).toBe("Tu pedido 42 está en camino.");
+    // (The flow's short reminder may come in between on a loaded machine.)
+    const answered = await eventually(async () => {
+      const { texts } = await botTexts(from, 2);
+      return texts.includes("Tu pedido 42 está en camino.") ? texts : undefined;
+    });
+    expect(answered.at(-1)).toBe("Tu pedido 42 está en camino.");
   });
 
   it("reminds once when the customer does not answer, then closes the session as a drop-off", async () => {
