@@ -73,8 +73,11 @@ async function save(
             step: sql`${botSessions.step} + 1`,
             updatedAt: values.updatedAt,
           },
+          // Only from the state this step started at: a session another worker moved, or an agent paused, is not overwritten.
+          setWhere: and(eq(botSessions.step, session.step ?? 0), eq(botSessions.status, "active")),
         })
         .returning();
+      if (!row) throw new StaleSession();
       if (inputMessageId)
         await tx.insert(botSessionInputs).values({ sessionId: row!.id, messageId: inputMessageId });
       for (const nodeId of entered)
@@ -103,6 +106,13 @@ async function save(
   }
 }
 
+/** The session moved on (or was paused) while this step ran: the job is retried from the new state. */
+class StaleSession extends Error {
+  constructor() {
+    super("The bot session changed while a step ran");
+  }
+}
+
 async function latestSession(services: Services, conversationId: string) {
   const [row] = await services.database.db
     .select()
@@ -116,8 +126,8 @@ async function latestSession(services: Services, conversationId: string) {
 async function endSession(
   services: Services,
   session: Session,
-  status: "closed" | "stopped",
-  reason: string,
+  status: "closed" | "stopped" | "handed_over",
+  reason: string | null,
 ) {
   await services.database.db
     .update(botSessions)
@@ -139,7 +149,7 @@ async function step(
   const { effects, recorded } = recordingEffects(services);
   const before = run.session ? structuredClone(run.session.state) : startState(run.definition);
   const { state, entered } = await advance(run.definition, before, run.input, effects);
-  await perform(services, target, recorded, job.messageId);
+  await perform(services, target, recorded, `${job.messageId}:${run.session?.step ?? 0}`);
   await save(
     services,
     run.session ?? {
@@ -177,7 +187,24 @@ async function start(services: Services, target: Target, job: BotInboundJob, cho
  * session's question, or the trigger of a new session. Silent while an agent has the conversation
  * or after a handover or stop until the conversation is resolved.
  */
-export async function handleInbound(services: Services, job: BotInboundJob): Promise<void> {
+const running = new Map<string, Promise<void>>();
+
+/**
+ * One conversation's messages are handled one after another in this process (a customer's quick
+ * "stop" then "ok" must not race); across processes the step check in `save` catches it.
+ */
+export function handleInbound(services: Services, job: BotInboundJob): Promise<void> {
+  const previous = running.get(job.conversationId) ?? Promise.resolve();
+  const current = previous.catch(() => undefined).then(() => handleInboundNow(services, job));
+  running.set(job.conversationId, current);
+  const forget = () => {
+    if (running.get(job.conversationId) === current) running.delete(job.conversationId);
+  };
+  current.then(forget, forget);
+  return current;
+}
+
+async function handleInboundNow(services: Services, job: BotInboundJob): Promise<void> {
   const { db } = services.database;
   const [consumed] = await db
     .select()
@@ -191,20 +218,23 @@ export async function handleInbound(services: Services, job: BotInboundJob): Pro
   const holding = latest && ["paused", "handed_over", "stopped"].includes(latest.status) && !latest.endReason;
   const command = job.replyId ? null : globalCommand(job.text);
   if (command === "stop") {
-    if (live) await endSession(services, live, "stopped", "");
+    // Stopped, it stays quiet (holds the conversation) until the conversation is resolved.
+    if (live) await endSession(services, live, "stopped", null);
     return;
   }
   if (command === "menu") {
-    if (live) await endSession(services, live, "closed", "menu");
+    const paused = latest?.status === "paused" ? latest : null;
+    if (live ?? paused) await endSession(services, (live ?? paused)!, "closed", "menu");
     const flow = latest ? await getFlow(db, job.tenantId, latest.flowId) : null;
     return start(services, target, job, flow);
   }
   if (holding) return;
   if (command === "agent") {
     const { effects, recorded } = recordingEffects(services);
-    await effects.handover({}, "The customer asked for a person");
+    const summary = live?.state.answers.map((answer) => `• ${answer.question}: ${answer.answer}`) ?? [];
+    await effects.handover({}, ["The customer asked for a person", ...summary].join("\n"));
     await perform(services, target, recorded, job.messageId);
-    if (live) await endSession(services, live, "closed", "agent");
+    if (live) await endSession(services, live, "handed_over", null);
     return;
   }
   if (!live) return start(services, target, job);

@@ -101,6 +101,18 @@ describeEachDatabase("bot triggers and runtime", (kind) => {
       },
     );
     await flow(
+      "Encuesta",
+      { keywords: ["encuesta"] },
+      {
+        start: "q",
+        nodes: [
+          { id: "q", type: "ask", input: "text", prompt: "¿Qué te pareció?", attribute: "opinion" },
+          { id: "thanks", type: "end", message: "¡Gracias!" },
+        ],
+        edges: [{ from: "q", to: "thanks" }],
+      },
+    );
+    await flow(
       "Pedido",
       { patterns: ["pedido*"] },
       {
@@ -254,6 +266,37 @@ describeEachDatabase("bot triggers and runtime", (kind) => {
     await say(from, { text: "42" });
     await quiet();
     expect((await botTexts(from, 2)).texts).toHaveLength(2);
+  });
+
+  it("obeys the global commands menu, agent and stop in the middle of a flow", async () => {
+    const restarted = phone();
+    await say(restarted, { text: "encuesta" });
+    await botTexts(restarted, 1);
+    await say(restarted, { text: "Menú" });
+    expect((await botTexts(restarted, 2)).texts).toEqual(["¿Qué te pareció?", "¿Qué te pareció?"]);
+    await say(restarted, { text: "muy bien" });
+    expect((await botTexts(restarted, 3)).texts[2]).toBe("¡Gracias!");
+
+    const wantsPerson = phone();
+    await say(wantsPerson, { text: "encuesta" });
+    const { conversationId } = await botTexts(wantsPerson, 1);
+    await say(wantsPerson, { text: "AGENTE" });
+    const note = await eventually(async () =>
+      (await h.api("GET", `/v1/conversations/${conversationId}/notes`)).body.data.find(
+        (n: { body: string }) => n.body.startsWith("The customer asked for a person"),
+      ),
+    );
+    expect(note).toBeDefined();
+    await say(wantsPerson, { text: "hola?" });
+
+    const stopper = phone();
+    await say(stopper, { text: "encuesta" });
+    await botTexts(stopper, 1);
+    await say(stopper, { text: "parar" });
+    await say(stopper, { text: "bien" });
+    await quiet();
+    expect((await botTexts(stopper, 1)).texts).toEqual(["¿Qué te pareció?"]);
+    expect((await botTexts(wantsPerson, 1)).texts).toEqual(["¿Qué te pareció?"]);
   });
 
   it("pauses the bot when an agent takes the conversation", async () => {
