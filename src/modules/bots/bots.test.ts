@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
+import { startCharla } from "../../runtime.ts";
 import { handleInbound } from "./runtime.ts";
 
 type Message = {
@@ -324,5 +325,42 @@ describeEachDatabase("bots", (kind) => {
       messages: [{ text: "x" }],
     });
     expect(result.body.turns[0].replies).toEqual([{ kind: "text", text: "refused" }]);
+  });
+
+  // Last: it replaces the harness's server with a new process on the same database.
+  it("keeps a conversation's place in its flow across a restart", async () => {
+    const from = `54911${randomInt(10_000_000, 99_999_999)}`;
+    await say(from, { text: "hola" });
+    const conversation = await conversationOf(from);
+    await botSaid(conversation.id, 1);
+    await h.charla.close();
+    const again = await startCharla({
+      config: h.charla.services.config,
+      api: true,
+      workers: true,
+      database: h.testDatabase.database,
+      graph: h.sandbox.graph,
+      sandbox: { emulatorUrl: h.sandbox.emulator.url },
+    });
+    h.sandbox.attach(again.url!);
+    try {
+      await say(from, { buttonReply: { id: "hours", title: "Horario" } });
+      const outbound = await eventually(async () => {
+        const response = await fetch(`${again.url}/v1/messages?conversationId=${conversation.id}&limit=100`, {
+          headers: { authorization: `Bearer ${h.apiKey}` },
+        });
+        const list = ((await response.json()) as { data: Message[] }).data.filter(
+          (m) => m.direction === "outbound",
+        );
+        return list.length >= 3 ? list.reverse() : undefined;
+      });
+      expect(outbound.map(bodyOf)).toEqual([
+        "¡Hola! ¿En qué te ayudamos?",
+        "Abrimos de 9 a 18.",
+        "¡Hasta pronto!",
+      ]);
+    } finally {
+      await again.close();
+    }
   });
 });
