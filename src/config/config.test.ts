@@ -45,6 +45,9 @@ describe("loadConfig", () => {
           "WHATSAPP_VERIFY_TOKEN",
           "WEBHOOKS_ALLOW_PRIVATE",
           "TEMPLATE_PROHIBITED_CATEGORIES",
+          "BOTS_LLM_URL",
+          "BOTS_LLM_MODEL",
+          "BOTS_LLM_API_KEY",
         )
         .sort(),
     );

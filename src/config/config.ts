@@ -75,6 +75,10 @@ const configSchema = z.object({
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(8_760).default(72),
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   TRUST_PROXY: booleanFlag.default(false),
+  /** Bots' optional intent step: an OpenAI-compatible chat-completions URL and model (off when unset). */
+  BOTS_LLM_URL: z.url().optional(),
+  BOTS_LLM_MODEL: z.string().min(1).max(200).optional(),
+  BOTS_LLM_API_KEY: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -110,6 +114,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** The documented settings, used to render the README table and `charla config`. */
 export const configDocs: Record<keyof Config, string> = {
   DATABASE_URL: "PostgreSQL URL; when unset Charla uses embedded PGlite under DATA_DIR",
+  BOTS_LLM_URL:
+    "OpenAI-compatible chat-completions URL for the bots' intent step (e.g. https://api.openai.com/v1/chat/completions); off when unset",
+  BOTS_LLM_MODEL: "model name sent to BOTS_LLM_URL",
+  BOTS_LLM_API_KEY: "bearer token for BOTS_LLM_URL (optional)",
   DATA_DIR: "where PGlite, the generated secret key and media are stored",
   HOST: "address the HTTP server binds",
   PORT: "HTTP port of the API, docs and portal",

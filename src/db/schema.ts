@@ -4,6 +4,7 @@ export * from "../modules/accounts/schema.ts";
 export * from "../modules/activation/schema.ts";
 export * from "../modules/audiences/schema.ts";
 export * from "../modules/billing/schema.ts";
+export * from "../modules/bots/schema.ts";
 export * from "../modules/campaigns/schema.ts";
 export * from "../modules/contacts/schema.ts";
 export * from "../modules/conversations/schema.ts";

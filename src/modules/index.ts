@@ -3,6 +3,7 @@ import { accountsModule } from "./accounts/index.ts";
 import { activationModule } from "./activation/index.ts";
 import { audiencesModule } from "./audiences/index.ts";
 import { billingModule } from "./billing/index.ts";
+import { botsModule } from "./bots/index.ts";
 import { campaignsModule } from "./campaigns/index.ts";
 import { contactsModule } from "./contacts/index.ts";
 import { conversationsModule } from "./conversations/index.ts";
@@ -32,6 +33,7 @@ export const modules: ModuleRecord[] = [
   csatModule,
   audiencesModule,
   campaignsModule,
+  botsModule,
 ];
 
 /** Every module's routes, mounted under /v1. */

@@ -18,6 +18,7 @@ export type {
   ConversationSlaData,
   ConversationStatusData,
 } from "./events.ts";
+export { handOverConversation } from "./handover.ts";
 export { messagePreview } from "./preview.ts";
 export { indexOutbound } from "./search.ts";
 export {

@@ -9,6 +9,8 @@ import { messagesRoutes } from "./routes.ts";
 
 export { type BulkTemplateMessage, queueTemplateMessages, templateRecipientsSince } from "./bulk.ts";
 export { type MessageEventType, type MessageView, messageView } from "./events.ts";
+export { inboundCount, repliedMessage } from "./inbound-context.ts";
+export type { SendMessageInput } from "./input.ts";
 export { ensureMessagePartitions } from "./partitions.ts";
 export { acceptMessage, type MessageRow } from "./send.ts";
 

@@ -6,6 +6,7 @@ import { customerWebhooks } from "./subscriber.ts";
 
 export { eventTypes, type WebhookEvent } from "./events.ts";
 export { type PublishInput, type PublishResult, publishEvent, publishEvents } from "./publish.ts";
+export { checkWebhookUrl } from "./url-policy.ts";
 
 export const webhooksModule: ModuleRecord = {
   name: "webhooks",

@@ -1,0 +1,79 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { DomainEvent, EventOf, EventSubscriber } from "../../events/index.ts";
+import { enqueue, type TxContext } from "../../jobs/queue.ts";
+import { BOT_INBOUND_QUEUE } from "./queues.ts";
+import { botSessions } from "./schema.ts";
+
+type Content = {
+  text?: { body?: string };
+  interactive?: {
+    button_reply?: { id?: string; title?: string };
+    list_reply?: { id?: string; title?: string };
+  };
+  button?: { payload?: string; text?: string };
+};
+
+/** The words and the tapped reply id of an inbound message (text, reply button, list row, template button). */
+export function inboundText(content: Content): { text: string; replyId?: string | undefined } {
+  const reply = content.interactive?.button_reply ?? content.interactive?.list_reply;
+  if (reply) return { text: reply.title ?? "", replyId: reply.id };
+  if (content.button) return { text: content.button.text ?? "", replyId: content.button.payload };
+  return { text: content.text?.body ?? "" };
+}
+
+/** A customer's message goes to the bots as a job, after its transaction commits (flows call out, send, wait). */
+async function onInbound(context: TxContext, event: EventOf<"message.received">) {
+  const message = event.data;
+  if (!message.conversationId) return;
+  const { text, replyId } = inboundText(message.content as Content);
+  // Satisfaction survey answers belong to csat.
+  if (replyId?.startsWith("csat:")) return;
+  await enqueue(context, BOT_INBOUND_QUEUE, {
+    tenantId: event.tenantId,
+    messageId: message.id,
+    conversationId: message.conversationId,
+    contactId: message.contactId,
+    phoneNumberId: message.phoneNumberId,
+    text,
+    replyId,
+    replyToWamid: message.replyToWamid,
+  });
+}
+
+/** An agent took (or was given) the conversation: its running bot pauses. */
+async function onAssigned(context: TxContext, event: EventOf<"conversation.assigned">) {
+  if (!event.data.assigneeId) return;
+  await context.tx
+    .update(botSessions)
+    .set({ status: "paused", updatedAt: new Date() })
+    .where(and(eq(botSessions.conversationId, event.data.conversationId), eq(botSessions.status, "active")));
+}
+
+/** A resolved conversation releases it: the next message may start a bot again. */
+async function onResolved(context: TxContext, event: EventOf<"conversation.status_changed">) {
+  if (event.data.to !== "resolved") return;
+  await context.tx
+    .update(botSessions)
+    .set({ status: "closed", endReason: "resolved", updatedAt: new Date() })
+    .where(
+      and(
+        eq(botSessions.conversationId, event.data.conversationId),
+        inArray(botSessions.status, ["active", "paused"]),
+      ),
+    );
+  await context.tx
+    .update(botSessions)
+    .set({ endReason: "resolved" })
+    .where(and(eq(botSessions.conversationId, event.data.conversationId), isNull(botSessions.endReason)));
+}
+
+export const botsSubscriber: EventSubscriber = {
+  name: "bots.runtime",
+  async handle(context, events: DomainEvent[]) {
+    for (const event of events) {
+      if (event.type === "message.received") await onInbound(context, event);
+      else if (event.type === "conversation.assigned") await onAssigned(context, event);
+      else if (event.type === "conversation.status_changed") await onResolved(context, event);
+    }
+  },
+};
