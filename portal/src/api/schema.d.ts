@@ -2563,6 +2563,782 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bots/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bot flows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Create a bot flow (draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the draft; published only by POST .../publish */
+                        definition?: {
+                            edges: {
+                                from: string;
+                                to: string;
+                                when?: string;
+                            }[];
+                            nodes: ({
+                                id: string;
+                                label?: string;
+                                message: {
+                                    /** @enum {string} */
+                                    kind: "text";
+                                    text: string;
+                                } | {
+                                    caption?: string;
+                                    /** @enum {string} */
+                                    kind: "media";
+                                    /** Format: uri */
+                                    link: string;
+                                    /** @enum {string} */
+                                    mediaType: "image" | "video" | "audio" | "document";
+                                } | {
+                                    buttons: {
+                                        id: string;
+                                        title: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "buttons";
+                                    text: string;
+                                } | {
+                                    button: string;
+                                    /** @enum {string} */
+                                    kind: "list";
+                                    rows: {
+                                        description?: string;
+                                        id: string;
+                                        title: string;
+                                    }[];
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "template";
+                                    language: string;
+                                    name: string;
+                                    parameters?: {
+                                        body?: string[] | {
+                                            [key: string]: string;
+                                        };
+                                        buttons?: {
+                                            index: number;
+                                            text?: string;
+                                        }[];
+                                        header?: {
+                                            document?: {
+                                                filename?: string;
+                                                id?: string;
+                                                link?: string;
+                                            };
+                                            image?: {
+                                                id?: string;
+                                                link?: string;
+                                            };
+                                            location?: {
+                                                address?: string;
+                                                latitude: number;
+                                                longitude: number;
+                                                name?: string;
+                                            };
+                                            text?: string;
+                                            video?: {
+                                                id?: string;
+                                                link?: string;
+                                            };
+                                        };
+                                    };
+                                };
+                                /** @enum {string} */
+                                type: "send";
+                            } | {
+                                attribute: string;
+                                choices?: {
+                                    id: string;
+                                    keywords?: string[];
+                                    title: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                input: "text" | "number" | "email" | "date" | "choice";
+                                label?: string;
+                                prompt: string;
+                                reminder?: string;
+                                /** @default 2 */
+                                retries?: number;
+                                retryPrompt?: string;
+                                /**
+                                 * @default close
+                                 * @enum {string}
+                                 */
+                                timeoutAction?: "remind" | "close";
+                                timeoutMinutes?: number;
+                                /** @enum {string} */
+                                type: "ask";
+                            } | {
+                                attribute: string;
+                                id: string;
+                                label?: string;
+                                /** @default true */
+                                saveToContact?: boolean;
+                                /** @enum {string} */
+                                type: "set_attribute";
+                                value: string;
+                            } | {
+                                id: string;
+                                label?: string;
+                                /**
+                                 * @default all
+                                 * @enum {string}
+                                 */
+                                match?: "all" | "any";
+                                rules: ({
+                                    attribute: string;
+                                    /** @enum {string} */
+                                    kind: "attribute";
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                    value?: string | number;
+                                } | {
+                                    from: string;
+                                    /** @enum {string} */
+                                    kind: "time";
+                                    timezone: string;
+                                    to: string;
+                                    weekdays?: number[];
+                                })[];
+                                /** @enum {string} */
+                                type: "condition";
+                            } | {
+                                body?: {
+                                    [key: string]: string;
+                                };
+                                id: string;
+                                label?: string;
+                                /** @default {} */
+                                map?: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * @default POST
+                                 * @enum {string}
+                                 */
+                                method?: "GET" | "POST";
+                                secret?: string;
+                                /** @default 5000 */
+                                timeoutMs?: number;
+                                /** @enum {string} */
+                                type: "http";
+                                /** Format: uri */
+                                url: string;
+                            } | {
+                                /** @default intent */
+                                attribute?: string;
+                                id: string;
+                                intents: {
+                                    description: string;
+                                    name: string;
+                                }[];
+                                label?: string;
+                                /** @enum {string} */
+                                type: "classify";
+                            } | {
+                                /** Format: uuid */
+                                assigneeId?: string;
+                                id: string;
+                                label?: string;
+                                message?: string;
+                                note?: string;
+                                /** Format: uuid */
+                                teamId?: string;
+                                /** @enum {string} */
+                                type: "handover";
+                            } | {
+                                id: string;
+                                label?: string;
+                                message?: string;
+                                /** @enum {string} */
+                                type: "end";
+                            })[];
+                            start: string;
+                        };
+                        /** @description the number's default bot: answers what no trigger takes */
+                        isDefault?: boolean;
+                        name: string;
+                        /** @description Charla or Meta id; null: every number */
+                        phoneNumberId?: string | null;
+                        triggers?: {
+                            /** @default [] */
+                            buttonIds?: string[];
+                            /** @default false */
+                            campaignReply?: boolean;
+                            /** @default false */
+                            firstContact?: boolean;
+                            /** @default [] */
+                            keywords?: string[];
+                            /** @default [] */
+                            patterns?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bots/flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bot flow: draft, triggers, published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save a flow's draft and settings */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the draft; published only by POST .../publish */
+                        definition?: {
+                            edges: {
+                                from: string;
+                                to: string;
+                                when?: string;
+                            }[];
+                            nodes: ({
+                                id: string;
+                                label?: string;
+                                message: {
+                                    /** @enum {string} */
+                                    kind: "text";
+                                    text: string;
+                                } | {
+                                    caption?: string;
+                                    /** @enum {string} */
+                                    kind: "media";
+                                    /** Format: uri */
+                                    link: string;
+                                    /** @enum {string} */
+                                    mediaType: "image" | "video" | "audio" | "document";
+                                } | {
+                                    buttons: {
+                                        id: string;
+                                        title: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    kind: "buttons";
+                                    text: string;
+                                } | {
+                                    button: string;
+                                    /** @enum {string} */
+                                    kind: "list";
+                                    rows: {
+                                        description?: string;
+                                        id: string;
+                                        title: string;
+                                    }[];
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "template";
+                                    language: string;
+                                    name: string;
+                                    parameters?: {
+                                        body?: string[] | {
+                                            [key: string]: string;
+                                        };
+                                        buttons?: {
+                                            index: number;
+                                            text?: string;
+                                        }[];
+                                        header?: {
+                                            document?: {
+                                                filename?: string;
+                                                id?: string;
+                                                link?: string;
+                                            };
+                                            image?: {
+                                                id?: string;
+                                                link?: string;
+                                            };
+                                            location?: {
+                                                address?: string;
+                                                latitude: number;
+                                                longitude: number;
+                                                name?: string;
+                                            };
+                                            text?: string;
+                                            video?: {
+                                                id?: string;
+                                                link?: string;
+                                            };
+                                        };
+                                    };
+                                };
+                                /** @enum {string} */
+                                type: "send";
+                            } | {
+                                attribute: string;
+                                choices?: {
+                                    id: string;
+                                    keywords?: string[];
+                                    title: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                input: "text" | "number" | "email" | "date" | "choice";
+                                label?: string;
+                                prompt: string;
+                                reminder?: string;
+                                /** @default 2 */
+                                retries?: number;
+                                retryPrompt?: string;
+                                /**
+                                 * @default close
+                                 * @enum {string}
+                                 */
+                                timeoutAction?: "remind" | "close";
+                                timeoutMinutes?: number;
+                                /** @enum {string} */
+                                type: "ask";
+                            } | {
+                                attribute: string;
+                                id: string;
+                                label?: string;
+                                /** @default true */
+                                saveToContact?: boolean;
+                                /** @enum {string} */
+                                type: "set_attribute";
+                                value: string;
+                            } | {
+                                id: string;
+                                label?: string;
+                                /**
+                                 * @default all
+                                 * @enum {string}
+                                 */
+                                match?: "all" | "any";
+                                rules: ({
+                                    attribute: string;
+                                    /** @enum {string} */
+                                    kind: "attribute";
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                    value?: string | number;
+                                } | {
+                                    from: string;
+                                    /** @enum {string} */
+                                    kind: "time";
+                                    timezone: string;
+                                    to: string;
+                                    weekdays?: number[];
+                                })[];
+                                /** @enum {string} */
+                                type: "condition";
+                            } | {
+                                body?: {
+                                    [key: string]: string;
+                                };
+                                id: string;
+                                label?: string;
+                                /** @default {} */
+                                map?: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * @default POST
+                                 * @enum {string}
+                                 */
+                                method?: "GET" | "POST";
+                                secret?: string;
+                                /** @default 5000 */
+                                timeoutMs?: number;
+                                /** @enum {string} */
+                                type: "http";
+                                /** Format: uri */
+                                url: string;
+                            } | {
+                                /** @default intent */
+                                attribute?: string;
+                                id: string;
+                                intents: {
+                                    description: string;
+                                    name: string;
+                                }[];
+                                label?: string;
+                                /** @enum {string} */
+                                type: "classify";
+                            } | {
+                                /** Format: uuid */
+                                assigneeId?: string;
+                                id: string;
+                                label?: string;
+                                message?: string;
+                                note?: string;
+                                /** Format: uuid */
+                                teamId?: string;
+                                /** @enum {string} */
+                                type: "handover";
+                            } | {
+                                id: string;
+                                label?: string;
+                                message?: string;
+                                /** @enum {string} */
+                                type: "end";
+                            })[];
+                            start: string;
+                        };
+                        /** @description the number's default bot: answers what no trigger takes */
+                        isDefault?: boolean;
+                        name?: string;
+                        /** @description Charla or Meta id; null: every number */
+                        phoneNumberId?: string | null;
+                        triggers?: {
+                            /** @default [] */
+                            buttonIds?: string[];
+                            /** @default false */
+                            campaignReply?: boolean;
+                            /** @default false */
+                            firstContact?: boolean;
+                            /** @default [] */
+                            keywords?: string[];
+                            /** @default [] */
+                            patterns?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/bots/flows/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions, completions, handovers, and drop-off per node */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bots/flows/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What keeps the draft from being published: unreachable nodes, dead ends, missing targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            problems: {
+                                code: string;
+                                message: string;
+                                nodeId?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bots/flows/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next (immutable) version; 422 bot_flow_invalid lists the problems */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bots/flows/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run an earlier published version again (it also becomes the draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bots/flows/{id}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the draft against the bot runtime without WhatsApp: the bot's replies after each message and the final state */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attributes?: {
+                            [key: string]: string;
+                        };
+                        messages: {
+                            /** @description id of a tapped reply button or list row */
+                            replyId?: string;
+                            /** @default  */
+                            text?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bots/flows/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published versions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/campaigns": {
         parameters: {
             query?: never;
