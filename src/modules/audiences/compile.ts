@@ -79,14 +79,15 @@ function consentCondition(state: "opted_in" | "opted_out" | "none"): SQL {
 }
 
 /**
- * Contacts in a campaign's history. The campaigns module owns `campaign_recipients`; it depends
- * on this module (audiences), so reading it through its index would be an import cycle.
+ * Contacts in a campaign's history (any run). The campaigns module owns `campaign_recipients` and
+ * depends on this module for its audience, so reading it through its index would be an import
+ * cycle: this names its columns (delivered_at, read_at, replied_at) in SQL instead.
  */
 function campaignCondition(tenantId: string, rule: Extract<SegmentRule, { field: "campaign" }>): SQL {
   const happened = {
-    received: sql`(status in ('delivered', 'read') or replied_at is not null)`,
-    not_received: sql`(status in ('delivered', 'read') or replied_at is not null)`,
-    read: sql`(status = 'read' or replied_at is not null)`,
+    received: sql`coalesce(delivered_at, read_at, replied_at) is not null`,
+    not_received: sql`coalesce(delivered_at, read_at, replied_at) is not null`,
+    read: sql`coalesce(read_at, replied_at) is not null`,
     replied: sql`replied_at is not null`,
   }[rule.event];
   const ids = sql`(select contact_id from campaign_recipients where tenant_id = ${tenantId} and campaign_id = ${rule.campaignId} and ${happened})`;

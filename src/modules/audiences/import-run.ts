@@ -96,7 +96,12 @@ export async function runImport(
   db: Db,
   job: ContactImport,
   file: Readable,
-  options: { onProgress?: (progress: ImportProgress) => void; batchSize?: number } = {},
+  options: {
+    onProgress?: (progress: ImportProgress) => void;
+    batchSize?: number;
+    /** Stop at the first batch boundary after this time (the job continues in a new one); status stays "running". */
+    stopAt?: number;
+  } = {},
 ): Promise<ContactImport> {
   const { onProgress = () => {}, batchSize = IMPORT_BATCH_SIZE } = options;
   if (!job.mapping) throw new Error("the import has no column mapping");
@@ -149,7 +154,13 @@ export async function runImport(
       });
       if (typeof contact === "string") batch.errors.push({ line: info.lines, reason: contact, raw: row });
       else batch.contacts.push({ ...contact, line: info.lines });
-      if (batch.contacts.length + batch.errors.length >= batchSize) await flush(info.bytes);
+      if (batch.contacts.length + batch.errors.length >= batchSize) {
+        await flush(info.bytes);
+        if (options.stopAt !== undefined && Date.now() >= options.stopAt) {
+          file.destroy();
+          return current;
+        }
+      }
     }
     await flush(current.byteSize || current.bytesDone);
     return await setStatus(db, job.id, { status: "completed", finishedAt: new Date() });

@@ -201,7 +201,13 @@ describeEachDatabase("contact import", (kind) => {
     ).rejects.toThrow("killed");
     const [stopped] = await db.select().from(contactImports).where(eq(contactImports.id, job!.id));
     expect(stopped).toMatchObject({ status: "failed", rowsDone: 1500, created: 1500, error: "killed" });
-    const resumed = await runImport(db, stopped!, Readable.from([bytes]), { batchSize: 500 });
+    // A job's slice ends at the first batch boundary past its time, and the next one goes on from there.
+    const slice = await runImport(db, stopped!, Readable.from([bytes]), {
+      batchSize: 500,
+      stopAt: Date.now(),
+    });
+    expect(slice).toMatchObject({ status: "running", rowsDone: 2000, created: 2000 });
+    const resumed = await runImport(db, slice, Readable.from([bytes]), { batchSize: 500 });
     expect(resumed).toMatchObject({
       status: "completed",
       rowsDone: 2500,
@@ -214,6 +220,28 @@ describeEachDatabase("contact import", (kind) => {
       .from(consentEvents)
       .where(eq(consentEvents.source, "crm"));
     expect(count?.n).toBe(2500);
+  });
+
+  it("streams a file of several stored chunks, rows split across their boundaries", async () => {
+    const note = "x".repeat(990);
+    const rows = Array.from(
+      { length: 2_600 },
+      (_, i) => `+5491170${String(i).padStart(6, "0")},"${note}, ${i}"`,
+    );
+    const file = `phone,note\n${rows.join("\n")}\n`;
+    expect(file.length).toBeGreaterThan(2.5 * 1024 * 1024);
+    const uploaded = await upload(file);
+    expect(uploaded.body.byteSize).toBe(Buffer.byteLength(file));
+    await h.api("POST", `/v1/imports/${uploaded.body.id}/start`, {
+      mapping: { phone: "phone", attributes: { note: "note" } },
+    });
+    expect(await finished(uploaded.body.id)).toMatchObject({
+      status: "completed",
+      created: 2_600,
+      failed: 0,
+    });
+    const last = (await h.api("GET", "/v1/contacts?q=5491170002599")).body.data[0];
+    expect(last.attributes.note).toBe(`${note}, 2599`);
   });
 
   it("fails (never hangs) when the file stops arriving", async () => {

@@ -1,9 +1,12 @@
 import { eq } from "drizzle-orm";
-import { defineJob, type JobDefinition } from "../../jobs/queue.ts";
+import { defineJob, enqueue, type JobDefinition } from "../../jobs/queue.ts";
 import { runImport } from "./import-run.ts";
 import { storedFile } from "./import-store.ts";
 import { IMPORT_QUEUE } from "./queues.ts";
 import { contactImports } from "./schema.ts";
+
+/** How long one job runs an import before handing over to the next job (same cursor). */
+export const IMPORT_SLICE_MS = 60_000;
 
 export const audienceJobs: JobDefinition[] = [
   defineJob(IMPORT_QUEUE, {
@@ -14,7 +17,11 @@ export const audienceJobs: JobDefinition[] = [
       const { db } = services.database;
       const [found] = await db.select().from(contactImports).where(eq(contactImports.id, job.data.importId));
       if (!found || found.status === "completed") return;
-      await runImport(db, found, storedFile(db, found.id));
+      // A slice at a time: a job that died with its worker expires soon and is retried from the cursor.
+      const done = await runImport(db, found, storedFile(db, found.id), {
+        stopAt: Date.now() + IMPORT_SLICE_MS,
+      });
+      if (done.status === "running") await enqueue(services, IMPORT_QUEUE, { importId: found.id });
     },
   }),
 ];

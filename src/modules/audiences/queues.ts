@@ -5,5 +5,6 @@ export const IMPORT_QUEUE = queue<{ importId: string }>("audiences-import", {
   retryLimit: 5,
   retryDelay: 5,
   retryBackoff: true,
-  expireInSeconds: 3600,
+  // A slice runs about a minute (IMPORT_SLICE_MS): one that died with its worker is retried soon.
+  expireInSeconds: 300,
 });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
+import { campaignRecipients, campaigns } from "../../db/schema.ts";
 import { audienceContactIdsSql } from "./index.ts";
 
 const people = [
@@ -109,6 +110,52 @@ describeEachDatabase("segments and lists", (kind) => {
     expect(await preview(nested)).toEqual(["Carla", "Dan"]);
     const counted = await h.api("POST", "/v1/segments/preview", { rules: nested });
     expect(counted.body.count).toBe(2);
+  });
+
+  it("selects by campaign history: received, read, replied to, or not received campaign X", async () => {
+    const { db } = h.charla.services.database;
+    const [campaign] = await db
+      .insert(campaigns)
+      .values({
+        tenantId: h.tenant.id,
+        name: "Promo",
+        content: {},
+        audience: {},
+        phoneNumberIds: [],
+        schedule: {},
+      })
+      .returning();
+    const at = new Date();
+    const recipient = (contactId: string, status: "sent" | "delivered" | "read", extra: object = {}) => ({
+      tenantId: h.tenant.id,
+      campaignId: campaign!.id,
+      contactId,
+      status,
+      ...extra,
+    });
+    await db
+      .insert(campaignRecipients)
+      .values([
+        recipient(ids.Ana!, "read", { deliveredAt: at, readAt: at, repliedAt: at }),
+        recipient(ids.Bruno!, "read", { deliveredAt: at, readAt: at }),
+        recipient(ids.Carla!, "delivered", { deliveredAt: at }),
+        recipient(ids.Dan!, "sent"),
+      ]);
+    const history = (event: string, campaignId = campaign!.id) =>
+      preview({ op: "and", rules: [{ field: "campaign", campaignId, event }] });
+    expect(await history("received")).toEqual(["Ana", "Bruno", "Carla"]);
+    expect(await history("read")).toEqual(["Ana", "Bruno"]);
+    expect(await history("replied")).toEqual(["Ana"]);
+    expect(await history("not_received")).toEqual(["Dan"]);
+    // Another tenant's campaign id matches nothing of theirs or ours.
+    const other = await makeTenant(h);
+    const theirs = await h.api(
+      "POST",
+      "/v1/segments/preview",
+      { rules: { op: "and", rules: [{ field: "campaign", campaignId: campaign!.id, event: "received" }] } },
+      other.apiKey,
+    );
+    expect(theirs.body.count).toBe(0);
   });
 
   it("refuses malformed rules with a problem, never a 500", async () => {
