@@ -23,7 +23,11 @@ function area(url: string, name: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
   const own = /\/(src|bench)\/(.*)$/.exec(url);
-  if (own) return `${own[1]}/${own[2]!.split("/").slice(0, own[1] === "src" ? 2 : 1).join("/")}`;
+  if (own)
+    return `${own[1]}/${own[2]!
+      .split("/")
+      .slice(0, own[1] === "src" ? 2 : 1)
+      .join("/")}`;
   if (url.startsWith("node:")) return url;
   return url;
 }
@@ -31,7 +35,8 @@ function area(url: string, name: string): string {
 export function summarise(profile: Profile, top = 15) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
-  for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  for (const [i, id] of profile.samples.entries())
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const areas = new Map<string, number>();
   const functions = new Map<string, number>();
@@ -51,6 +56,11 @@ export function summarise(profile: Profile, top = 15) {
 }
 
 if (process.argv[2]) {
-  const result = summarise(JSON.parse(readFileSync(process.argv[2], "utf8")) as Profile, Number(process.argv[3] ?? 15));
-  console.log(`${result.seconds.toFixed(1)} s sampled\n\nby area:\n${result.areas.join("\n")}\n\nby function:\n${result.functions.join("\n")}`);
+  const result = summarise(
+    JSON.parse(readFileSync(process.argv[2], "utf8")) as Profile,
+    Number(process.argv[3] ?? 15),
+  );
+  console.log(
+    `${result.seconds.toFixed(1)} s sampled\n\nby area:\n${result.areas.join("\n")}\n\nby function:\n${result.functions.join("\n")}`,
+  );
 }

@@ -40,6 +40,8 @@ function charlaProcess(
     });
     child.once("exit", (code) => reject(new Error(`charla ${args.join(" ")} exited ${code}: ${out}`)));
   });
+  // A worker prints no URL: its promise would reject when it is stopped.
+  url.catch(() => {});
   return { child, url };
 }
 
