@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { DomainEvent, EventOf, EventSubscriber } from "../../events/index.ts";
-import { enqueue, type TxContext } from "../../jobs/queue.ts";
+import { enqueueMany, type TxContext } from "../../jobs/queue.ts";
 import { BOT_INBOUND_QUEUE } from "./queues.ts";
-import { botSessions } from "./schema.ts";
+import { botFlows, botSessions } from "./schema.ts";
 
 type Content = {
   text?: { body?: string };
@@ -21,23 +21,40 @@ export function inboundText(content: Content): { text: string; replyId?: string 
   return { text: content.text?.body ?? "" };
 }
 
-/** A customer's message goes to the bots as a job, after its transaction commits (flows call out, send, wait). */
-async function onInbound(context: TxContext, event: EventOf<"message.received">) {
-  const message = event.data;
-  if (!message.conversationId) return;
-  const { text, replyId } = inboundText(message.content as Content);
-  // Satisfaction survey answers belong to csat.
-  if (replyId?.startsWith("csat:")) return;
-  await enqueue(context, BOT_INBOUND_QUEUE, {
-    tenantId: event.tenantId,
-    messageId: message.id,
-    conversationId: message.conversationId,
-    contactId: message.contactId,
-    phoneNumberId: message.phoneNumberId,
-    text,
-    replyId,
-    replyToWamid: message.replyToWamid,
+/**
+ * Customers' messages go to the bots as jobs, after their transaction commits (flows call out, send,
+ * wait); only for tenants with a published flow, so the inbound path of the others costs one query a batch.
+ */
+async function onInbound(context: TxContext, events: EventOf<"message.received">[]) {
+  const tenantIds = [...new Set(events.map((event) => event.tenantId))];
+  const withBots = new Set(
+    (
+      await context.tx
+        .selectDistinct({ tenantId: botFlows.tenantId })
+        .from(botFlows)
+        .where(and(inArray(botFlows.tenantId, tenantIds), isNotNull(botFlows.publishedVersion)))
+    ).map((row) => row.tenantId),
+  );
+  const jobs = events.flatMap((event) => {
+    const message = event.data;
+    if (!message.conversationId || !withBots.has(event.tenantId)) return [];
+    const { text, replyId } = inboundText(message.content as Content);
+    // Satisfaction survey answers belong to csat.
+    if (replyId?.startsWith("csat:")) return [];
+    return [
+      {
+        tenantId: event.tenantId,
+        messageId: message.id,
+        conversationId: message.conversationId,
+        contactId: message.contactId,
+        phoneNumberId: message.phoneNumberId,
+        text,
+        replyId,
+        replyToWamid: message.replyToWamid,
+      },
+    ];
   });
+  await enqueueMany(context, BOT_INBOUND_QUEUE, jobs);
 }
 
 /** An agent took (or was given) the conversation: its running bot pauses. */
@@ -70,9 +87,12 @@ async function onResolved(context: TxContext, event: EventOf<"conversation.statu
 export const botsSubscriber: EventSubscriber = {
   name: "bots.runtime",
   async handle(context, events: DomainEvent[]) {
+    const inbound = events.filter(
+      (event): event is EventOf<"message.received"> => event.type === "message.received",
+    );
+    if (inbound.length) await onInbound(context, inbound);
     for (const event of events) {
-      if (event.type === "message.received") await onInbound(context, event);
-      else if (event.type === "conversation.assigned") await onAssigned(context, event);
+      if (event.type === "conversation.assigned") await onAssigned(context, event);
       else if (event.type === "conversation.status_changed") await onResolved(context, event);
     }
   },
