@@ -1,12 +1,12 @@
 /**
  * Group commit: callers hand in one item each and wait; items that arrive while a flush is in
  * flight are written together by the next flush. Under load one database round trip serves many
- * requests; alone, a request is flushed on the next turn of the event loop (no timer). A caller's promise settles only
+ * requests; alone, a request is flushed at once (or, with deferFlush, on the next turn of the event loop). A caller's promise settles only
  * after the flush that holds its item has committed (or failed).
  */
 export function groupCommit<I, O>(
   flush: (items: I[]) => Promise<O[]>,
-  options: { maxBatch?: number; maxConcurrent?: number } = {},
+  options: { maxBatch?: number; maxConcurrent?: number; deferFlush?: boolean } = {},
 ): (item: I) => Promise<O> {
   const maxBatch = options.maxBatch ?? 500;
   const maxConcurrent = options.maxConcurrent ?? 1;
@@ -39,11 +39,12 @@ export function groupCommit<I, O>(
     }
   };
 
-  // The flush starts on the next turn of the event loop, not at once: requests whose bytes have
-  // already arrived get to join it (on PGlite, whose statements never yield to I/O, a flush
-  // started at once would always carry one item).
+  // With deferFlush the flush starts on the next turn of the event loop, not at once: requests
+  // whose bytes have already arrived get to join it (on PGlite, whose statements never yield to
+  // I/O, a flush started at once would always carry one item).
   let scheduled = false;
   const schedule = () => {
+    if (!options.deferFlush) return pump();
     if (scheduled) return;
     scheduled = true;
     setImmediate(() => {

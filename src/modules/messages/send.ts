@@ -172,7 +172,9 @@ function outboundCommitter(services: Services) {
       },
       // Few flushes at a time (PGlite runs one statement at a time anyway): sends that arrive meanwhile
       // make the next flush bigger, so fewer round trips each.
-      { maxBatch: 500, maxConcurrent: services.database.kind === "pglite" ? 1 : 2 },
+      services.database.kind === "pglite"
+        ? { maxBatch: 500, maxConcurrent: 1, deferFlush: true }
+        : { maxBatch: 500, maxConcurrent: 2 },
     );
     committers.set(services, commit);
   }
