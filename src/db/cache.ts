@@ -61,6 +61,21 @@ function registryOf(database: Database): Registry {
   return registry;
 }
 
+/**
+ * Drops this process's entries that depend on `payloads` at once, for a write this process just
+ * committed: its next read sees the write (read-your-writes), without waiting for the NOTIFY that
+ * tells the other processes.
+ */
+export function invalidateLocally(db: Executor, ...payloads: string[]): void {
+  const database = databases.get(db);
+  const registry = database ? registries.get(database) : undefined;
+  if (!registry) return;
+  registry.generation++;
+  for (const cache of registry.caches)
+    for (const [key, entry] of cache)
+      if (entry.dependsOn.some((dependency) => payloads.includes(dependency))) cache.delete(key);
+}
+
 /** A named cache of `V` by key; `dependsOn` names the notifications that invalidate an entry. */
 export function sharedCache<V>(options: { ttlMs: number; maxEntries?: number }) {
   const maxEntries = options.maxEntries ?? 10_000;

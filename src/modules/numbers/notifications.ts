@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
-import { sharedCache } from "../../db/cache.ts";
+import { invalidateLocally, sharedCache } from "../../db/cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
 import { AppError, notFound, unprocessable } from "../../lib/problem.ts";
@@ -79,7 +79,7 @@ export async function declareUseCase(
   input: { useCase: string; optInSource: string; sampleMessage: string },
   actor: Actor,
 ) {
-  return services.database.db.transaction(async (tx) => {
+  const result = await services.database.db.transaction(async (tx) => {
     const account = await tenantAccountRow(tx, tenantId, accountId);
     const status: NotificationsStatus =
       account.notificationsStatus === "enabled" ? "enabled" : "pending_review";
@@ -97,6 +97,8 @@ export async function declareUseCase(
     });
     return { accountId: account.id, notificationsStatus: status, review };
   });
+  invalidateLocally(services.database.db, `whatsapp_accounts:${result.accountId}`);
+  return result;
 }
 
 /** A platform admin enables (every check confirmed) or rejects (with a reason) an account's notifications. */
@@ -125,7 +127,7 @@ export async function reviewNotifications(
       "Say why the use case is rejected (note), so the tenant can fix it",
     );
   }
-  return services.database.db.transaction(async (tx) => {
+  const result = await services.database.db.transaction(async (tx) => {
     const account = await tenantAccountRow(tx, null, accountId);
     const status: NotificationsStatus = input.decision === "enable" ? "enabled" : "rejected";
     const review = {
@@ -156,6 +158,8 @@ export async function reviewNotifications(
     );
     return { accountId: account.id, notificationsStatus: status, review };
   });
+  invalidateLocally(services.database.db, `whatsapp_accounts:${result.accountId}`);
+  return result;
 }
 
 /** Accounts waiting for the platform's review, oldest first, with their tenant's name (platform admin). */
