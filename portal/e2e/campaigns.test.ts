@@ -78,7 +78,7 @@ describe("campaigns end to end", () => {
     await page.getByRole("button", { name: "Launch" }).click();
 
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
-    await page.getByText("Live").waitFor();
+    await page.getByText("Live", { exact: true }).waitFor();
     await expect
       .poll(() => page.getByTestId("counter-delivered").locator("p").last().textContent(), {
         timeout: 60_000,
