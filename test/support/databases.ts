@@ -42,11 +42,19 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     database,
     url,
     async drop() {
-      await database.close();
+      // A job still holding a pool client after the queue's graceful stop would make pool.end()
+      // wait forever (an afterAll timeout); the forced drop below ends such connections.
+      const closed = database.close();
+      const timedOut = await Promise.race([
+        closed.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, true).unref()),
+      ]);
+      if (timedOut) console.warn(`database ${name}: the pool did not close within 5 s; dropping it by force`);
       const cleanup = new pg.Client({ connectionString: postgresUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
+      closed.catch(() => {});
     },
   };
 }
