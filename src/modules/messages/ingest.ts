@@ -5,14 +5,14 @@ import { type DomainEvent, emit } from "../../events/index.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import type { InboundMessageEvent, StatusEvent, WebhookEvent } from "../../whatsapp/types.ts";
 import { parseWebhook } from "../../whatsapp/webhook.ts";
-import { contactForInbound, noteInboundMessage, waIdToE164 } from "../contacts/index.ts";
-import { conversationKey, messagePreview, touchConversations } from "../conversations/index.ts";
-import { accountIdsByWaba, numberByMetaId, requestNumbersRefresh } from "../numbers/index.ts";
+import type { Contact } from "../contacts/index.ts";
+import { accountIdsByWaba, requestNumbersRefresh } from "../numbers/index.ts";
 import { applyTemplateQuality, applyTemplateStatus } from "../templates/index.ts";
 import { emitAccountUpdates } from "./account-updates.ts";
 import { messageEvent } from "./events.ts";
+import { applyInboundBatch } from "./inbound-batch.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
-import { INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
+import { INGEST_QUEUE } from "./queues.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
 
 type MessageRow = typeof messages.$inferSelect;
@@ -119,17 +119,18 @@ async function ingestInTransaction(
     const inbound = parsed.filter((event): event is InboundMessageEvent => event.kind === "message");
     // The batch's messages reach subscribers in one emit (one realtime insert, one search insert,
     // one NOTIFY...), then each one's STOP keyword is handled, in the order they came.
-    const received: Inbound[] = [];
-    for (const event of inbound) {
-      const applied = await applyInbound(tx, services, event);
-      if (applied) received.push(applied);
-    }
+    const received = await applyInboundBatch(tx, services, inbound);
     await emit(
       { boss: services.boss, tx },
       received.map(({ message }) => messageEvent(message, "message.received")),
     );
+    // A contact who repeats the keyword within the batch is opted out (and answered) once.
+    const contacts = new Map<string, Contact>();
     for (const { contact, number, event } of received)
-      await handleOptOutKeyword(tx, services, contact, number, event);
+      contacts.set(
+        contact.id,
+        await handleOptOutKeyword(tx, services, contacts.get(contact.id) ?? contact, number, event),
+      );
     await applyStatuses(tx, services, statuses);
     for (const event of parsed)
       if (event.kind === "template_status") await applyTemplateStatus(tx, services, event);
@@ -283,75 +284,4 @@ async function refreshNumbersOnQualityUpdates(tx: Tx, services: Services, events
   ];
   if (wabaIds.length === 0) return;
   await requestNumbersRefresh({ boss: services.boss, tx }, await accountIdsByWaba(tx, wabaIds));
-}
-
-type Inbound = NonNullable<Awaited<ReturnType<typeof applyInbound>>>;
-
-/** Stores a customer's message; its event and STOP keyword are the caller's (once per batch). */
-async function applyInbound(tx: Tx, services: Services, event: InboundMessageEvent) {
-  const number = await numberByMetaId(tx, event.metadata.phoneNumberId);
-  if (!number) return null; // a number no tenant has connected: nothing to attach it to
-  // Meta repeats webhooks, and two ingest workers may hold copies of one: the wamid's lock (held
-  // to commit) makes the second see the first's row. The partitioned table has no unique wamid.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`wamid:${event.id}`}, 0))`);
-  const [seen] = await tx
-    .select({ id: messages.id })
-    .from(messages)
-    .where(eq(messages.wamid, event.id))
-    .limit(1);
-  if (seen) return null; // a repeated webhook
-  const contact = await contactForInbound(
-    tx,
-    number.tenantId,
-    {
-      waId: event.from,
-      phone: event.from === undefined ? undefined : waIdToE164(event.from),
-      userId: event.fromUserId,
-    },
-    event.profileName,
-  );
-  const at = new Date(event.timestamp * 1000);
-  const conversationIds = await touchConversations(tx, [
-    {
-      tenantId: number.tenantId,
-      phoneNumberId: number.id,
-      contactId: contact.id,
-      direction: "inbound",
-      at,
-      arrivedAt: new Date(),
-      preview: messagePreview(event.type, event.raw as Record<string, unknown>),
-    },
-  ]);
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      tenantId: number.tenantId,
-      phoneNumberId: number.id,
-      contactId: contact.id,
-      conversationId: conversationIds.get(conversationKey(number.id, contact.id)) ?? null,
-      direction: "inbound",
-      type: event.type,
-      content: event.raw,
-      status: "received",
-      wamid: event.id,
-      replyToWamid: event.context?.id ?? null,
-      createdAt: at,
-    })
-    .returning();
-  if (!message) throw new Error("insert returned no row");
-  const updated = await noteInboundMessage(tx, contact.id, {
-    at,
-    waId: event.from,
-    userId: event.fromUserId,
-    profileName: event.profileName,
-  });
-  if (event.content.kind === "media") {
-    await enqueue(
-      { boss: services.boss, tx },
-      MEDIA_QUEUE,
-      { messageId: message.id, mediaId: event.content.media.id },
-      { retryLimit: 5, retryBackoff: true },
-    );
-  }
-  return { message, contact: updated ?? contact, number, event };
 }
