@@ -44,18 +44,50 @@ const timestampColumn = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * Transactions one ingest job runs at once when webhooks are waiting: while one applies its batch
+ * (PostgreSQL writing), the next claims and builds its own (Node's work), so the two overlap.
+ */
+const LANES = 2;
+
+/**
  * The ingest job: claims unprocessed stored webhooks in batches (FOR UPDATE SKIP LOCKED, so
  * several workers share them) and applies each batch in one transaction that also marks its rows
- * processed, until none is left. Returns the webhooks done.
+ * processed, until none is left. A full claim means more are waiting: a second lane starts beside
+ * the first. Returns the webhooks done.
  */
 export async function ingestPendingWebhooks(services: Services): Promise<number> {
   let total = 0;
-  for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
-    const done = await ingestBatch(services);
-    total += done;
-    if (done < BATCH_SIZE) return total;
+  let handOver = false;
+  const lanes: Promise<unknown>[] = [];
+  const widen = (claimed: number) => {
+    if (claimed === BATCH_SIZE && lanes.length < LANES)
+      // Its failure is reported when the job awaits it (below), not as an unhandled rejection.
+      lanes.push(
+        lane().then(
+          () => null,
+          (error: unknown) => ({ error }),
+        ),
+      );
+  };
+  const lane = async () => {
+    for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
+      const done = await ingestBatch(services, undefined, widen);
+      total += done;
+      if (done < BATCH_SIZE) return;
+    }
+    handOver = true;
+  };
+  lanes.push(
+    lane().then(
+      () => null,
+      (error: unknown) => ({ error }),
+    ),
+  );
+  for (let i = 0; i < lanes.length; i++) {
+    const failed = (await lanes[i]) as { error: unknown } | null;
+    if (failed) throw failed.error;
   }
-  await enqueue(services, INGEST_QUEUE, {});
+  if (handOver) await enqueue(services, INGEST_QUEUE, {});
   return total;
 }
 
@@ -66,10 +98,14 @@ export async function ingestPendingWebhooks(services: Services): Promise<number>
  * row by row, so one bad webhook cannot hold the others back; a row that keeps failing keeps its
  * error in `whatsapp_webhook_events.error` and is left out of later claims (clear the error to replay it).
  */
-export async function ingestBatch(services: Services, eventIds?: number[]): Promise<number> {
+export async function ingestBatch(
+  services: Services,
+  eventIds?: number[],
+  onClaim?: (claimed: number) => void,
+): Promise<number> {
   const claimedIds: number[] = [];
   try {
-    return await ingestInTransaction(services, eventIds, claimedIds);
+    return await ingestInTransaction(services, eventIds, claimedIds, onClaim);
   } catch (error) {
     if (claimedIds.length === 0) throw error;
     for (const id of claimedIds) {
@@ -95,6 +131,7 @@ async function ingestInTransaction(
   services: Services,
   eventIds: number[] | undefined,
   claimedIds: number[],
+  onClaim?: (claimed: number) => void,
 ): Promise<number> {
   const { db } = services.database;
   return db.transaction(async (tx) => {
@@ -111,6 +148,7 @@ async function ingestInTransaction(
       .for("update", { skipLocked: true });
     if (stored.length === 0) return 0;
     claimedIds.push(...stored.map((row) => row.id));
+    onClaim?.(stored.length);
     const parsed = stored.flatMap((row) => parseWebhook(row.body));
     // Statuses in the order they happened, whatever order the webhooks came in.
     const statuses = parsed
