@@ -8,6 +8,7 @@
  * insert, fetch, complete, idle polling) is given apart.
  *
  *   node bench/statements.ts      (BENCH_MESSAGES=1000, BENCH_POSTGRES_URL=...; BENCH_STATEMENT_LOG=1 lists them)
+ *   BENCH_PATHS=inbound           only these paths (accept,batch,dispatch,status,inbound)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,6 +57,9 @@ async function until(database: Database, query: ReturnType<typeof sql>, want: nu
 }
 
 const phone = (prefix: string, i: number) => `${prefix}${String(i).padStart(6, "0")}`;
+
+/** The paths BENCH_PATHS names (all when unset). */
+const paths = new Set((process.env.BENCH_PATHS ?? "accept,batch,dispatch,status,inbound").split(","));
 
 export async function measureStatements(kind: DatabaseKind, total = 1_000, postgresUrl?: string) {
   const postgres = kind === "postgres" ? await freshPostgres(postgresUrl!) : null;
@@ -123,22 +127,23 @@ export async function measureStatements(kind: DatabaseKind, total = 1_000, postg
 
     let since = statementSnapshot();
     let next = 0;
+    const accepted = paths.has("accept") ? total : 0;
     await Promise.all(
       Array.from({ length: 16 }, async () => {
-        while (next < total) await post("/v1/messages", text(++next));
+        while (next < accepted) await post("/v1/messages", text(++next));
       }),
     );
-    record("API accept (POST /v1/messages, 16 at once)", total, since);
+    if (accepted) record("API accept (POST /v1/messages, 16 at once)", total, since);
 
     // BENCH_BATCH=0 leaves the batch endpoint out (to count a version that has none).
-    const batchSize = process.env.BENCH_BATCH === "0" ? 0 : Math.min(total, 1000);
+    const batchSize = process.env.BENCH_BATCH === "0" || !paths.has("batch") ? 0 : Math.min(total, 1000);
     if (batchSize > 0) {
       since = statementSnapshot();
       const batch = Array.from({ length: batchSize }, (_, i) => text(total + i + 1));
       await post("/v1/messages/batch", { messages: batch });
       record(`batch accept (POST /v1/messages/batch of ${batchSize})`, batchSize, since);
     }
-    const queued = total + batchSize + 20;
+    const queued = accepted + batchSize + 20;
 
     // Dispatch: a worker instance starts (its start-up statements measured apart and taken off).
     const workerConfig = { config, api: false, workers: true, database, graph: sandbox.graph };
@@ -154,7 +159,7 @@ export async function measureStatements(kind: DatabaseKind, total = 1_000, postg
       "dispatch",
     );
     since = { total: since.total + startup.total, boss: since.boss + startup.boss };
-    record("dispatch (queued -> accepted at the emulator)", queued, since);
+    if (paths.has("dispatch")) record("dispatch (queued -> accepted at the emulator)", queued, since);
 
     const sent = (await database.db.execute(
       sql`select m.id, m.wamid, c.wa_id from messages m join contacts c on c.id = m.contact_id where m.direction = 'outbound'`,
@@ -168,14 +173,16 @@ export async function measureStatements(kind: DatabaseKind, total = 1_000, postg
       })),
     );
     since = statementSnapshot();
-    await postWebhooks(api.url!, sandbox.graph.appSecret, statusBodies(number.phoneNumberId, statuses));
-    await until(
-      database,
-      sql`select count(*)::int as n from messages where status = 'delivered'`,
-      queued,
-      "statuses",
-    );
-    record("status ingest (receiver + ingest, 25 per notification)", statuses.length, since);
+    if (paths.has("status")) {
+      await postWebhooks(api.url!, sandbox.graph.appSecret, statusBodies(number.phoneNumberId, statuses));
+      await until(
+        database,
+        sql`select count(*)::int as n from messages where status = 'delivered'`,
+        queued,
+        "statuses",
+      );
+      record("status ingest (receiver + ingest, 25 per notification)", statuses.length, since);
+    }
 
     const from = Array.from({ length: total }, (_, i) => phone("5491170", i));
     since = statementSnapshot();

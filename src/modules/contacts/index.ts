@@ -4,6 +4,12 @@ import { contactsRoutes } from "./routes.ts";
 
 export { type BulkConsent, type BulkContact, recordConsentBulk, upsertContactsBulk } from "./bulk.ts";
 export { contactsByIds } from "./by-ids.ts";
+export {
+  contactsForInboundSenders,
+  type InboundNote,
+  type InboundSender,
+  noteInboundMessages,
+} from "./inbound.ts";
 export { toE164, waIdToE164 } from "./phone.ts";
 export {
   BSUID_PATTERN,

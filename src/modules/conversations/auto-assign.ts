@@ -25,12 +25,15 @@ type Rule = typeof assignmentRules.$inferSelect;
 const rulesByTransaction = new WeakMap<object, Map<string, Promise<Rule[]>>>();
 
 function tenantRules(context: TxContext, tenantId: string): Promise<Rule[]> {
-  const read = () =>
-    context.tx
-      .select()
-      .from(assignmentRules)
-      .where(eq(assignmentRules.tenantId, tenantId))
-      .orderBy(asc(assignmentRules.position), asc(assignmentRules.createdAt));
+  // A query builder runs again at every await: the promise of its one run is what is kept.
+  const read = (): Promise<Rule[]> =>
+    Promise.resolve(
+      context.tx
+        .select()
+        .from(assignmentRules)
+        .where(eq(assignmentRules.tenantId, tenantId))
+        .orderBy(asc(assignmentRules.position), asc(assignmentRules.createdAt)),
+    );
   // Only a transaction (it has rollback) is short-lived enough to remember rules for.
   if (typeof (context.tx as { rollback?: unknown }).rollback !== "function") return read();
   const byTenant = rulesByTransaction.get(context.tx) ?? new Map<string, Promise<Rule[]>>();

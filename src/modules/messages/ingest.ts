@@ -5,14 +5,14 @@ import { type DomainEvent, emit } from "../../events/index.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import type { InboundMessageEvent, StatusEvent, WebhookEvent } from "../../whatsapp/types.ts";
 import { parseWebhook } from "../../whatsapp/webhook.ts";
-import { contactForInbound, noteInboundMessage, waIdToE164 } from "../contacts/index.ts";
-import { conversationKey, messagePreview, touchConversations } from "../conversations/index.ts";
-import { accountIdsByWaba, numberByMetaId, requestNumbersRefresh } from "../numbers/index.ts";
+import type { Contact } from "../contacts/index.ts";
+import { accountIdsByWaba, requestNumbersRefresh } from "../numbers/index.ts";
 import { applyTemplateQuality, applyTemplateStatus } from "../templates/index.ts";
 import { emitAccountUpdates } from "./account-updates.ts";
 import { messageEvent } from "./events.ts";
+import { applyInboundBatch } from "./inbound-batch.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
-import { INGEST_QUEUE, MEDIA_QUEUE } from "./queues.ts";
+import { INGEST_QUEUE } from "./queues.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
 
 type MessageRow = typeof messages.$inferSelect;
@@ -44,18 +44,50 @@ const timestampColumn = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * Transactions one ingest job runs at once when webhooks are waiting: while one applies its batch
+ * (PostgreSQL writing), the next claims and builds its own (Node's work), so the two overlap.
+ */
+const LANES = 2;
+
+/**
  * The ingest job: claims unprocessed stored webhooks in batches (FOR UPDATE SKIP LOCKED, so
  * several workers share them) and applies each batch in one transaction that also marks its rows
- * processed, until none is left. Returns the webhooks done.
+ * processed, until none is left. A full claim means more are waiting: a second lane starts beside
+ * the first. Returns the webhooks done.
  */
 export async function ingestPendingWebhooks(services: Services): Promise<number> {
   let total = 0;
-  for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
-    const done = await ingestBatch(services);
-    total += done;
-    if (done < BATCH_SIZE) return total;
+  let handOver = false;
+  const lanes: Promise<unknown>[] = [];
+  const widen = (claimed: number) => {
+    if (claimed === BATCH_SIZE && lanes.length < LANES)
+      // Its failure is reported when the job awaits it (below), not as an unhandled rejection.
+      lanes.push(
+        lane().then(
+          () => null,
+          (error: unknown) => ({ error }),
+        ),
+      );
+  };
+  const lane = async () => {
+    for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
+      const done = await ingestBatch(services, undefined, widen);
+      total += done;
+      if (done < BATCH_SIZE) return;
+    }
+    handOver = true;
+  };
+  lanes.push(
+    lane().then(
+      () => null,
+      (error: unknown) => ({ error }),
+    ),
+  );
+  for (let i = 0; i < lanes.length; i++) {
+    const failed = (await lanes[i]) as { error: unknown } | null;
+    if (failed) throw failed.error;
   }
-  await enqueue(services, INGEST_QUEUE, {});
+  if (handOver) await enqueue(services, INGEST_QUEUE, {});
   return total;
 }
 
@@ -66,10 +98,14 @@ export async function ingestPendingWebhooks(services: Services): Promise<number>
  * row by row, so one bad webhook cannot hold the others back; a row that keeps failing keeps its
  * error in `whatsapp_webhook_events.error` and is left out of later claims (clear the error to replay it).
  */
-export async function ingestBatch(services: Services, eventIds?: number[]): Promise<number> {
+export async function ingestBatch(
+  services: Services,
+  eventIds?: number[],
+  onClaim?: (claimed: number) => void,
+): Promise<number> {
   const claimedIds: number[] = [];
   try {
-    return await ingestInTransaction(services, eventIds, claimedIds);
+    return await ingestInTransaction(services, eventIds, claimedIds, onClaim);
   } catch (error) {
     if (claimedIds.length === 0) throw error;
     for (const id of claimedIds) {
@@ -95,6 +131,7 @@ async function ingestInTransaction(
   services: Services,
   eventIds: number[] | undefined,
   claimedIds: number[],
+  onClaim?: (claimed: number) => void,
 ): Promise<number> {
   const { db } = services.database;
   return db.transaction(async (tx) => {
@@ -111,6 +148,7 @@ async function ingestInTransaction(
       .for("update", { skipLocked: true });
     if (stored.length === 0) return 0;
     claimedIds.push(...stored.map((row) => row.id));
+    onClaim?.(stored.length);
     const parsed = stored.flatMap((row) => parseWebhook(row.body));
     // Statuses in the order they happened, whatever order the webhooks came in.
     const statuses = parsed
@@ -119,17 +157,18 @@ async function ingestInTransaction(
     const inbound = parsed.filter((event): event is InboundMessageEvent => event.kind === "message");
     // The batch's messages reach subscribers in one emit (one realtime insert, one search insert,
     // one NOTIFY...), then each one's STOP keyword is handled, in the order they came.
-    const received: Inbound[] = [];
-    for (const event of inbound) {
-      const applied = await applyInbound(tx, services, event);
-      if (applied) received.push(applied);
-    }
+    const received = await applyInboundBatch(tx, services, inbound);
     await emit(
       { boss: services.boss, tx },
       received.map(({ message }) => messageEvent(message, "message.received")),
     );
+    // A contact who repeats the keyword within the batch is opted out (and answered) once.
+    const contacts = new Map<string, Contact>();
     for (const { contact, number, event } of received)
-      await handleOptOutKeyword(tx, services, contact, number, event);
+      contacts.set(
+        contact.id,
+        await handleOptOutKeyword(tx, services, contacts.get(contact.id) ?? contact, number, event),
+      );
     await applyStatuses(tx, services, statuses);
     for (const event of parsed)
       if (event.kind === "template_status") await applyTemplateStatus(tx, services, event);
@@ -283,75 +322,4 @@ async function refreshNumbersOnQualityUpdates(tx: Tx, services: Services, events
   ];
   if (wabaIds.length === 0) return;
   await requestNumbersRefresh({ boss: services.boss, tx }, await accountIdsByWaba(tx, wabaIds));
-}
-
-type Inbound = NonNullable<Awaited<ReturnType<typeof applyInbound>>>;
-
-/** Stores a customer's message; its event and STOP keyword are the caller's (once per batch). */
-async function applyInbound(tx: Tx, services: Services, event: InboundMessageEvent) {
-  const number = await numberByMetaId(tx, event.metadata.phoneNumberId);
-  if (!number) return null; // a number no tenant has connected: nothing to attach it to
-  // Meta repeats webhooks, and two ingest workers may hold copies of one: the wamid's lock (held
-  // to commit) makes the second see the first's row. The partitioned table has no unique wamid.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`wamid:${event.id}`}, 0))`);
-  const [seen] = await tx
-    .select({ id: messages.id })
-    .from(messages)
-    .where(eq(messages.wamid, event.id))
-    .limit(1);
-  if (seen) return null; // a repeated webhook
-  const contact = await contactForInbound(
-    tx,
-    number.tenantId,
-    {
-      waId: event.from,
-      phone: event.from === undefined ? undefined : waIdToE164(event.from),
-      userId: event.fromUserId,
-    },
-    event.profileName,
-  );
-  const at = new Date(event.timestamp * 1000);
-  const conversationIds = await touchConversations(tx, [
-    {
-      tenantId: number.tenantId,
-      phoneNumberId: number.id,
-      contactId: contact.id,
-      direction: "inbound",
-      at,
-      arrivedAt: new Date(),
-      preview: messagePreview(event.type, event.raw as Record<string, unknown>),
-    },
-  ]);
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      tenantId: number.tenantId,
-      phoneNumberId: number.id,
-      contactId: contact.id,
-      conversationId: conversationIds.get(conversationKey(number.id, contact.id)) ?? null,
-      direction: "inbound",
-      type: event.type,
-      content: event.raw,
-      status: "received",
-      wamid: event.id,
-      replyToWamid: event.context?.id ?? null,
-      createdAt: at,
-    })
-    .returning();
-  if (!message) throw new Error("insert returned no row");
-  const updated = await noteInboundMessage(tx, contact.id, {
-    at,
-    waId: event.from,
-    userId: event.fromUserId,
-    profileName: event.profileName,
-  });
-  if (event.content.kind === "media") {
-    await enqueue(
-      { boss: services.boss, tx },
-      MEDIA_QUEUE,
-      { messageId: message.id, mediaId: event.content.media.id },
-      { retryLimit: 5, retryBackoff: true },
-    );
-  }
-  return { message, contact: updated ?? contact, number, event };
 }

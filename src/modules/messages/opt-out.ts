@@ -40,7 +40,7 @@ function inboundText(event: InboundMessageEvent): string | null {
 
 /**
  * STOP / BAJA / SAIR (configurable) opt the contact out. The confirmation is sent once: a contact
- * who is already opted out and repeats the keyword gets nothing more.
+ * who is already opted out and repeats the keyword gets nothing more. Returns the contact as it now is.
  */
 export async function handleOptOutKeyword(
   tx: Tx,
@@ -48,12 +48,12 @@ export async function handleOptOutKeyword(
   contact: Contact,
   number: PhoneNumberRow,
   event: InboundMessageEvent,
-): Promise<void> {
+): Promise<Contact> {
   const text = inboundText(event);
-  if (!text) return;
+  if (!text) return contact;
   const keyword = normalizeKeyword(text);
   const keywords = services.config.OPT_OUT_KEYWORDS.map(normalizeKeyword);
-  if (!keywords.includes(keyword) || isOptedOut(contact)) return;
+  if (!keywords.includes(keyword) || isOptedOut(contact)) return contact;
   const updated = await recordConsent(tx, contact, "opt_out", "keyword", { keyword, wamid: event.id });
   await emit(
     { boss: services.boss, tx },
@@ -79,4 +79,5 @@ export async function handleOptOutKeyword(
     category: "service",
     replyToWamid: event.id,
   });
+  return updated;
 }
