@@ -7,10 +7,11 @@
  * each side's rate is its statuses over its total time, and the ratio on/off is what the issue
  * asks to keep >= 0.8.
  *
- *   node bench/billing-ingest.ts            (BENCH_MESSAGES=2000, BENCH_ROUNDS=4, BENCH_POSTGRES_URL=...)
+ *   node bench/billing-ingest.ts            (BENCH_MESSAGES=2000, BENCH_ROUNDS=4, BENCH_POSTGRES_URL=...,
+ *                                            BENCH_ONLY=pglite|postgres)
  */
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,6 +24,14 @@ import { configureWallet, reserveForMessages, topUp } from "../src/modules/billi
 import { startCharla } from "../src/runtime.ts";
 import { connectSandboxAccount, startSandbox } from "../src/sandbox.ts";
 import { freshPostgres, postgresAnswers } from "./send.ts";
+import {
+  BENCH_MARK,
+  installStatementCounter,
+  statementSnapshot,
+  statementsSince,
+} from "./statement-counter.ts";
+
+installStatementCounter();
 
 export interface BillingIngestResult {
   database: DatabaseKind;
@@ -31,13 +40,49 @@ export interface BillingIngestResult {
   offPerSecond: number;
   onPerSecond: number;
   ratio: number;
+  /** The same ratio from CPU time (this process plus the database's backends): steadier on a loaded machine. */
+  cpuRatio: number;
+  /** Statements per 1,000 statuses, each side (pg-boss's included). */
+  offStatements: number;
+  onStatements: number;
+}
+
+/** CPU milliseconds of a process from /proc (utime + stime), 0 when it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const PRICING = { billable: true, pricing_model: "PMP", category: "utility", type: "regular" };
 
 async function count(database: Database, query: SQL): Promise<number> {
-  const result = (await database.db.execute(query)) as unknown as { rows: { n: number }[] };
+  const result = (await database.db.execute(sql`${sql.raw(BENCH_MARK)} ${query}`)) as unknown as {
+    rows: { n: number }[];
+  };
   return Number(result.rows[0]?.n ?? 0);
+}
+
+/** CPU milliseconds so far of this process and (PostgreSQL) of the bench database's backends. */
+async function cpuSnapshot(database: Database): Promise<Map<number, number>> {
+  const own = process.cpuUsage();
+  const cpu = new Map([[0, (own.user + own.system) / 1000]]);
+  if (database.kind !== "postgres") return cpu;
+  const backends = (await database.db.execute(
+    sql`${sql.raw(BENCH_MARK)} select pid from pg_stat_activity where datname = current_database()`,
+  )) as unknown as { rows: { pid: number }[] };
+  for (const { pid } of backends.rows) cpu.set(pid, processCpuMs(pid));
+  return cpu;
+}
+
+/** CPU milliseconds spent between two snapshots (backends that appeared in between count from 0). */
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** Meta's notifications (25 statuses each) reporting the phase's messages delivered and charged. */
@@ -127,7 +172,11 @@ export async function measureBillingIngest(
 
     /** Stores `n` accepted utility templates (reserved when billing is on) and times their statuses. */
     let phases = 0;
-    const phase = async (label: string, billed: boolean, n = total): Promise<number> => {
+    const phase = async (
+      label: string,
+      billed: boolean,
+      n = total,
+    ): Promise<{ ms: number; cpuMs: number; statements: number }> => {
       // Each phase its own recipients (+54 9 11 5<phase> and six digits; at most 10 phases).
       const prefix = `549115${phases++}`;
       const wamids = `wamid.${label}.%`;
@@ -165,6 +214,8 @@ export async function measureBillingIngest(
       // Both sides start from a flushed database: the reservations just written would otherwise
       // be written out during the on side's clock only.
       await database.db.execute(sql`checkpoint`);
+      const cpuBefore = await cpuSnapshot(database);
+      const statementsBefore = statementSnapshot();
       const started = performance.now();
       await deliver(api, sandbox.graph.appSecret, bodies);
       // The same query for both sides: billing settles in the ingest transaction, so a message
@@ -176,32 +227,42 @@ export async function measureBillingIngest(
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const ms = performance.now() - started;
+      const statements = statementsSince(statementsBefore).total;
+      const cpuMs = cpuSince(cpuBefore, await cpuSnapshot(database));
       const charged = await count(
         database,
         sql`select count(*)::int as n from billing_messages b join messages m on m.id = b.message_id
           where m.wamid like ${wamids} and b.state = 'charged'`,
       );
       if (charged !== (billed ? n : 0)) throw new Error(`${label}: ${charged} of ${n} messages charged`);
-      process.stderr.write(`  billing ${label}: ${n} statuses ingested in ${Math.round(ms)} ms\n`);
-      return ms;
+      process.stderr.write(
+        `  billing ${label}: ${n} statuses ingested in ${Math.round(ms)} ms (${Math.round(cpuMs)} ms CPU, ${statements} statements)\n`,
+      );
+      return { ms, cpuMs, statements };
     };
     // Warm-up (JIT, workers polling, both paths), so the first measured phase is not penalised.
     await phase("warmoff", false, Math.min(500, total));
     await phase("warmon", true, Math.min(500, total));
-    let offMs = 0;
-    let onMs = 0;
+    const off = { ms: 0, cpuMs: 0, statements: 0 };
+    const on = { ms: 0, cpuMs: 0, statements: 0 };
+    const add = (side: typeof off, measured: typeof off) => {
+      side.ms += measured.ms;
+      side.cpuMs += measured.cpuMs;
+      side.statements += measured.statements;
+    };
     // Off then on, then on then off (ABBA): a database that slows as it fills weighs on both alike.
     for (let round = 1; round <= rounds; round++) {
       if (round % 2 === 1) {
-        offMs += await phase(`off${round}`, false);
-        onMs += await phase(`on${round}`, true);
+        add(off, await phase(`off${round}`, false));
+        add(on, await phase(`on${round}`, true));
       } else {
-        onMs += await phase(`on${round}`, true);
-        offMs += await phase(`off${round}`, false);
+        add(on, await phase(`on${round}`, true));
+        add(off, await phase(`off${round}`, false));
       }
     }
-    const offPerSecond = Math.round((rounds * total) / (offMs / 1000));
-    const onPerSecond = Math.round((rounds * total) / (onMs / 1000));
+    const offPerSecond = Math.round((rounds * total) / (off.ms / 1000));
+    const onPerSecond = Math.round((rounds * total) / (on.ms / 1000));
+    const perThousand = (side: typeof off) => Math.round((side.statements * 1000) / (rounds * total));
     return {
       database: kind,
       messages: total,
@@ -209,6 +270,9 @@ export async function measureBillingIngest(
       offPerSecond,
       onPerSecond,
       ratio: Math.round((onPerSecond / offPerSecond) * 1000) / 1000,
+      cpuRatio: Math.round((off.cpuMs / on.cpuMs) * 1000) / 1000,
+      offStatements: perThousand(off),
+      onStatements: perThousand(on),
     };
   } finally {
     await api.close();
@@ -224,7 +288,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const total = process.env.BENCH_MESSAGES ? Number(process.env.BENCH_MESSAGES) : 2_000;
   const rounds = process.env.BENCH_ROUNDS ? Number(process.env.BENCH_ROUNDS) : 4;
   const postgresUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  console.log(JSON.stringify(await measureBillingIngest("pglite", total, undefined, rounds)));
-  if (await postgresAnswers(postgresUrl))
+  // BENCH_ONLY=pglite or postgres runs one database.
+  const only = process.env.BENCH_ONLY;
+  if (only !== "postgres")
+    console.log(JSON.stringify(await measureBillingIngest("pglite", total, undefined, rounds)));
+  if (only !== "pglite" && (await postgresAnswers(postgresUrl)))
     console.log(JSON.stringify(await measureBillingIngest("postgres", total, postgresUrl, rounds)));
 }

@@ -605,7 +605,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            balanceMismatches: {
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                cached: number;
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                ledger: number;
+                                /** Format: uuid */
+                                tenantId: string;
+                            }[];
+                            ok: boolean;
+                            orphanLines: string[];
+                            unbalancedPostings: string[];
+                        };
+                    };
                 };
             };
         };
@@ -641,7 +655,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency: string;
+                                /** @description decimal string, e.g. 12.500000 */
+                                markup: string;
+                                /** @description decimal string, e.g. 12.500000 */
+                                metaCost: string;
+                                /** @description decimal string, e.g. 12.500000 */
+                                revenue: string;
+                                /** @description the tenant's slug */
+                                tenant: string | null;
+                                /** Format: uuid */
+                                tenantId: string;
+                            }[];
+                            month: string;
+                        };
+                    };
                 };
             };
         };
@@ -684,11 +715,26 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            /** Format: date-time */
+                            effectiveFrom: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            importedAt: string;
+                            importedBy: string;
+                            /** @description rates imported */
+                            rates: number;
+                            source: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -720,7 +766,39 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                                wallet: {
+                                    /**
+                                     * @description no wallet: the tenant is not billed
+                                     * @enum {boolean}
+                                     */
+                                    enforced: false;
+                                } | {
+                                    authInternational: boolean;
+                                    /** @description decimal string, e.g. 12.500000 */
+                                    balance: string;
+                                    /** @description integer micro-units (1 unit = 1,000,000) */
+                                    balanceMicros: number;
+                                    /** @description decimal string, e.g. 12.500000 */
+                                    creditLimit: string;
+                                    /** @description integer micro-units (1 unit = 1,000,000) */
+                                    creditLimitMicros: number;
+                                    currency: string;
+                                    /** @enum {boolean} */
+                                    enforced: true;
+                                    /** @description the balance is below the low-balance threshold */
+                                    lowBalance: boolean;
+                                    lowBalanceThreshold: string | null;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -761,11 +839,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            adjusted: true;
+                        };
+                    };
                 };
             };
         };
@@ -799,7 +882,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: {
+                                basisPoints: number;
+                                category: string;
+                                /** Format: uuid */
+                                tenantId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                            defaultBasisPoints: number;
+                        };
+                    };
                 };
             };
         };
@@ -843,7 +939,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basisPoints: number;
+                            /** @enum {string} */
+                            category: "marketing" | "utility" | "authentication" | "authentication-international" | "service" | "*";
+                            /** Format: uuid */
+                            tenantId: string;
+                        };
+                    };
                 };
             };
         };
@@ -888,7 +992,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            refunded: boolean;
+                            replayed: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -931,7 +1040,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            credited: boolean;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            credited: boolean;
+                            replayed: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -975,7 +1101,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description no wallet: the tenant is not billed
+                             * @enum {boolean}
+                             */
+                            enforced: false;
+                        } | {
+                            authInternational: boolean;
+                            /** @description decimal string, e.g. 12.500000 */
+                            balance: string;
+                            /** @description integer micro-units (1 unit = 1,000,000) */
+                            balanceMicros: number;
+                            /** @description decimal string, e.g. 12.500000 */
+                            creditLimit: string;
+                            /** @description integer micro-units (1 unit = 1,000,000) */
+                            creditLimitMicros: number;
+                            currency: string;
+                            /** @enum {boolean} */
+                            enforced: true;
+                            /** @description the balance is below the low-balance threshold */
+                            lowBalance: boolean;
+                            lowBalanceThreshold: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2255,7 +2405,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                currency: string;
+                                discrepancy: string | null;
+                                /** @description decimal string, e.g. 12.500000 */
+                                estimate: string;
+                                estimatedCategory: string;
+                                estimatedType: string;
+                                market: string;
+                                markup: string | null;
+                                /** Format: uuid */
+                                messageId: string;
+                                metaCategory: string | null;
+                                metaCost: string | null;
+                                metaType: string | null;
+                                /** Format: uuid */
+                                phoneNumberId: string;
+                                settledAt: string | null;
+                                /** @enum {string} */
+                                state: "reserved" | "charged" | "released" | "free";
+                                templateId: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
                 };
             };
         };
@@ -2295,7 +2473,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            billable: boolean;
+                            category: string;
+                            /** @enum {boolean} */
+                            enforced: false;
+                            market: string;
+                            marketName: string;
+                            /** @enum {string} */
+                            type: "regular" | "free_customer_service" | "free_entry_point";
+                        } | {
+                            billable: boolean;
+                            category: string;
+                            currency: string;
+                            /** @enum {boolean} */
+                            enforced: true;
+                            market: string;
+                            marketName: string;
+                            markup: string | null;
+                            metaCost: string | null;
+                            rateAvailable: boolean;
+                            total: string | null;
+                            /** @enum {string} */
+                            type: "regular" | "free_customer_service" | "free_entry_point";
+                        };
+                    };
                 };
             };
         };
@@ -2330,7 +2533,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            billable: boolean;
+                            category: string;
+                            /** @enum {boolean} */
+                            enforced: false;
+                            market: string;
+                            marketName: string;
+                            messageType: string | null;
+                            template: {
+                                language: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            type: "regular" | "free_customer_service" | "free_entry_point";
+                            windowOpen: boolean;
+                        } | {
+                            billable: boolean;
+                            category: string;
+                            currency: string;
+                            /** @enum {boolean} */
+                            enforced: true;
+                            market: string;
+                            marketName: string;
+                            markup: string | null;
+                            messageType: string | null;
+                            metaCost: string | null;
+                            rateAvailable: boolean;
+                            template: {
+                                language: string;
+                                name: string;
+                            } | null;
+                            total: string | null;
+                            /** @enum {string} */
+                            type: "regular" | "free_customer_service" | "free_entry_point";
+                            windowOpen: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -2370,7 +2610,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: {
+                                author: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "top_up" | "reservation" | "release" | "charge" | "refund" | "adjustment";
+                                lines: {
+                                    /** @enum {string} */
+                                    account: "wallet" | "reserved" | "funding" | "meta_cost" | "markup" | "adjustments";
+                                    /** @description decimal string, e.g. 12.500000 */
+                                    amount: string;
+                                    /** @description integer micro-units (1 unit = 1,000,000) */
+                                    amountMicros: number;
+                                }[];
+                                messageId: string | null;
+                                reason: string | null;
+                                reference: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2404,7 +2669,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency: string;
+                                /** Format: date-time */
+                                effectiveFrom: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                importedAt: string;
+                                importedBy: string;
+                                source: string;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2442,7 +2722,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                cardId: string;
+                                category: string;
+                                market: string;
+                                marketName: string;
+                                /** @description decimal string, e.g. 12.500000 */
+                                rate: string;
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                rateMicros: number;
+                                tierFrom: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2479,7 +2774,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            data: {
+                                key: string;
+                                /** @description decimal string, e.g. 12.500000 */
+                                markup: string;
+                                messages: number;
+                                /** @description decimal string, e.g. 12.500000 */
+                                metaCost: string;
+                                /** @description decimal string, e.g. 12.500000 */
+                                total: string;
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                totalMicros: number;
+                            }[];
+                            groupBy: string;
+                            month: string;
+                        };
+                    };
                 };
             };
         };
@@ -2517,7 +2829,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            lines: {
+                                category: string;
+                                date: string;
+                                market: string;
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                markup: number;
+                                /** Format: uuid */
+                                messageId: string;
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                metaCost: number;
+                            }[];
+                            month: string;
+                            totals: {
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                markup: number;
+                                messages: number;
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                metaCost: number;
+                                /** @description integer micro-units (1 unit = 1,000,000) */
+                                total: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -2551,7 +2888,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description no wallet: the tenant is not billed
+                             * @enum {boolean}
+                             */
+                            enforced: false;
+                        } | {
+                            authInternational: boolean;
+                            /** @description decimal string, e.g. 12.500000 */
+                            balance: string;
+                            /** @description integer micro-units (1 unit = 1,000,000) */
+                            balanceMicros: number;
+                            /** @description decimal string, e.g. 12.500000 */
+                            creditLimit: string;
+                            /** @description integer micro-units (1 unit = 1,000,000) */
+                            creditLimitMicros: number;
+                            currency: string;
+                            /** @enum {boolean} */
+                            enforced: true;
+                            /** @description the balance is below the low-balance threshold */
+                            lowBalance: boolean;
+                            lowBalanceThreshold: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -10099,7 +10460,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            credited: boolean;
+                            replayed: boolean;
+                        };
+                    };
                 };
             };
         };

@@ -11,9 +11,11 @@ export function problemMessage(t: TFunction, error: unknown): string {
       ? t("problems.login_locked", { minutes: Math.max(1, Math.ceil(problem.retryAfter / 60)) })
       : t("problems.login_locked_soon");
   }
-  const key = `problems.${problem.code}`;
-  const translated = t(key, { defaultValue: "" });
-  if (translated) return translated;
+  // Shared codes in `problems`; billing's and sending's in their area (i18n/areas/problem-texts.ts).
+  for (const group of ["problems", "sendingProblems"]) {
+    const translated = t(`${group}.${problem.code}`, { defaultValue: "" });
+    if (translated) return translated;
+  }
   return problem.detail ?? t("problems.generic", { code: problem.code });
 }
 

@@ -10,6 +10,17 @@ import { checkLedger, ledgerOk } from "./checks.ts";
 import { CATEGORIES } from "./pricing.ts";
 import { importRateCard } from "./rates.ts";
 import { margins, monthPeriod } from "./reports.ts";
+import {
+  creditedOut,
+  importedCardOut,
+  ledgerCheckOut,
+  marginsOut,
+  markupSetOut,
+  markupsOut,
+  refundedOut,
+  tenantWalletsOut,
+  walletOut,
+} from "./route-schemas.ts";
 import { billingSettings } from "./settings.ts";
 import {
   adjust,
@@ -42,7 +53,13 @@ function walletRoutes(app: ZodApp, services: Services) {
 
   app.get(
     "/admin/billing/tenants",
-    { schema: { tags, summary: "Every tenant with its wallet (enforced: false without one)" } },
+    {
+      schema: {
+        tags,
+        summary: "Every tenant with its wallet (enforced: false without one)",
+        response: { 200: tenantWalletsOut },
+      },
+    },
     async (request) => {
       requireRole(request);
       return { data: await tenantWallets(db) };
@@ -54,6 +71,7 @@ function walletRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
+        response: { 200: walletOut },
         summary: "Open a tenant's prepaid wallet (billing then applies to its sends) or change its settings",
         params: tenantParams,
         body: z.object({
@@ -91,6 +109,7 @@ function walletRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
+        response: { 200: creditedOut, 201: creditedOut },
         summary: "Credit a top-up (once per reference)",
         params: tenantParams,
         body: z.object({ amount: amountInput, reference: z.string().trim().min(1).max(200) }),
@@ -121,6 +140,7 @@ function walletRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
+        response: { 201: z.object({ adjusted: z.literal(true) }) },
         summary: "Correct a wallet by a signed amount, with a reason",
         params: tenantParams,
         body: z.object({ amount: amountInput, reason: z.string().trim().min(3).max(500) }),
@@ -149,6 +169,7 @@ function walletRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
+        response: { 200: refundedOut },
         summary: "Give a charged message's price back to the wallet (once)",
         params: tenantParams,
         body: z.object({ messageId: z.uuid(), reason: z.string().trim().min(3).max(500) }),
@@ -175,6 +196,7 @@ function pricingRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
+        response: { 200: markupsOut },
         summary: "A tenant's markups (basis points; '*' = every category) and the platform's default",
         params: tenantParams,
       },
@@ -194,6 +216,7 @@ function pricingRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
+        response: { 200: markupSetOut },
         summary: "Set a tenant's markup for a category ('*' for all), in basis points (2000 = 20%)",
         params: tenantParams.extend({ category: z.enum([...CATEGORIES, "*"]) }),
         body: z.object({ basisPoints: z.number().int().min(0).max(100_000) }),
@@ -223,6 +246,7 @@ function pricingRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
+        response: { 201: importedCardOut },
         summary: "Import Meta's rate card CSV (and its volume tier CSV) as a new version",
         body: z.object({
           csv: z.string().min(1).max(2_000_000),
@@ -253,6 +277,7 @@ function pricingRoutes(app: ZodApp, services: Services) {
     {
       schema: {
         tags,
+        response: { 200: marginsOut },
         summary: "The platform's margin per tenant in a month: Meta's cost, markup, revenue",
         querystring: z.object({ month: monthInput.optional() }),
       },
@@ -271,7 +296,13 @@ function pricingRoutes(app: ZodApp, services: Services) {
 
   app.get(
     "/admin/billing/ledger-check",
-    { schema: { tags, summary: "Run the ledger check now (balances = sums of entries; postings balance)" } },
+    {
+      schema: {
+        tags,
+        summary: "Run the ledger check now (balances = sums of entries; postings balance)",
+        response: { 200: ledgerCheckOut },
+      },
+    },
     async (request) => {
       requireRole(request);
       const result = await checkLedger(db);

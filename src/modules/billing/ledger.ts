@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
@@ -18,6 +19,27 @@ export interface PostingInput {
   reason?: string | null;
   author: string;
   lines: { account: LedgerAccount; amountMicros: number }[];
+}
+
+/**
+ * `n` UUIDs of version 7 (RFC 9562: the time in milliseconds first). Posting ids in time order put
+ * a batch's postings and their lines at the end of the primary key indexes instead of on random
+ * pages (random ids made those index inserts about twice as slow on PostgreSQL).
+ */
+export function timeOrderedIds(n: number, now = Date.now()): string[] {
+  const random = randomBytes(16 * n);
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const bytes = random.subarray(i * 16, i * 16 + 16);
+    bytes.writeUIntBE(now, 0, 6);
+    bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+    bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+    const hex = bytes.toString("hex");
+    ids.push(
+      `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    );
+  }
+  return ids;
 }
 
 /** What the customer webhook `billing.low_balance` carries. */
@@ -57,7 +79,9 @@ export async function post(
   ];
   // Each posting carries its lines as [account, amount] pairs: no key repeated per line, and the
   // lines join only the postings this statement inserted.
-  const rows = unique.map((posting) => ({
+  const ids = timeOrderedIds(unique.length);
+  const rows = unique.map((posting, index) => ({
+    id: ids[index],
     tenant_id: posting.tenantId,
     kind: posting.kind,
     key: posting.key,
@@ -74,16 +98,16 @@ export async function post(
   const result = await context.tx.execute(sql`
     with v as materialized (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
-        tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text, lines jsonb)),
+        id uuid, tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text, lines jsonb)),
     p as (
-      insert into ledger_postings (tenant_id, kind, key, message_id, reference, reason, author)
-      select tenant_id, kind, key, message_id, reference, reason, author from v
+      insert into ledger_postings (id, tenant_id, kind, key, message_id, reference, reason, author)
+      select id, tenant_id, kind, key, message_id, reference, reason, author from v
       on conflict do nothing
       returning id, tenant_id, key),
     l as (
       insert into ledger_lines (posting_id, tenant_id, account, amount_micros)
       select p.id, p.tenant_id, line->>0, (line->>1)::bigint
-      from p join v on v.tenant_id = p.tenant_id and v.key = p.key
+      from p join v on v.id = p.id
         cross join lateral jsonb_array_elements(v.lines) as line
       returning tenant_id, account, amount_micros)${alongside ? sql`, alongside as (${alongside})` : sql``}
     select tenant_id::text as tenant_id, key, null::text as delta from p

@@ -9,6 +9,17 @@ import { formatMicros } from "./money.ts";
 import { CATEGORIES } from "./pricing.ts";
 import { listRateCards, rateCardRows } from "./rates.ts";
 import { billedMessageView, discrepancies, listLedger, monthPeriod, SPEND_GROUPS, spend } from "./reports.ts";
+import {
+  discrepanciesOut,
+  estimateOut,
+  ledgerPageOut,
+  rateCardsOut,
+  ratesOut,
+  sendEstimateOut,
+  spendOut,
+  statementOut,
+  walletOut,
+} from "./route-schemas.ts";
 import { estimateSend } from "./send-estimate.ts";
 import { monthlyStatement, statementCsv, statementPdf } from "./statement.ts";
 import { getWallet, walletView } from "./wallet.ts";
@@ -21,7 +32,13 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
 
   app.get(
     "/billing/wallet",
-    { schema: { tags, summary: "The tenant's prepaid balance, credit limit and low-balance threshold" } },
+    {
+      schema: {
+        tags,
+        summary: "The tenant's prepaid balance, credit limit and low-balance threshold",
+        response: { 200: walletOut },
+      },
+    },
     async (request) => walletView(await getWallet(db, principalOf(request).tenant.id)),
   );
 
@@ -30,6 +47,7 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
     {
       schema: {
         tags,
+        response: { 200: ledgerPageOut },
         summary: "The tenant's ledger postings (newest first), each with its double-entry lines",
         querystring: z.object({
           kind: z
@@ -63,6 +81,7 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
     {
       schema: {
         tags,
+        response: { 200: spendOut },
         summary: "Charged messages of a month grouped by day, category, market, number or template",
         querystring: z.object({ groupBy: z.enum(SPEND_GROUPS).default("day"), month: monthInput.optional() }),
       },
@@ -79,6 +98,7 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
     {
       schema: {
         tags,
+        response: { 200: statementOut },
         summary:
           "The monthly statement: Meta's cost, markup and total per charged message (JSON, CSV or PDF)",
         params: z.object({ month: monthInput }),
@@ -89,16 +109,17 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
       const principal = principalOf(request);
       const statement = await monthlyStatement(db, principal.tenant.id, request.params.month);
       const name = `statement-${request.params.month}`;
+      // CSV and PDF are sent as they are (Fastify serializes only objects with the JSON schema).
       if (request.query.format === "csv")
         return reply
           .type("text/csv; charset=utf-8")
           .header("content-disposition", `attachment; filename="${name}.csv"`)
-          .send(statementCsv(statement));
+          .send(statementCsv(statement) as never);
       if (request.query.format === "pdf")
         return reply
           .type("application/pdf")
           .header("content-disposition", `attachment; filename="${name}.pdf"`)
-          .send(await statementPdf(statement, principal.tenant.name));
+          .send((await statementPdf(statement, principal.tenant.name)) as never);
       return statement;
     },
   );
@@ -110,6 +131,7 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
     {
       schema: {
         tags,
+        response: { 200: discrepanciesOut },
         summary: "Messages where Charla's estimate disagreed with the pricing Meta reported",
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       },
@@ -123,7 +145,13 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
 
   app.get(
     "/billing/rate-cards",
-    { schema: { tags, summary: "Imported rate cards (versions, effective dates, sources)" } },
+    {
+      schema: {
+        tags,
+        summary: "Imported rate cards (versions, effective dates, sources)",
+        response: { 200: rateCardsOut },
+      },
+    },
     async () => ({ data: await listRateCards(db) }),
   );
 
@@ -132,6 +160,7 @@ export const billingRoutes: ModuleRoutes = (app, { database }) => {
     {
       schema: {
         tags,
+        response: { 200: ratesOut },
         summary: "A rate card's rates (micro-units), optionally for one market",
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ market: z.string().max(40).optional() }),
@@ -154,6 +183,7 @@ function estimateRoutes(app: ZodApp, db: Executor) {
     {
       schema: {
         tags,
+        response: { 200: estimateOut },
         summary: "What a message to a recipient would cost now (market, rule, Meta's cost, markup, total)",
         querystring: z.object({
           to: z.string().min(3).max(32).describe("the recipient's phone, E.164"),
@@ -175,6 +205,7 @@ function estimateRoutes(app: ZodApp, db: Executor) {
     {
       schema: {
         tags,
+        response: { 200: sendEstimateOut },
         summary:
           "What a message about to be sent would cost: the template's category, the number's window with the contact, any free entry point",
         body: z.object({

@@ -4,6 +4,7 @@ import type { ModuleRoutes } from "../../http/context.ts";
 import { safeEqual } from "../../lib/crypto.ts";
 import { AppError, unprocessable } from "../../lib/problem.ts";
 import { amountInput, amountMicros } from "./amounts.ts";
+import { creditedOut } from "./route-schemas.ts";
 import { billingSettings } from "./settings.ts";
 import { getWallet, topUp } from "./wallet.ts";
 
@@ -37,6 +38,7 @@ export const topUpWebhook: ModuleRoutes = async (app, services) => {
         schema: {
           tags: ["billing"],
           summary: "A payment provider's signed top-up notification (idempotent on paymentId)",
+          response: { 200: creditedOut },
         },
       },
       async (request, reply) => {

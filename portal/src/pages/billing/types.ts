@@ -1,111 +1,35 @@
+import type { paths } from "../../api/schema";
+
 /**
- * The billing API's answers (its routes declare no response schema, so the generated client types
- * them as unknown). Amounts are exact decimal strings; `...Micros` integers.
+ * The billing API's answers, from the routes' response schemas (the generated `schema.d.ts`).
+ * Amounts are exact decimal strings; `...Micros` integers.
  */
-export type WalletView =
-  | { enforced: false }
-  | {
-      enforced: true;
-      currency: string;
-      balance: string;
-      balanceMicros: number;
-      creditLimit: string;
-      creditLimitMicros: number;
-      lowBalanceThreshold: string | null;
-      lowBalance: boolean;
-      authInternational: boolean;
-    };
+type Json<P extends keyof paths, M extends "get" | "post" | "put", S extends number> = paths[P][M] extends {
+  responses: { [K in S]: { content: { "application/json": infer T } } };
+}
+  ? T
+  : never;
+
+export type WalletView = Json<"/v1/billing/wallet", "get", 200>;
 
 export const POSTING_KINDS = ["top_up", "reservation", "release", "charge", "refund", "adjustment"] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 
-export interface Posting {
-  id: string;
-  kind: PostingKind;
-  key: string;
-  messageId: string | null;
-  reference: string | null;
-  reason: string | null;
-  author: string;
-  createdAt: string;
-  lines: { account: string; amount: string; amountMicros: number }[];
-}
-
-export interface LedgerPage {
-  data: Posting[];
-  nextCursor: string | null;
-}
+export type LedgerPage = Json<"/v1/billing/ledger", "get", 200>;
+export type Posting = LedgerPage["data"][number];
 
 export const SPEND_GROUPS = ["day", "category", "market", "number", "template"] as const;
 export type SpendGroup = (typeof SPEND_GROUPS)[number];
+export type SpendRow = Json<"/v1/billing/spend", "get", 200>["data"][number];
 
-export interface SpendRow {
-  key: string;
-  messages: number;
-  metaCost: string;
-  markup: string;
-  total: string;
-}
+/** A price check (GET) or a send's estimate (POST, which adds the window and what is sent). */
+export type Estimate = Json<"/v1/billing/estimate", "get", 200> & { windowOpen?: boolean };
 
-export type Estimate = {
-  market: string;
-  marketName: string;
-  category: string;
-  type: "regular" | "free_customer_service" | "free_entry_point";
-  billable: boolean;
-  windowOpen?: boolean;
-} & (
-  | { enforced: false }
-  | {
-      enforced: true;
-      currency: string;
-      rateAvailable: boolean;
-      metaCost: string | null;
-      markup: string | null;
-      total: string | null;
-    }
-);
-
-export interface RateCard {
-  id: string;
-  currency: string;
-  effectiveFrom: string;
-  version: number;
-  source: string;
-  importedBy: string;
-  importedAt: string;
-}
-
-export interface Rate {
-  market: string;
-  marketName: string;
-  category: string;
-  tierFrom: number;
-  rate: string;
-}
-
-export interface TenantWallet {
-  id: string;
-  slug: string;
-  name: string;
-  wallet: WalletView;
-}
-
-export interface Markup {
-  category: string;
-  basisPoints: number;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface Margin {
-  tenantId: string;
-  tenant: string | null;
-  currency: string;
-  metaCost: string;
-  markup: string;
-  revenue: string;
-}
+export type RateCard = Json<"/v1/billing/rate-cards", "get", 200>["data"][number];
+export type Rate = Json<"/v1/billing/rate-cards/{id}/rates", "get", 200>["data"][number];
+export type TenantWallet = Json<"/v1/admin/billing/tenants", "get", 200>["data"][number];
+export type Markup = Json<"/v1/admin/billing/tenants/{tenantId}/markups", "get", 200>["data"][number];
+export type Margin = Json<"/v1/admin/billing/margins", "get", 200>["data"][number];
 
 export const MARKUP_CATEGORIES = [
   "*",
