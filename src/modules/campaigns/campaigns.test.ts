@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
@@ -23,7 +23,7 @@ describeEachDatabase("campaigns", (kind) => {
     h = await startHarness(kind, { DISPATCH_RECONCILE_SECONDS: "2" });
     ({ sale } = await sandboxTemplates(h));
     await everyoneSegment(h);
-  });
+  }, 240_000);
   afterAll(() => h?.close());
 
   const recipients = async (campaignId: string) =>
@@ -155,6 +155,50 @@ describeEachDatabase("campaigns", (kind) => {
       expect(preview.body.excluded.meta_marketing_limit).toBe(done.failed);
     } finally {
       h.sandbox.emulator.setConfig({ marketing: { perUserLimit: 10 } });
+    }
+  });
+
+  it("backs off from Meta's 131057, 130429 and 131056 and counts each per campaign, sending every message once", async () => {
+    const fresh = await makeContacts(h, 3);
+    const list = await h.api("POST", "/v1/lists", { name: "Throttled" });
+    await h.api("POST", `/v1/lists/${list.body.id}/members`, { contactIds: fresh });
+    const { emulator } = h.sandbox;
+    const phone = emulator.state.phones.get(h.number.phoneNumberId)!;
+    const { db } = h.charla.services.database;
+    const rows = await db.select().from(contacts).where(inArray(contacts.id, fresh));
+    // Fault injection at the emulator: maintenance for 1.5 s (131057), then a throughput of
+    // 1 msg/s until 5 s (130429), and these users just messaged (pair rate, 131056, for ~8 s).
+    const start = Date.now();
+    phone.maintenanceUntil = start + 1_500;
+    phone.throughputPerSecond = 1;
+    phone.bucket = { tokens: 0, last: start };
+    emulator.setConfig({ pairRate: { burst: 1, intervalMs: 4_000 } });
+    for (const row of rows)
+      emulator.state.pairBuckets.set(`${phone.id}:${row.phone!.slice(1)}`, { tokens: -1, last: start });
+    const restore = setTimeout(() => {
+      phone.throughputPerSecond = undefined;
+      phone.bucket = { tokens: Number.POSITIVE_INFINITY, last: 0 };
+    }, 5_000);
+    try {
+      const body = saleCampaign(h, sale.id, { frequencyCap: null, audience: { listIds: [list.body.id] } });
+      const created = await h.api("POST", "/v1/campaigns", body);
+      await h.api("POST", `/v1/campaigns/${created.body.id}/launch`);
+      const done = await campaignWhen(
+        h,
+        created.body.id,
+        "all delivered",
+        (c) => c.status === "completed" && c.delivered === 3,
+        60_000,
+      );
+      expect(done.failed).toBe(0);
+      for (const code of ["131057", "130429", "131056"]) expect(done.metaRetries[code]).toBeGreaterThan(0);
+      const sent = (await recipients(created.body.id)).map((r) => r.messageId!);
+      expect(atMeta(h, new Set(sent))).toHaveLength(3);
+    } finally {
+      clearTimeout(restore);
+      phone.maintenanceUntil = undefined;
+      phone.throughputPerSecond = undefined;
+      emulator.setConfig({ pairRate: { burst: 45, intervalMs: 6_000 } });
     }
   });
 
