@@ -165,42 +165,42 @@ describeEachDatabase("campaigns", (kind) => {
     const { emulator } = h.sandbox;
     const phone = emulator.state.phones.get(h.number.phoneNumberId)!;
     const { db } = h.charla.services.database;
-    const rows = await db.select().from(contacts).where(inArray(contacts.id, fresh));
-    // Fault injection at the emulator: maintenance for 1.5 s (131057), then a throughput of
-    // 1 msg/s until 5 s (130429), and these users just messaged (pair rate, 131056, for ~8 s).
-    const start = Date.now();
-    phone.maintenanceUntil = start + 1_500;
-    phone.throughputPerSecond = 1;
-    phone.bucket = { tokens: 0, last: start };
-    emulator.setConfig({ pairRate: { burst: 1, intervalMs: 4_000 } });
-    for (const row of rows)
-      emulator.state.pairBuckets.set(`${phone.id}:${row.phone!.slice(1)}`, { tokens: -1, last: start });
-    const restore = setTimeout(() => {
-      phone.throughputPerSecond = undefined;
-      phone.bucket = { tokens: Number.POSITIVE_INFINITY, last: 0 };
-    }, 5_000);
+    const pairKeys = (await db.select().from(contacts).where(inArray(contacts.id, fresh))).map(
+      (row) => `${phone.id}:${row.phone!.slice(1)}`,
+    );
+    // Fault injection at the emulator, one refusal after the other, each lifted once counted:
+    // the account in maintenance (131057), a throughput below one message a second (130429),
+    // then these users messaged too recently (the pair rate, 131056).
+    phone.maintenanceUntil = Date.now() + 3_600_000;
     try {
       const body = saleCampaign(h, sale.id, { frequencyCap: null, audience: { listIds: [list.body.id] } });
       const created = await h.api("POST", "/v1/campaigns", body);
-      await h.api("POST", `/v1/campaigns/${created.body.id}/launch`);
-      const done = await campaignWhen(
-        h,
-        created.body.id,
-        "all delivered",
-        (c) => c.status === "completed" && c.delivered === 3,
-        60_000,
-      );
-      expect(done.failed).toBe(0);
-      for (const code of ["131057", "130429", "131056"]) expect(done.metaRetries[code]).toBeGreaterThan(0);
-      const sent = (await recipients(created.body.id)).map((r) => r.messageId!);
+      const id = created.body.id;
+      await h.api("POST", `/v1/campaigns/${id}/launch`);
+      const counted = (code: string) =>
+        campaignWhen(h, id, `${code} counted`, (c) => c.metaRetries[code] > 0, 120_000);
+      await counted("131057");
+      phone.throughputPerSecond = 0.001;
+      phone.maintenanceUntil = undefined;
+      await counted("130429");
+      emulator.setConfig({ pairRate: { burst: 1, intervalMs: 3_600_000 } });
+      for (const key of pairKeys) emulator.state.pairBuckets.set(key, { tokens: 0, last: Date.now() });
+      phone.throughputPerSecond = undefined;
+      phone.bucket = { tokens: Number.POSITIVE_INFINITY, last: 0 };
+      await counted("131056");
+      emulator.setConfig({ pairRate: { burst: 45, intervalMs: 6_000 } });
+      for (const key of pairKeys) emulator.state.pairBuckets.delete(key);
+      const done = await campaignWhen(h, id, "all delivered", (c) => c.delivered === 3, 180_000);
+      expect(done).toMatchObject({ status: "completed", queued: 3, failed: 0 });
+      const sent = (await recipients(id)).map((r) => r.messageId!);
       expect(atMeta(h, new Set(sent))).toHaveLength(3);
     } finally {
-      clearTimeout(restore);
       phone.maintenanceUntil = undefined;
       phone.throughputPerSecond = undefined;
       emulator.setConfig({ pairRate: { burst: 45, intervalMs: 6_000 } });
+      for (const key of pairKeys) emulator.state.pairBuckets.delete(key);
     }
-  });
+  }, 600_000);
 
   it("pauses, resumes and cancels within a second, at the number's throughput tier", async () => {
     const { db } = h.charla.services.database;
