@@ -3,7 +3,7 @@ import { type Config, loadConfig } from "../config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { ensurePortalBuilt } from "../http/portal-build.ts";
-import { releaseStartupMemory } from "../lib/release-memory.ts";
+import { releaseMemory } from "../lib/release-memory.ts";
 import type { Actor } from "../modules/accounts/index.ts";
 import {
   createApiKey,
@@ -135,7 +135,7 @@ export function registerCommands(program: Command): void {
         await sandbox?.close();
       });
       console.log((await seedAndDescribe(config, charla, sandbox)).join("\n"));
-      releaseStartupMemory();
+      releaseMemory();
     });
 
   program
@@ -156,7 +156,7 @@ export function registerCommands(program: Command): void {
       const charla = await startCharla({ config, api: false, workers: true, logger: createLogger(config) });
       onShutdown(() => charla.close());
       console.log(`Charla worker running on ${charla.services.database.kind}`);
-      releaseStartupMemory();
+      releaseMemory();
     });
 
   program

@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { type Command, InvalidArgumentError } from "commander";
 import type { Database } from "../db/client.ts";
-import { releaseStartupMemory } from "../lib/release-memory.ts";
+import { releaseMemory } from "../lib/release-memory.ts";
 import { findTenantBySlug } from "../modules/accounts/index.ts";
 import {
   errorFile,
@@ -114,7 +114,7 @@ export function registerContactCommands(
       await withDatabase(async ({ db }) => {
         const tenant = await findTenantBySlug(db, flags.tenant);
         if (!tenant) throw new InvalidArgumentError(`No tenant with slug "${flags.tenant}"`);
-        releaseStartupMemory();
+        releaseMemory();
         const { job, resumedFrom } = await importFile(
           db,
           tenant.id,

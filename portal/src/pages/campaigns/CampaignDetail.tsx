@@ -196,7 +196,7 @@ export default function CampaignDetail() {
                 <Text size="xs" c="dimmed">
                   {t("campaigns.counters.cost")}
                 </Text>
-                <Text size="xl" fw={700}>
+                <Text size="xl" fw={700} data-testid="campaign-cost">
                   {money(campaign.cost, campaign.estimate?.cost.currency)}
                 </Text>
               </Card>
