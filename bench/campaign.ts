@@ -232,7 +232,8 @@ export async function measureCampaign(kind: DatabaseKind, recipients: number, po
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 300; i++) {
+  // Two minutes: a worker starting on a loaded machine takes a while to import the templates.
+  for (let i = 0; i < 1_200; i++) {
     const value = await probe();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configureWallet, topUp } from "../../src/modules/billing/index.ts";
 import { launchBrowser, SCREENSHOTS, screenshots } from "./browser.ts";
 import { type PortalWorld, startPortalWorld } from "./setup.ts";
 
@@ -18,6 +19,15 @@ describe("campaigns end to end", () => {
   beforeAll(async () => {
     [world, browser] = await Promise.all([startPortalWorld(), launchBrowser()]);
     const { h } = world;
+    // A wallet in US dollars: the estimate and the campaign's cost are shown as money in it.
+    const { db } = h.charla.services.database;
+    await configureWallet(db, h.tenant.id, { currency: "USD" });
+    await db.transaction((tx) =>
+      topUp(
+        { boss: h.charla.services.boss, tx },
+        { tenantId: h.tenant.id, amountMicros: 50_000_000, key: "e2e", reference: "e2e", author: "e2e" },
+      ),
+    );
     for (const n of [1, 2, 3])
       await h.api("POST", "/v1/contacts", {
         phone: `+549115556000${n}`,
@@ -74,6 +84,7 @@ describe("campaigns end to end", () => {
     await expect.poll(() => page.getByTestId("estimate-sendable").textContent()).toBe("4");
     // Ana (the world's contact) and three more are opted in; the rest have no opt-in.
     expect(Number(await page.getByTestId("excluded-no_opt_in").textContent())).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId("estimate-total").textContent()).toMatch(/^\$\d+\.\d{2}$/);
     problems.push(...(await screenshots(page, "campaign-wizard-review")));
     await page.getByRole("button", { name: "Launch" }).click();
 
@@ -86,6 +97,7 @@ describe("campaigns end to end", () => {
       .toBe("4");
     await page.getByTestId("campaign-status").getByText("Completed").waitFor();
     await page.getByText("No opt-in").first().waitFor();
+    await expect.poll(() => page.getByTestId("campaign-cost").textContent()).toMatch(/^\$\d+\.\d{2}$/);
     problems.push(...(await screenshots(page, "campaign-detail")));
 
     await page.getByRole("link", { name: "Campaigns" }).first().click();

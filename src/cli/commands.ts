@@ -2,8 +2,8 @@ import { type Command, InvalidArgumentError } from "commander";
 import { type Config, loadConfig } from "../config/config.ts";
 import { type Database, openDatabase, pgliteDir } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
-import { runEmulatorFromCli } from "../emulator/cli.ts";
 import { ensurePortalBuilt } from "../http/portal-build.ts";
+import { releaseMemory } from "../lib/release-memory.ts";
 import type { Actor } from "../modules/accounts/index.ts";
 import {
   createApiKey,
@@ -16,7 +16,7 @@ import {
 } from "../modules/accounts/index.ts";
 import { DEMO_STARTING_BALANCE, seedDemoWallet } from "../modules/billing/index.ts";
 import { type Charla, createLogger, startCharla } from "../runtime.ts";
-import { connectSandboxAccount, type Sandbox, startSandbox } from "../sandbox.ts";
+import type { Sandbox } from "../sandbox.ts";
 import { registerContactCommands } from "./contacts.ts";
 import { registerRateCardCommands } from "./ratecard.ts";
 
@@ -86,6 +86,7 @@ async function seedAndDescribe(config: Config, charla: Charla, sandbox: Sandbox 
       `  Try:       curl -H "Authorization: Bearer ${demo.apiKey}" ${charla.url}/v1/tenant`,
     );
     if (sandbox) {
+      const { connectSandboxAccount } = await import("../sandbox.ts");
       const { phoneNumbers } = await connectSandboxAccount(charla.services, demo.tenant.id, sandbox);
       lines.push(
         "",
@@ -113,8 +114,12 @@ export function registerCommands(program: Command): void {
       const logger = createLogger(config);
       const portal = ensurePortalBuilt((line) => console.log(line));
       if (typeof portal === "object") console.error(`The portal could not be built:\n${portal.failed}`);
+      // The emulator is loaded only when the sandbox runs (not in production).
       const sandbox = config.SANDBOX
-        ? await startSandbox({ port: config.SANDBOX_PORT, version: config.WHATSAPP_API_VERSION })
+        ? await (await import("../sandbox.ts")).startSandbox({
+            port: config.SANDBOX_PORT,
+            version: config.WHATSAPP_API_VERSION,
+          })
         : null;
       const charla = await startCharla({
         config,
@@ -130,6 +135,7 @@ export function registerCommands(program: Command): void {
         await sandbox?.close();
       });
       console.log((await seedAndDescribe(config, charla, sandbox)).join("\n"));
+      releaseMemory();
     });
 
   program
@@ -138,6 +144,7 @@ export function registerCommands(program: Command): void {
     .option("--port <port>", "port", (value) => Number.parseInt(value, 10), 4010)
     .option("--webhook-url <url>", "where to POST signed webhooks")
     .action(async (options: { port: number; webhookUrl?: string }) => {
+      const { runEmulatorFromCli } = await import("../emulator/cli.ts");
       await runEmulatorFromCli({ port: options.port, webhookUrl: options.webhookUrl ?? null });
     });
 
@@ -149,6 +156,7 @@ export function registerCommands(program: Command): void {
       const charla = await startCharla({ config, api: false, workers: true, logger: createLogger(config) });
       onShutdown(() => charla.close());
       console.log(`Charla worker running on ${charla.services.database.kind}`);
+      releaseMemory();
     });
 
   program

@@ -8,4 +8,5 @@ export {
   type InternalEventType,
   isCustomerEvent,
   type MetaAccountUpdate,
+  type SendRetriedData,
 } from "./types.ts";

@@ -56,7 +56,18 @@ export type DomainEvent =
   | Event<"whatsapp_account.meta_update", MetaAccountUpdate>
   | Event<"conversation.note_added", ConversationNoteData>
   | Event<"agent.presence_changed", AgentPresenceData>
-  | Event<"agent.mentioned", AgentMentionedData>;
+  | Event<"agent.mentioned", AgentMentionedData>
+  | Event<"dispatch.retried", SendRetriedData>;
+
+/**
+ * Meta answered a send with a retryable error (130429 throughput, 131056 pair rate, 131057
+ * maintenance...) after the client's own retries: the messages went back to the queue for a later
+ * dispatch attempt. One event per number, code and dispatch chunk.
+ */
+export interface SendRetriedData {
+  code: number;
+  messageIds: string[];
+}
 
 /** One of Meta's onboarding webhooks about a connected account (account_update, account_review_update...). */
 export interface MetaAccountUpdate {
@@ -75,7 +86,8 @@ export type InternalEventType =
   | "whatsapp_account.meta_update"
   | "conversation.note_added"
   | "agent.presence_changed"
-  | "agent.mentioned";
+  | "agent.mentioned"
+  | "dispatch.retried";
 export type CustomerEventType = Exclude<DomainEventType, InternalEventType>;
 
 /**

@@ -1,5 +1,4 @@
 import { stringify } from "csv-stringify/sync";
-import PDFDocument from "pdfkit";
 import type { Executor } from "../../db/client.ts";
 import { marketName } from "./markets.ts";
 import { formatMicros } from "./money.ts";
@@ -71,7 +70,9 @@ export function statementCsv(statement: Statement): string {
 }
 
 /** The statement as a PDF: totals per market and category, then the grand total. */
-export function statementPdf(statement: Statement, tenantName: string): Promise<Buffer> {
+export async function statementPdf(statement: Statement, tenantName: string): Promise<Buffer> {
+  // Loaded on the first statement: pdfkit (and its fonts) costs every process ~20 MB otherwise.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: `Statement ${statement.month}` } });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
@@ -23,7 +23,7 @@ describeEachDatabase("campaigns", (kind) => {
     h = await startHarness(kind, { DISPATCH_RECONCILE_SECONDS: "2" });
     ({ sale } = await sandboxTemplates(h));
     await everyoneSegment(h);
-  });
+  }, 240_000);
   afterAll(() => h?.close());
 
   const recipients = async (campaignId: string) =>
@@ -157,6 +157,50 @@ describeEachDatabase("campaigns", (kind) => {
       h.sandbox.emulator.setConfig({ marketing: { perUserLimit: 10 } });
     }
   });
+
+  it("backs off from Meta's 131057, 130429 and 131056 and counts each per campaign, sending every message once", async () => {
+    const fresh = await makeContacts(h, 3);
+    const list = await h.api("POST", "/v1/lists", { name: "Throttled" });
+    await h.api("POST", `/v1/lists/${list.body.id}/members`, { contactIds: fresh });
+    const { emulator } = h.sandbox;
+    const phone = emulator.state.phones.get(h.number.phoneNumberId)!;
+    const { db } = h.charla.services.database;
+    const pairKeys = (await db.select().from(contacts).where(inArray(contacts.id, fresh))).map(
+      (row) => `${phone.id}:${row.phone!.slice(1)}`,
+    );
+    // Fault injection at the emulator, one refusal after the other, each lifted once counted:
+    // the account in maintenance (131057), a throughput below one message a second (130429),
+    // then these users messaged too recently (the pair rate, 131056).
+    phone.maintenanceUntil = Date.now() + 3_600_000;
+    try {
+      const body = saleCampaign(h, sale.id, { frequencyCap: null, audience: { listIds: [list.body.id] } });
+      const created = await h.api("POST", "/v1/campaigns", body);
+      const id = created.body.id;
+      await h.api("POST", `/v1/campaigns/${id}/launch`);
+      const counted = (code: string) =>
+        campaignWhen(h, id, `${code} counted`, (c) => c.metaRetries[code] > 0, 120_000);
+      await counted("131057");
+      phone.throughputPerSecond = 0.001;
+      phone.maintenanceUntil = undefined;
+      await counted("130429");
+      emulator.setConfig({ pairRate: { burst: 1, intervalMs: 3_600_000 } });
+      for (const key of pairKeys) emulator.state.pairBuckets.set(key, { tokens: 0, last: Date.now() });
+      phone.throughputPerSecond = undefined;
+      phone.bucket = { tokens: Number.POSITIVE_INFINITY, last: 0 };
+      await counted("131056");
+      emulator.setConfig({ pairRate: { burst: 45, intervalMs: 6_000 } });
+      for (const key of pairKeys) emulator.state.pairBuckets.delete(key);
+      const done = await campaignWhen(h, id, "all delivered", (c) => c.delivered === 3, 180_000);
+      expect(done).toMatchObject({ status: "completed", queued: 3, failed: 0 });
+      const sent = (await recipients(id)).map((r) => r.messageId!);
+      expect(atMeta(h, new Set(sent))).toHaveLength(3);
+    } finally {
+      phone.maintenanceUntil = undefined;
+      phone.throughputPerSecond = undefined;
+      emulator.setConfig({ pairRate: { burst: 45, intervalMs: 6_000 } });
+      for (const key of pairKeys) emulator.state.pairBuckets.delete(key);
+    }
+  }, 600_000);
 
   it("pauses, resumes and cancels within a second, at the number's throughput tier", async () => {
     const { db } = h.charla.services.database;

@@ -24,6 +24,7 @@ const campaignOut = z.looseObject({
   skipped: z.number(),
   clicked: z.number(),
   cost: z.string(),
+  metaRetries: z.record(z.string(), z.number()),
 });
 const WRITERS = ["tenant_admin", "developer"] as const;
 

@@ -70,6 +70,11 @@ export const campaigns = pgTable(
     skipped: integer("skipped").notNull().default(0),
     clicked: integer("clicked").notNull().default(0),
     costMicros: bigint("cost_micros", { mode: "number" }).notNull().default(0),
+    /**
+     * Sends Meta refused with a retryable error and that went back to the queue, by error code
+     * (130429 throughput, 131056 pair rate, 131057 maintenance): the backoff's own counters.
+     */
+    metaRetries: jsonb("meta_retries").$type<Record<string, number>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     launchedAt: timestamp("launched_at", { withTimezone: true }),

@@ -104,6 +104,43 @@ async function applyReplies(context: TxContext, events: DomainEvent[]) {
   return rowsOf<Record<string, unknown>>(result);
 }
 
+/**
+ * Meta's retryable refusals (130429, 131056, 131057...) of campaign messages, counted per campaign
+ * and code in one statement per event batch. The message itself goes back to dispatch's queue,
+ * whose retries back off (the client's own short retries first, then the job's growing delays), and
+ * the runner's in-flight cap stops releasing more while those messages stay outstanding.
+ */
+async function applyRetries(context: TxContext, events: DomainEvent[]) {
+  const retried = events.flatMap((event) =>
+    event.type === "dispatch.retried"
+      ? event.data.messageIds.map((id) => ({ id, code: event.data.code }))
+      : [],
+  );
+  if (retried.length === 0) return [];
+  const result = await context.tx.execute(sql`
+    with v as (
+      select id, code from jsonb_to_recordset(${JSON.stringify(retried)}::jsonb) as v(id uuid, code int)
+    ),
+    counts as (
+      select r.campaign_id, v.code, count(*)::int as n
+      from campaign_recipients r join v on r.message_id = v.id
+      where r.message_id is not null
+      group by r.campaign_id, v.code
+    ),
+    added as (
+      select campaign_id, jsonb_object_agg(code::text, n) as add from counts group by campaign_id
+    )
+    update campaigns c set
+      meta_retries = (
+        select coalesce(jsonb_object_agg(key, coalesce((c.meta_retries ->> key)::int, 0) + coalesce((a.add ->> key)::int, 0)), '{}'::jsonb)
+        from jsonb_object_keys(c.meta_retries || a.add) as key
+      ),
+      updated_at = now()
+    from added a where c.id = a.campaign_id
+    returning c.*`);
+  return rowsOf<Record<string, unknown>>(result);
+}
+
 /** Raw rows (snake_case) back to the campaign row shape the view takes. */
 function fromRaw(raw: Record<string, unknown>): typeof campaigns.$inferSelect {
   const row: Record<string, unknown> = {};
@@ -125,7 +162,11 @@ function fromRaw(raw: Record<string, unknown>): typeof campaigns.$inferSelect {
 export const campaignCounters: EventSubscriber = {
   name: "campaigns.counters",
   async handle(context, events) {
-    const changed = [...(await applyStatuses(context, events)), ...(await applyReplies(context, events))];
+    const changed = [
+      ...(await applyStatuses(context, events)),
+      ...(await applyReplies(context, events)),
+      ...(await applyRetries(context, events)),
+    ];
     if (changed.length === 0) return;
     const latest = new Map(changed.map((raw) => [raw.id as string, fromRaw(raw)]));
     await emit(

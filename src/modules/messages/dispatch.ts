@@ -22,7 +22,10 @@ export class DispatchIncompleteError extends Error {
   }
 }
 
-type Outcome = { kind: "accepted"; id: string; wamid: string } | { kind: "done" } | { kind: "retry" };
+type Outcome =
+  | { kind: "accepted"; id: string; wamid: string }
+  | { kind: "done" }
+  | { kind: "retry"; id?: string; code?: number | null };
 
 /** The messages still to send, each with its number and its contact's address. */
 async function dispatchable(services: Services, messageIds: string[]) {
@@ -110,9 +113,25 @@ export async function dispatchMessages(services: Services, messageIds: string[])
         outcomes.filter((outcome) => outcome.kind === "accepted"),
       );
       pending += outcomes.filter((outcome) => outcome.kind === "retry").length;
+      await reportRetried(services, list[0]!.message.tenantId, outcomes);
     }
   }
   if (pending > 0) throw new DispatchIncompleteError(pending);
+}
+
+/** Meta's retryable refusals of a chunk, one event per code (campaigns count them). */
+async function reportRetried(services: Services, tenantId: string, outcomes: Outcome[]) {
+  const byCode = new Map<number, string[]>();
+  for (const outcome of outcomes)
+    if (outcome.kind === "retry" && outcome.id && outcome.code)
+      byCode.set(outcome.code, [...(byCode.get(outcome.code) ?? []), outcome.id]);
+  if (byCode.size === 0) return;
+  const events = [...byCode].map(([code, messageIds]) => ({
+    type: "dispatch.retried" as const,
+    tenantId,
+    data: { code, messageIds },
+  }));
+  await services.database.db.transaction((tx) => emit({ boss: services.boss, tx }, events));
 }
 
 /** Moves the messages still sendable to "dispatching" in one statement; returns the ids it took. */
@@ -209,6 +228,7 @@ async function sendOne(
         .update(messages)
         .set({ status: "queued", updatedAt: new Date() })
         .where(and(eq(messages.id, message.id), eq(messages.status, "dispatching")));
+      return { kind: "retry", id: message.id, code: error.code };
     }
     // Anything else (timeout, connection reset): the outcome is unknown; stay "dispatching" and reconcile.
     return { kind: "retry" };

@@ -20,6 +20,7 @@ import { api, unwrap } from "../../api/client";
 import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { ProblemAlert } from "../../components/problem";
 import { type Campaign, COUNTERS, STATUS_COLOR } from "./model";
+import { useCampaignMoney } from "./money";
 import { RecipientsTable } from "./RecipientsTable";
 
 type Point = { at: string; sent: number; delivered: number; read: number };
@@ -54,15 +55,17 @@ function Breakdown({
   title,
   rows,
   label,
+  testId,
 }: {
   title: string;
   rows: Record<string, number>;
   label: (key: string) => string;
+  testId?: string;
 }) {
   const entries = Object.entries(rows);
   if (entries.length === 0) return null;
   return (
-    <Card withBorder>
+    <Card withBorder data-testid={testId}>
       <Title order={2} size="h4" mb="xs">
         {title}
       </Title>
@@ -126,6 +129,8 @@ function Actions({ campaign }: { campaign: Campaign }) {
 
 export default function CampaignDetail() {
   const { t } = useTranslation();
+  const money = useCampaignMoney();
+  const metaCode = (code: string) => `${code} ${t(`campaigns.metaCodes.${code}`, "")}`.trim();
   const { id = "" } = useParams();
   const [points, setPoints] = useState<Point[]>([]);
   const query = useQuery({
@@ -191,8 +196,8 @@ export default function CampaignDetail() {
                 <Text size="xs" c="dimmed">
                   {t("campaigns.counters.cost")}
                 </Text>
-                <Text size="xl" fw={700}>
-                  {campaign.cost}
+                <Text size="xl" fw={700} data-testid="campaign-cost">
+                  {money(campaign.cost, campaign.estimate?.cost.currency)}
                 </Text>
               </Card>
               <Card withBorder>
@@ -222,7 +227,13 @@ export default function CampaignDetail() {
               <Breakdown
                 title={t("campaigns.failedByCode")}
                 rows={campaign.failedByCode ?? {}}
-                label={(code) => code}
+                label={metaCode}
+              />
+              <Breakdown
+                title={t("campaigns.metaRetries")}
+                rows={campaign.metaRetries ?? {}}
+                label={metaCode}
+                testId="meta-retries"
               />
               <Breakdown
                 title={t("campaigns.skippedByReason")}

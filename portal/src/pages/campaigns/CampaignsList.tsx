@@ -5,9 +5,11 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { PageHeader, QueryState, TableScroll } from "../../components/page";
 import { type Campaign, STATUS_COLOR } from "./model";
+import { useCampaignMoney } from "./money";
 
 export default function CampaignsList() {
   const { t, i18n } = useTranslation();
+  const money = useCampaignMoney();
   const list = useQuery({
     queryKey: ["campaigns"],
     queryFn: async () => (await unwrap(api.GET("/v1/campaigns"))) as unknown as { data: Campaign[] },
@@ -55,7 +57,7 @@ export default function CampaignsList() {
                     <Table.Td>{campaign.queued}</Table.Td>
                     <Table.Td>{campaign.delivered}</Table.Td>
                     <Table.Td>{campaign.read}</Table.Td>
-                    <Table.Td>{campaign.cost}</Table.Td>
+                    <Table.Td>{money(campaign.cost, campaign.estimate?.cost.currency)}</Table.Td>
                     <Table.Td>{date.format(new Date(campaign.createdAt))}</Table.Td>
                   </Table.Tr>
                 ))}

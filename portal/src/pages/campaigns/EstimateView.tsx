@@ -1,11 +1,15 @@
 import { Card, SimpleGrid, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type Estimate, micros } from "./model";
+import type { Estimate } from "./model";
+import { microsDecimal, useCampaignMoney } from "./money";
 
 /** Before launch: audience, exclusions by reason, cost by market, wallet and messaging budget. */
 export function EstimateView({ estimate }: { estimate: Estimate }) {
   const { t } = useTranslation();
   const { cost } = estimate;
+  const money = useCampaignMoney();
+  const micros = (value: number | null) =>
+    value === null ? "—" : money(microsDecimal(value), cost.currency, true);
   const stat = (label: string, value: string | number, testId?: string) => (
     <Card withBorder>
       <Text size="xs" c="dimmed">
@@ -24,12 +28,12 @@ export function EstimateView({ estimate }: { estimate: Estimate }) {
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         {stat(t("campaigns.counters.audience"), estimate.audience, "estimate-audience")}
         {stat(t("campaigns.sendable"), estimate.sendable, "estimate-sendable")}
-        {stat(t("campaigns.total"), `${cost.total} ${cost.currency ?? ""}`, "estimate-total")}
+        {stat(t("campaigns.total"), money(cost.total, cost.currency), "estimate-total")}
         {stat(t("campaigns.budget"), estimate.budget.remaining ?? t("campaigns.unlimited"))}
       </SimpleGrid>
       {cost.available !== null ? (
         <Text size="sm">
-          {t("campaigns.wallet")}: {cost.available} {cost.currency}
+          {t("campaigns.wallet")}: {money(cost.available, cost.currency)}
         </Text>
       ) : null}
       <Text size="sm" c="dimmed">

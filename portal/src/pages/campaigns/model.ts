@@ -16,6 +16,8 @@ export interface Campaign {
   skipped: number;
   clicked: number;
   cost: string;
+  /** Meta's retryable refusals that were backed off and retried, by error code. */
+  metaRetries?: Record<string, number>;
   estimate: Estimate | null;
   failedByCode?: Record<string, number>;
   skippedByReason?: Record<string, number>;
@@ -63,5 +65,3 @@ export const STATUS_COLOR: Record<Campaign["status"], string> = {
   completed: "teal",
   cancelled: "red",
 };
-
-export const micros = (value: number | null) => (value === null ? "—" : (value / 1_000_000).toFixed(4));

@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "meta_retries" jsonb DEFAULT '{}'::jsonb NOT NULL;
