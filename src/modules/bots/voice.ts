@@ -136,6 +136,8 @@ async function grammarOf(hints: string[]): Promise<string | null> {
       hints
         .map((hint) =>
           hint
+            .normalize("NFD")
+            .replace(/\p{M}/gu, "")
             .toLowerCase()
             .replace(/[^a-z' ]+/g, " ")
             .trim()
@@ -145,7 +147,8 @@ async function grammarOf(hints: string[]): Promise<string | null> {
     ),
   ];
   if (!phrases.length) return null;
-  return `#JSGF V1.0;\ngrammar hints;\npublic <utterance> = ( ${phrases.join(" | ")} )+;\n`;
+  // One phrase per note: a sequence would let noise add words ("men agent") that no longer match.
+  return `#JSGF V1.0;\ngrammar hints;\npublic <utterance> = ${phrases.join(" | ")};\n`;
 }
 
 async function pocketsphinx(audio: Buffer, hints: string[]): Promise<string> {
