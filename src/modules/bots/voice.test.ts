@@ -250,7 +250,8 @@ describeEachDatabase("bot voice notes, knowledge base and pacing", (kind) => {
           .select()
           .from(botSessions)
           .where(eq(botSessions.conversationId, conversation.id));
-        return row?.status === "handed_over" ? row : ((last = row), undefined);
+        last = row;
+        return row?.status === "handed_over" ? row : undefined;
       },
       { timeoutMs: 45_000, what: "the handover" },
     ).catch((error) => {
