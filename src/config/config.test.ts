@@ -48,6 +48,8 @@ describe("loadConfig", () => {
           "BOTS_LLM_URL",
           "BOTS_LLM_MODEL",
           "BOTS_LLM_API_KEY",
+          "BOTS_STT_URL",
+          "BOTS_STT_API_KEY",
         )
         .sort(),
     );

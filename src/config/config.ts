@@ -79,6 +79,11 @@ const configSchema = z.object({
   BOTS_LLM_URL: z.url().optional(),
   BOTS_LLM_MODEL: z.string().min(1).max(200).optional(),
   BOTS_LLM_API_KEY: z.string().min(1).optional(),
+  /** Bots' voice notes: which speech-to-text provider transcribes them ("auto": the URL when set, else pocketsphinx when installed). */
+  BOTS_STT_PROVIDER: z.enum(["auto", "openai", "pocketsphinx", "off"]).default("auto"),
+  BOTS_STT_URL: z.url().optional(),
+  BOTS_STT_MODEL: z.string().min(1).max(200).default("whisper-1"),
+  BOTS_STT_API_KEY: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -118,6 +123,12 @@ export const configDocs: Record<keyof Config, string> = {
     "OpenAI-compatible chat-completions URL for the bots' intent step (e.g. https://api.openai.com/v1/chat/completions); off when unset",
   BOTS_LLM_MODEL: "model name sent to BOTS_LLM_URL",
   BOTS_LLM_API_KEY: "bearer token for BOTS_LLM_URL (optional)",
+  BOTS_STT_PROVIDER:
+    "speech-to-text for customers' voice notes: auto (BOTS_STT_URL when set, else pocketsphinx when installed), openai, pocketsphinx or off",
+  BOTS_STT_URL:
+    "OpenAI-compatible transcription URL (e.g. https://api.openai.com/v1/audio/transcriptions); multipart file + model",
+  BOTS_STT_MODEL: "model name sent to BOTS_STT_URL",
+  BOTS_STT_API_KEY: "bearer token for BOTS_STT_URL (optional)",
   DATA_DIR: "where PGlite, the generated secret key and media are stored",
   HOST: "address the HTTP server binds",
   PORT: "HTTP port of the API, docs and portal",

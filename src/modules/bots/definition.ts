@@ -123,6 +123,14 @@ export const nodeSchema = z.discriminatedUnion("type", [
   }),
   z.object({
     ...base,
+    type: z.literal("answer"),
+    /** Extra instructions for the model (tone, what it may promise). */
+    instructions: z.string().max(2000).optional(),
+    /** Where the answer is kept; edges "answered", or "fallback" when the knowledge base has nothing. */
+    attribute: identifier.default("answer"),
+  }),
+  z.object({
+    ...base,
     type: z.literal("handover"),
     teamId: z.uuid().optional(),
     assigneeId: z.uuid().optional(),
@@ -147,8 +155,19 @@ export const edgeSchema = z.object({
 });
 export type FlowEdge = z.infer<typeof edgeSchema>;
 
+/** Voice replies: "mirror" answers a voice note with voice notes, "always" every message; text otherwise. */
+export const voiceSettingsSchema = z.object({
+  replies: z.enum(["off", "mirror", "always"]).default("mirror"),
+  /** An espeak-ng voice ("en", "es", "pt-br", "en-us+m3"). */
+  voice: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?(\+[a-z0-9]{1,10})?$/i)
+    .default("en"),
+});
+
 export const flowDefinitionSchema = z.object({
   start: identifier,
+  voice: voiceSettingsSchema.optional(),
   nodes: z.array(nodeSchema).min(1).max(200),
   edges: z.array(edgeSchema).max(500),
 });

@@ -3,7 +3,8 @@ import type { SendMessageInput } from "../messages/index.ts";
 import { checkWebhookUrl } from "../webhooks/index.ts";
 import type { BotMessage } from "./definition.ts";
 import type { BotEffects } from "./engine.ts";
-import { classifyIntent } from "./llm.ts";
+import { searchKnowledge } from "./knowledge.ts";
+import { answerFromKnowledge, classifyIntent } from "./llm.ts";
 
 type Body = SendMessageInput extends infer Kind
   ? Kind extends SendMessageInput
@@ -59,7 +60,11 @@ export interface RecordedEffects {
 }
 
 /** Effects that record what the flow does; the runtime then performs it, the simulator shows it. */
-export function recordingEffects(services: Pick<Services, "config">, now = () => new Date()) {
+export function recordingEffects(
+  services: Pick<Services, "config" | "database">,
+  options: { tenantId: string; now?: () => Date },
+) {
+  const now = options.now ?? (() => new Date());
   const recorded: RecordedEffects = { sent: [], contactAttributes: {}, handover: null };
   const effects: BotEffects = {
     send: async (message) => {
@@ -72,6 +77,13 @@ export function recordingEffects(services: Pick<Services, "config">, now = () =>
       recorded.handover = { ...target, note };
     },
     classify: (text, intents) => classifyIntent(services.config, text, intents),
+    answer: async (question, instructions) =>
+      answerFromKnowledge(
+        services.config,
+        question,
+        await searchKnowledge(services.database.db, options.tenantId, question),
+        instructions,
+      ),
     checkUrl: async (url) => {
       await checkWebhookUrl(url, services.config.WEBHOOKS_ALLOW_PRIVATE ?? services.config.SANDBOX);
     },

@@ -31,6 +31,8 @@ export interface BotEffects {
   ): Promise<void>;
   /** The intent a language model picks, or null (not configured, no answer). */
   classify(text: string, intents: NodeOf<"classify">["intents"]): Promise<string | null>;
+  /** An answer from the tenant's knowledge base through the language model, or null. */
+  answer(question: string, instructions?: string | undefined): Promise<string | null>;
   /** Refuses (throws) a URL an http step must not call: loopback and private hosts outside the sandbox. */
   checkUrl(url: string): Promise<void>;
   now(): Date;
@@ -108,6 +110,13 @@ async function runNode(state: RunState, node: FlowNode, effects: BotEffects): Pr
       const known = node.intents.some((candidate) => candidate.name === intent) ? intent! : "fallback";
       state.attributes[node.attribute] = known;
       return { go: known };
+    }
+    case "answer": {
+      const text = await effects.answer(state.attributes.last_message ?? "", node.instructions);
+      if (!text) return { go: "fallback" };
+      state.attributes[node.attribute] = text;
+      await effects.send({ kind: "text", text });
+      return { go: "answered" };
     }
     case "handover":
       await handover(state, node, effects);

@@ -114,6 +114,7 @@ describe("the engine", () => {
       sent.push(`handover: ${note}`);
     },
     classify: async () => null,
+    answer: async () => null,
     checkUrl: async () => {},
     now: () => new Date(),
   });

@@ -70,6 +70,9 @@ const commandWords: Record<GlobalCommand, string[]> = {
   stop: ["stop", "parar", "salir", "sair", "cancelar", "cancel", "detener"],
 };
 
+/** Every global command word (the phrases a voice note may say anywhere in a flow). */
+export const GLOBAL_COMMAND_WORDS = Object.values(commandWords).flat();
+
 /** A message that is just a global command ("Menú", "AGENTE", "sair"), with typos forgiven. */
 export function globalCommand(message: string): GlobalCommand | null {
   const words = normalize(message).split(" ").filter(Boolean);

@@ -4,37 +4,34 @@ import { isUniqueViolation } from "../../db/errors.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { upsertContact } from "../contacts/index.ts";
 import { handOverConversation, surveyTarget } from "../conversations/index.ts";
-import { acceptMessage } from "../messages/index.ts";
 import type { FlowDefinition } from "./definition.ts";
-import { messageBody, type RecordedEffects, recordingEffects } from "./effects.ts";
+import { type RecordedEffects, recordingEffects } from "./effects.ts";
 import { advance, type Inbound, type RunState, startState } from "./engine.ts";
 import { type BotFlow, getFlow, publishedDefinition } from "./flows.ts";
 import { globalCommand } from "./matching.ts";
 import { BOT_TIMEOUT_QUEUE, type BotInboundJob } from "./queues.ts";
+import { sendReplies } from "./replies.ts";
 import { botFlowVersions, botNodeVisits, botSessionInputs, botSessions } from "./schema.ts";
-import { flowForInbound } from "./triggers.ts";
+import { expectedPhrases, transcribeVoiceNote } from "./speech.ts";
+import { flowForInbound, triggerKeywords } from "./triggers.ts";
 
 type Session = typeof botSessions.$inferSelect;
 type Target = NonNullable<Awaited<ReturnType<typeof surveyTarget>>>;
 const BOT_ACTOR = { kind: "system" } as const;
 
 /**
- * Performs what a step recorded: messages (only inside the customer service window, except
- * templates; each keyed by the inbound message so a retried job replays rather than resends), the
- * contact's attributes, and the handover.
+ * Performs what a step recorded: messages (paced, only inside the customer service window except
+ * templates, keyed by the inbound message so a retried job replays rather than resends; voice notes
+ * when `voice` names a voice), the contact's attributes, and the handover.
  */
-async function perform(services: Services, target: Target, recorded: RecordedEffects, key: string) {
-  let index = 0;
-  for (const message of recorded.sent) {
-    index++;
-    if (!target.windowOpen && message.kind !== "template") continue;
-    await acceptMessage(
-      services,
-      target.tenantId,
-      { ...messageBody(message), to: target.contactPhone!, from: target.phoneNumberId } as never,
-      `bot:${key}:${index}`,
-    );
-  }
+async function perform(
+  services: Services,
+  target: Target,
+  recorded: RecordedEffects,
+  key: string,
+  voice: string | null = null,
+) {
+  await sendReplies(services, target, recorded.sent, key, voice);
   if (Object.keys(recorded.contactAttributes).length)
     await upsertContact(services.database.db, target.tenantId, {
       phone: target.contactPhone!,
@@ -48,6 +45,13 @@ async function perform(services: Services, target: Target, recorded: RecordedEff
       recorded.handover,
       BOT_ACTOR,
     );
+}
+
+/** The voice a flow answers in: always, or (mirror) when the customer sent a voice note; else text. */
+function replyVoice(definition: FlowDefinition, job: BotInboundJob): string | null {
+  const settings = definition.voice;
+  if (!settings || settings.replies === "off") return null;
+  return settings.replies === "always" || job.audioMediaId ? settings.voice : null;
 }
 
 /** Saves a session's new state with the input it consumed; false when another worker consumed it first. */
@@ -146,10 +150,16 @@ async function step(
   job: BotInboundJob,
   run: { flow: BotFlow; definition: FlowDefinition; session: Session | null; input: Inbound | null },
 ) {
-  const { effects, recorded } = recordingEffects(services);
+  const { effects, recorded } = recordingEffects(services, { tenantId: job.tenantId });
   const before = run.session ? structuredClone(run.session.state) : startState(run.definition);
   const { state, entered } = await advance(run.definition, before, run.input, effects);
-  await perform(services, target, recorded, `${job.messageId}:${run.session?.step ?? 0}`);
+  await perform(
+    services,
+    target,
+    recorded,
+    `${job.messageId}:${run.session?.step ?? 0}`,
+    replyVoice(run.definition, job),
+  );
   await save(
     services,
     run.session ?? {
@@ -204,7 +214,16 @@ export function handleInbound(services: Services, job: BotInboundJob): Promise<v
   return current;
 }
 
-async function handleInboundNow(services: Services, job: BotInboundJob): Promise<void> {
+/** A voice note's transcript, heard against the phrases the session (or the flows' triggers) expect. */
+async function transcript(services: Services, job: BotInboundJob, live: Session | null): Promise<string> {
+  const definition = live ? await botDefinitionOf(services, live) : null;
+  const keywords = live ? [] : await triggerKeywords(services.database.db, job.tenantId);
+  const hints = expectedPhrases(definition, live?.state ?? null, keywords);
+  return transcribeVoiceNote(services, job.phoneNumberId, job.audioMediaId!, hints);
+}
+
+async function handleInboundNow(services: Services, received: BotInboundJob): Promise<void> {
+  let job = received;
   const { db } = services.database;
   const [consumed] = await db
     .select()
@@ -215,6 +234,7 @@ async function handleInboundNow(services: Services, job: BotInboundJob): Promise
   if (!target?.contactPhone || target.assigneeId) return;
   const latest = await latestSession(services, job.conversationId);
   const live = latest?.status === "active" ? latest : null;
+  if (job.audioMediaId && !job.text) job = { ...job, text: await transcript(services, job, live) };
   const holding = latest && ["paused", "handed_over", "stopped"].includes(latest.status) && !latest.endReason;
   const command = job.replyId ? null : globalCommand(job.text);
   if (command === "stop") {
@@ -230,7 +250,7 @@ async function handleInboundNow(services: Services, job: BotInboundJob): Promise
   }
   if (holding) return;
   if (command === "agent") {
-    const { effects, recorded } = recordingEffects(services);
+    const { effects, recorded } = recordingEffects(services, { tenantId: job.tenantId });
     const summary = live?.state.answers.map((answer) => `• ${answer.question}: ${answer.answer}`) ?? [];
     await effects.handover({}, ["The customer asked for a person", ...summary].join("\n"));
     await perform(services, target, recorded, job.messageId);

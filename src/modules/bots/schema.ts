@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -125,4 +126,50 @@ export const botNodeVisits = pgTable(
     visits: integer("visits").notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.flowId, table.nodeId] })],
+);
+
+/** Bot replies' pacing per conversation (Meta's pair rate): the "theoretical arrival time" of the next message. */
+export const botPairPace = pgTable("bot_pair_pace", {
+  conversationId: uuid("conversation_id")
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: "cascade" }),
+  nextAt: timestamp("next_at", { withTimezone: true }).notNull(),
+});
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** A tenant's knowledge base document; the LLM answer step retrieves its chunks by full-text search. */
+export const botKnowledgeDocuments = pgTable(
+  "bot_knowledge_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** The text search configuration its chunks are indexed with: simple, english, spanish, portuguese. */
+    language: text("language").notNull(),
+    content: text("content").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("bot_knowledge_documents_tenant_idx").on(table.tenantId, table.createdAt)],
+);
+
+export const botKnowledgeChunks = pgTable(
+  "bot_knowledge_chunks",
+  {
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => botKnowledgeDocuments.id, { onDelete: "cascade" }),
+    ordinal: integer("ordinal").notNull(),
+    tenantId: uuid("tenant_id").notNull(),
+    content: text("content").notNull(),
+    search: tsvector("search").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.documentId, table.ordinal] }),
+    index("bot_knowledge_chunks_search_idx").using("gin", table.search),
+    index("bot_knowledge_chunks_tenant_idx").on(table.tenantId),
+  ],
 );

@@ -24,7 +24,7 @@ export async function simulateFlow(
   const problems = validateFlow(definition);
   if (problems.length)
     throw unprocessable("bot_flow_invalid", `The flow has ${problems.length} problem(s)`, { problems });
-  const { effects, recorded } = recordingEffects(services);
+  const { effects, recorded } = recordingEffects(services, { tenantId });
   let state = startState(definition, { ...input.attributes });
   const turns: { message: Inbound | null; replies: BotMessage[] }[] = [];
   const run = async (message: Inbound | null) => {

@@ -11,6 +11,7 @@ type Content = {
     list_reply?: { id?: string; title?: string };
   };
   button?: { payload?: string; text?: string };
+  audio?: { id?: string };
 };
 
 /** The words and the tapped reply id of an inbound message (text, reply button, list row, template button). */
@@ -51,6 +52,10 @@ async function onInbound(context: TxContext, events: EventOf<"message.received">
         text,
         replyId,
         replyToWamid: message.replyToWamid,
+        // Voice notes (and other audio) are transcribed by the job.
+        ...(message.type === "audio" && (message.content as Content).audio?.id
+          ? { audioMediaId: (message.content as Content).audio!.id }
+          : {}),
       },
     ];
   });

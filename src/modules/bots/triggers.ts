@@ -56,3 +56,12 @@ export async function flowForInbound(db: Executor, input: TriggerInput): Promise
   }
   return flows.find((flow) => flow.isDefault) ?? null;
 }
+
+/** The keywords of the tenant's published flows (what a voice note that starts a flow may say). */
+export async function triggerKeywords(db: Executor, tenantId: string): Promise<string[]> {
+  const flows = await db
+    .select({ triggers: botFlows.triggers })
+    .from(botFlows)
+    .where(and(eq(botFlows.tenantId, tenantId), isNotNull(botFlows.publishedVersion)));
+  return flows.flatMap((flow) => flow.triggers.keywords);
+}

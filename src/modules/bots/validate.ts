@@ -28,6 +28,8 @@ export function branchesOf(node: FlowNode): string[] {
       return ["ok", "error"];
     case "classify":
       return [...node.intents.map((intent) => intent.name), "fallback"];
+    case "answer":
+      return ["answered", "fallback"];
     default:
       return [];
   }
