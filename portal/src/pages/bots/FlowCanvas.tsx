@@ -5,9 +5,10 @@ import {
   MarkerType,
   type NodeChange,
   ReactFlow,
+  useReactFlow,
   type XYPosition,
 } from "@xyflow/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CanvasNode, FlowNodeCard } from "./FlowNodeCard";
 import type { FlowDefinition } from "./model";
@@ -57,6 +58,14 @@ export function FlowCanvas({
   const { definition, problems, ops } = draft;
   const [moved, setMoved] = useState<Record<string, XYPosition>>({});
   const layout = useMemo(() => autoLayout(definition), [definition]);
+  const { fitView } = useReactFlow();
+  const count = definition.nodes.length;
+  // A node added or removed: show the whole flow again, so the new node is on screen.
+  useEffect(() => {
+    if (!count) return;
+    const timer = setTimeout(() => void fitView({ maxZoom: 1 }), 50);
+    return () => clearTimeout(timer);
+  }, [count, fitView]);
   const nodes: CanvasNode[] = definition.nodes.map((node) => ({
     id: node.id,
     type: "flow",
@@ -110,6 +119,7 @@ export function FlowCanvas({
       }
       onPaneClick={() => onSelect(null)}
       fitView
+      fitViewOptions={{ maxZoom: 1 }}
       minZoom={0.2}
       aria-label={t("bots.canvas")}
       proOptions={{ hideAttribution: true }}
