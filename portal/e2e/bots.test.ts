@@ -155,8 +155,8 @@ describe("bot flow editor end to end", () => {
     await page.goto(url(`/conversations/${conversation.id}`));
     const timeline = page.getByRole("log", { name: "Messages and notes" });
     // The inbox shows the bot's transcript and its note for the agent.
-    await timeline.getByText("Te paso con ventas 🙌").waitFor();
-    await timeline.getByText(/Lead de ventas desde el bot/).waitFor();
+    await timeline.locator("[data-direction=outbound]", { hasText: "Te paso con ventas" }).waitFor();
+    await timeline.getByText("Lead de ventas desde el bot").waitFor();
     await page.getByLabel("Message", { exact: true }).fill("Hola Eva, soy Ana de ventas");
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(sentTo, { timeout: 15_000 }).toContain("Hola Eva, soy Ana de ventas");

@@ -1,4 +1,4 @@
-import { Anchor, ScrollArea, Stack, Tabs, Text } from "@mantine/core";
+import { Anchor, Stack, Tabs, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { AnalyticsPanel } from "./AnalyticsPanel";
 import type { BotFlow } from "./model";
@@ -37,15 +37,13 @@ export function EditorPanel({
   const { t } = useTranslation();
   return (
     <Tabs value={tab} onChange={(value) => value && onTab(value as PanelName)} keepMounted={false}>
-      <ScrollArea type="auto" scrollbars="x">
-        <Tabs.List style={{ flexWrap: "nowrap" }}>
-          {PANELS.map((name) => (
-            <Tabs.Tab key={name} value={name}>
-              {t(`bots.panels.${name}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </ScrollArea>
+      <Tabs.List>
+        {PANELS.map((name) => (
+          <Tabs.Tab key={name} value={name} px="xs">
+            {t(`bots.panels.${name}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
       <Tabs.Panel value="node" pt="sm">
         {selected ? (
           <NodeProperties draft={draft} nodeId={selected} onSelect={onSelect} problemText={problemText} />

@@ -1,3 +1,4 @@
+import { useElementSize } from "@mantine/hooks";
 import {
   Background,
   Controls,
@@ -60,12 +61,15 @@ export function FlowCanvas({
   const layout = useMemo(() => autoLayout(definition), [definition]);
   const { fitView } = useReactFlow();
   const count = definition.nodes.length;
-  // A node added or removed: show the whole flow again, so the new node is on screen.
+  const { ref, width } = useElementSize();
+  const widthStep = Math.round(width / 100);
+  // A node added or removed, or the canvas much wider or narrower (a phone turned, a window
+  // resized): show the whole flow again, so every node is on screen.
   useEffect(() => {
-    if (!count) return;
+    if (!count || !widthStep) return;
     const timer = setTimeout(() => void fitView({ maxZoom: 1 }), 50);
     return () => clearTimeout(timer);
-  }, [count, fitView]);
+  }, [count, widthStep, fitView]);
   const nodes: CanvasNode[] = definition.nodes.map((node) => ({
     id: node.id,
     type: "flow",
@@ -95,37 +99,39 @@ export function FlowCanvas({
     }
   };
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      onNodesDelete={(deleted) => {
-        for (const node of deleted) ops.removeNode(node.id);
-        onSelect(null);
-      }}
-      onEdgesDelete={(deleted) => {
-        const ids = new Set(deleted.map((edge) => edge.id));
-        ops.removeEdges(new Set(edges.flatMap((edge, index) => (ids.has(edge.id) ? [index] : []))));
-      }}
-      onConnect={(connection) =>
-        ops.connect(
-          connection.source,
-          connection.sourceHandle && connection.sourceHandle !== "default"
-            ? connection.sourceHandle
-            : undefined,
-          connection.target,
-        )
-      }
-      onPaneClick={() => onSelect(null)}
-      fitView
-      fitViewOptions={{ maxZoom: 1 }}
-      minZoom={0.2}
-      aria-label={t("bots.canvas")}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <div ref={ref} style={{ width: "100%", height: "100%" }}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodesDelete={(deleted) => {
+          for (const node of deleted) ops.removeNode(node.id);
+          onSelect(null);
+        }}
+        onEdgesDelete={(deleted) => {
+          const ids = new Set(deleted.map((edge) => edge.id));
+          ops.removeEdges(new Set(edges.flatMap((edge, index) => (ids.has(edge.id) ? [index] : []))));
+        }}
+        onConnect={(connection) =>
+          ops.connect(
+            connection.source,
+            connection.sourceHandle && connection.sourceHandle !== "default"
+              ? connection.sourceHandle
+              : undefined,
+            connection.target,
+          )
+        }
+        onPaneClick={() => onSelect(null)}
+        fitView
+        fitViewOptions={{ maxZoom: 1 }}
+        minZoom={0.2}
+        aria-label={t("bots.canvas")}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
   );
 }

@@ -78,7 +78,7 @@ function Editor({ flow }: { flow: BotFlow }) {
       }}
     >
       <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
-        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Group gap="xs" wrap="wrap" style={{ minWidth: 0 }}>
           <ActionIcon component={Link} to="/bots" variant="subtle" aria-label={t("bots.back")}>
             <IconArrowLeft size={18} />
           </ActionIcon>
