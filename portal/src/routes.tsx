@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
       area("audiences", () => import("./pages/audiences/routes")),
       area("campaigns", () => import("./pages/campaigns/routes")),
       area("conversations", () => import("./pages/conversations/routes")),
+      area("bots", () => import("./pages/bots/routes")),
       area("developers", () => import("./pages/developers/routes")),
       area("audit", () => import("./pages/audit/routes")),
       area("users", () => import("./pages/users/routes")),

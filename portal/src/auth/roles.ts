@@ -12,6 +12,7 @@ export const AREAS = {
   audiences: ["tenant_admin", "developer"],
   campaigns: ["tenant_admin", "developer", "analyst"],
   conversations: ["tenant_admin", "agent", "analyst"],
+  bots: ["tenant_admin", "analyst"],
   developers: ["tenant_admin", "developer"],
   audit: ["tenant_admin", "analyst"],
   users: ["tenant_admin"],

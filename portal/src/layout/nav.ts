@@ -11,6 +11,7 @@ export const NAV_ITEMS: { area: Area; path: string; label: string }[] = [
   { area: "audiences", path: "/audiences", label: "audiences.nav" },
   { area: "campaigns", path: "/campaigns", label: "campaigns.nav" },
   { area: "conversations", path: "/conversations", label: "nav.conversations" },
+  { area: "bots", path: "/bots", label: "bots.nav" },
   { area: "developers", path: "/developers", label: "nav.developers" },
   { area: "audit", path: "/audit", label: "nav.audit" },
   { area: "users", path: "/users", label: "nav.users" },
