@@ -48,7 +48,7 @@ describeEachDatabase("analytics", (kind) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(kind, {}, {}, { workers: false });
-  });
+  }, 240_000);
   afterAll(() => h?.close());
 
   /** Stores webhooks (one arrival each) and ingests them, in the order given. */
