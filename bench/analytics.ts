@@ -84,12 +84,12 @@ async function generate(
       g as (
         select i, (i * 7919) % 100 as r,
           to_timestamp((${start} + (i::float8 / ${total}) * ${end - start}) / 1000) as at
-        from generate_series(${from}::int, ${to}::int) i
+        from generate_series(${from}::bigint, ${to}::bigint) i
       )
       insert into messages (tenant_id, phone_number_id, contact_id, direction, type, content, template_id,
         category, status, wamid, created_at, updated_at, sent_at, delivered_at, read_at, failed_at, error)
-      select ${tenantId}::uuid, (${numberArray}::uuid[])[1 + i % ${numbers.length}], c.ids[1 + i % 10000],
-        'outbound', 'template', '{}'::jsonb, (${templateArray}::uuid[])[1 + (i / 7) % ${templates.length}],
+      select ${tenantId}::uuid, (${numberArray}::uuid[])[(1 + i % ${numbers.length})::int], c.ids[(1 + i % 10000)::int],
+        'outbound', 'template', '{}'::jsonb, (${templateArray}::uuid[])[(1 + (i / 7) % ${templates.length})::int],
         'MARKETING',
         case when r < 5 then 'failed' when r < 20 then 'sent' when r < 50 then 'delivered' else 'read' end,
         'wamid.bench.' || i, at, at,
