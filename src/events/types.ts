@@ -1,5 +1,6 @@
 import type { ActivationCompletedData, ActivationStageEventData } from "../modules/activation/index.ts";
-import type { LowBalanceData } from "../modules/billing/index.ts";
+import type { BillingChargedData, LowBalanceData } from "../modules/billing/index.ts";
+import type { BotSessionChangedData } from "../modules/bots/index.ts";
 import type { CampaignView } from "../modules/campaigns/index.ts";
 import type { ContactOptedOutData } from "../modules/contacts/index.ts";
 import type {
@@ -57,7 +58,9 @@ export type DomainEvent =
   | Event<"conversation.note_added", ConversationNoteData>
   | Event<"agent.presence_changed", AgentPresenceData>
   | Event<"agent.mentioned", AgentMentionedData>
-  | Event<"dispatch.retried", SendRetriedData>;
+  | Event<"dispatch.retried", SendRetriedData>
+  | Event<"billing.charged", BillingChargedData>
+  | Event<"bot.session_changed", BotSessionChangedData>;
 
 /**
  * Meta answered a send with a retryable error (130429 throughput, 131056 pair rate, 131057
@@ -87,7 +90,9 @@ export type InternalEventType =
   | "conversation.note_added"
   | "agent.presence_changed"
   | "agent.mentioned"
-  | "dispatch.retried";
+  | "dispatch.retried"
+  | "billing.charged"
+  | "bot.session_changed";
 export type CustomerEventType = Exclude<DomainEventType, InternalEventType>;
 
 /**

@@ -7,6 +7,8 @@ import { botsRoutes } from "./routes.ts";
 import { botsSubscriber } from "./subscriber.ts";
 
 export type { FlowDefinition, FlowTriggers } from "./definition.ts";
+export { flowNames } from "./flows.ts";
+export type { BotSessionChangedData } from "./runtime.ts";
 
 const routes: ModuleRoutes = async (app, services) => {
   await botsRoutes(app, services);
