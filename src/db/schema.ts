@@ -15,3 +15,4 @@ export * from "../modules/push/schema.ts";
 export * from "../modules/realtime/schema.ts";
 export * from "../modules/templates/schema.ts";
 export * from "../modules/webhooks/schema.ts";
+export * from "../modules/analytics/schema.ts";

@@ -1,5 +1,6 @@
 import type { ActivationCompletedData, ActivationStageEventData } from "../modules/activation/index.ts";
-import type { LowBalanceData } from "../modules/billing/index.ts";
+import type { BillingChargedData, LowBalanceData } from "../modules/billing/index.ts";
+import type { BotSessionChangedData } from "../modules/bots/index.ts";
 import type { CampaignView } from "../modules/campaigns/index.ts";
 import type { ContactOptedOutData } from "../modules/contacts/index.ts";
 import type {
@@ -56,7 +57,9 @@ export type DomainEvent =
   | Event<"whatsapp_account.meta_update", MetaAccountUpdate>
   | Event<"conversation.note_added", ConversationNoteData>
   | Event<"agent.presence_changed", AgentPresenceData>
-  | Event<"agent.mentioned", AgentMentionedData>;
+  | Event<"agent.mentioned", AgentMentionedData>
+  | Event<"billing.charged", BillingChargedData>
+  | Event<"bot.session_changed", BotSessionChangedData>;
 
 /** One of Meta's onboarding webhooks about a connected account (account_update, account_review_update...). */
 export interface MetaAccountUpdate {
@@ -75,7 +78,9 @@ export type InternalEventType =
   | "whatsapp_account.meta_update"
   | "conversation.note_added"
   | "agent.presence_changed"
-  | "agent.mentioned";
+  | "agent.mentioned"
+  | "billing.charged"
+  | "bot.session_changed";
 export type CustomerEventType = Exclude<DomainEventType, InternalEventType>;
 
 /**

@@ -1,6 +1,7 @@
 import type { ModuleRecord } from "../app/module.ts";
 import { accountsModule } from "./accounts/index.ts";
 import { activationModule } from "./activation/index.ts";
+import { analyticsModule } from "./analytics/index.ts";
 import { audiencesModule } from "./audiences/index.ts";
 import { billingModule } from "./billing/index.ts";
 import { botsModule } from "./bots/index.ts";
@@ -34,6 +35,7 @@ export const modules: ModuleRecord[] = [
   audiencesModule,
   campaignsModule,
   botsModule,
+  analyticsModule,
 ];
 
 /** Every module's routes, mounted under /v1. */

@@ -1645,6 +1645,535 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per agent: conversations resolved, median first-response and resolution times (seconds), CSAT */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description start (inclusive, rounded down to the hour); default: 30 days before `to` */
+                    from?: string;
+                    /** @description end (exclusive); default: now, rounded up to the hour */
+                    to?: string;
+                    /** @description IANA timezone of day, week and month buckets */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                conversations_handled: number;
+                                csat_avg: number | null;
+                                csat_count: number;
+                                first_response_p50_s: number | null;
+                                name: string;
+                                resolution_p50_s: number | null;
+                                user_id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/bots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per bot flow: sessions started, completed and handed over to a person */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description start (inclusive, rounded down to the hour); default: 30 days before `to` */
+                    from?: string;
+                    /** @description end (exclusive); default: now, rounded up to the hour */
+                    to?: string;
+                    /** @description IANA timezone of day, week and month buckets */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                completions: number;
+                                flow_id: string;
+                                handovers: number;
+                                name: string;
+                                sessions: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of the period per number, template, campaign, category, market or failure error code */
+        get: {
+            parameters: {
+                query: {
+                    campaign_id?: string;
+                    category?: string;
+                    dimension: "number" | "template" | "campaign" | "category" | "market" | "error_code";
+                    /** @description start (inclusive, rounded down to the hour); default: 30 days before `to` */
+                    from?: string;
+                    market?: string;
+                    number_id?: string;
+                    template_id?: string;
+                    /** @description end (exclusive); default: now, rounded up to the hour */
+                    to?: string;
+                    /** @description IANA timezone of day, week and month buckets */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                cost_minor: number;
+                                delivered: number;
+                                failed: number;
+                                key: string | null;
+                                label: string;
+                                read: number;
+                                sent: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/breakdown.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The breakdown as CSV */
+        get: {
+            parameters: {
+                query: {
+                    campaign_id?: string;
+                    category?: string;
+                    dimension: "number" | "template" | "campaign" | "category" | "market" | "error_code";
+                    /** @description start (inclusive, rounded down to the hour); default: 30 days before `to` */
+                    from?: string;
+                    market?: string;
+                    number_id?: string;
+                    template_id?: string;
+                    /** @description end (exclusive); default: now, rounded up to the hour */
+                    to?: string;
+                    /** @description IANA timezone of day, week and month buckets */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live dashboard: today's totals and rates, the last 60 minutes per minute, failures by reason, spend against balance, numbers' throughput and the messaging limit, inbox load
+         * @description Open dashboards re-fetch on the `analytics.updated` event of GET /v1/events/stream (at most one a second).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description IANA timezone of day, week and month buckets */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            failures_by_reason: {
+                                error_code: number;
+                                failed: number;
+                            }[];
+                            inbox: {
+                                oldestWaitingSeconds: number | null;
+                                open: number;
+                                unassigned: number;
+                            };
+                            messaging_limit: {
+                                limit: number | null;
+                                sent_24h: number;
+                                use: number | null;
+                            };
+                            numbers: {
+                                display_phone_number: string;
+                                peak_minute_sent: number;
+                                phone_number_id: string;
+                                throughput_per_second: number;
+                                throughput_use: number;
+                                tier: string | null;
+                            }[];
+                            per_minute: {
+                                delivered: number;
+                                failed: number;
+                                minute: string;
+                                read: number;
+                                sent: number;
+                            }[];
+                            spend: {
+                                balance_minor: number;
+                                currency: string;
+                                today_minor: number;
+                            };
+                            today: {
+                                cost_minor: number;
+                                delivered: number;
+                                delivery_rate: number | null;
+                                failed: number;
+                                markup_minor: number;
+                                read: number;
+                                read_rate: number | null;
+                                replies: number;
+                                sent: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages over time: sent, delivered, read, failed, replies, cost and markup per bucket, from the rollups
+         * @description Buckets: hour (UTC hours), day, week (Monday) and month in `tz`. In a timezone whose offset is not whole hours, each UTC hour counts in the local day it starts in.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "hour" | "day" | "week" | "month";
+                    campaign_id?: string;
+                    category?: string;
+                    /** @description also the totals of the previous period of equal length */
+                    compare?: "previous";
+                    /** @description start (inclusive, rounded down to the hour); default: 30 days before `to` */
+                    from?: string;
+                    market?: string;
+                    number_id?: string;
+                    template_id?: string;
+                    /** @description end (exclusive); default: now, rounded up to the hour */
+                    to?: string;
+                    /** @description IANA timezone of day, week and month buckets */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buckets: {
+                                /** @description micro-units of `currency`, like billing */
+                                cost_minor: number;
+                                delivered: number;
+                                failed: number;
+                                markup_minor: number;
+                                read: number;
+                                replies: number;
+                                sent: number;
+                                start: string;
+                            }[];
+                            currency: string;
+                            previous?: {
+                                totals: {
+                                    /** @description micro-units of `currency`, like billing */
+                                    cost_minor: number;
+                                    delivered: number;
+                                    delivery_rate: number | null;
+                                    failed: number;
+                                    markup_minor: number;
+                                    read: number;
+                                    read_rate: number | null;
+                                    replies: number;
+                                    sent: number;
+                                };
+                            };
+                            totals: {
+                                /** @description micro-units of `currency`, like billing */
+                                cost_minor: number;
+                                delivered: number;
+                                delivery_rate: number | null;
+                                failed: number;
+                                markup_minor: number;
+                                read: number;
+                                read_rate: number | null;
+                                replies: number;
+                                sent: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/messages.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages series as CSV
+         * @description Buckets: hour (UTC hours), day, week (Monday) and month in `tz`. In a timezone whose offset is not whole hours, each UTC hour counts in the local day it starts in.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "hour" | "day" | "week" | "month";
+                    campaign_id?: string;
+                    category?: string;
+                    /** @description also the totals of the previous period of equal length */
+                    compare?: "previous";
+                    /** @description start (inclusive, rounded down to the hour); default: 30 days before `to` */
+                    from?: string;
+                    market?: string;
+                    number_id?: string;
+                    template_id?: string;
+                    /** @description end (exclusive); default: now, rounded up to the hour */
+                    to?: string;
+                    /** @description IANA timezone of day, week and month buckets */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's business metrics in Prometheus text format (scrape with an API key as a bearer token) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recommendations, each with the figures behind it: best hour per template, declining templates, limits, campaign failure fixes */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description IANA timezone of day, week and month buckets */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                figures: {
+                                    [key: string]: number | null;
+                                };
+                                /** @enum {string} */
+                                kind: "best_hour" | "template_declining" | "number_near_limit" | "campaign_failure_fix";
+                                params: {
+                                    [key: string]: string | number | null;
+                                };
+                                title_key: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;

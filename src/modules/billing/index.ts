@@ -12,6 +12,7 @@ import { topUpWebhook } from "./topup-webhook.ts";
 export { type BulkEstimate, estimateBulk, type MarketEstimate } from "./bulk-estimate.ts";
 export { checkLedger, type LedgerCheck, releaseExpired } from "./checks.ts";
 export type { LowBalanceData } from "./ledger.ts";
+export type { BillingChargedData } from "./settle.ts";
 export { marketOfCountry, marketOfPhone } from "./markets.ts";
 export { formatMicros, toMicros } from "./money.ts";
 export { decidePricing } from "./pricing.ts";

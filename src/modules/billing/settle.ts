@@ -1,5 +1,5 @@
 import { and, inArray, sql } from "drizzle-orm";
-import type { DomainEvent, EventSubscriber } from "../../events/index.ts";
+import { type DomainEvent, type EventSubscriber, emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import type { MessageView } from "../messages/index.ts";
 import { type PostingInput, post } from "./ledger.ts";
@@ -107,6 +107,42 @@ export async function settleStatuses(context: TxContext, events: DomainEvent[]):
   }
   verdicts.push(...(await priceCharges(new Pricer(context.tx), charges)));
   await apply(context, verdicts);
+  await emit(context, chargedEvents(verdicts, views));
+}
+
+/** What was charged, for analytics' cost and markup rollups (an internal event). */
+function chargedEvents(verdicts: Verdict[], views: Map<string, MessageView>): DomainEvent[] {
+  return verdicts.flatMap(({ row, state, price }) => {
+    if (state !== "charged" || !price || price.totalMicros === 0) return [];
+    const view = views.get(row.messageId)!;
+    const data: BillingChargedData = {
+      messageId: row.messageId,
+      phoneNumberId: row.phoneNumberId,
+      templateId: row.templateId,
+      category: view.category,
+      messageCreatedAt: String(
+        view.createdAt instanceof Date ? view.createdAt.toISOString() : view.createdAt,
+      ),
+      market: row.market,
+      currency: row.currency,
+      costMicros: price.costMicros,
+      markupMicros: price.markupMicros,
+    };
+    return [{ type: "billing.charged" as const, tenantId: row.tenantId, data }];
+  });
+}
+
+/** What the internal `billing.charged` event carries: one message's charge, split into Meta's cost and the markup. */
+export interface BillingChargedData {
+  messageId: string;
+  phoneNumberId: string;
+  templateId: string | null;
+  category: string | null;
+  messageCreatedAt: string;
+  market: string;
+  currency: string;
+  costMicros: number;
+  markupMicros: number;
 }
 
 interface Charge {

@@ -1,4 +1,4 @@
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq, inArray, max } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { conflict, notFound, unprocessable } from "../../lib/problem.ts";
@@ -134,4 +134,14 @@ export async function publishedDefinition(db: Executor, flow: BotFlow) {
     .from(botFlowVersions)
     .where(and(eq(botFlowVersions.flowId, flow.id), eq(botFlowVersions.version, flow.publishedVersion)));
   return row?.definition ?? null;
+}
+
+/** Names of a tenant's flows by id (for reports; another tenant's ids are absent). */
+export async function flowNames(db: Executor, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: botFlows.id, name: botFlows.name })
+    .from(botFlows)
+    .where(and(eq(botFlows.tenantId, tenantId), inArray(botFlows.id, [...new Set(ids)])));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -5,6 +5,8 @@ import { botsRoutes } from "./routes.ts";
 import { botsSubscriber } from "./subscriber.ts";
 
 export type { FlowDefinition, FlowTriggers } from "./definition.ts";
+export { flowNames } from "./flows.ts";
+export type { BotSessionChangedData } from "./runtime.ts";
 
 export const botsModule: ModuleRecord = {
   name: "bots",

@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import { enqueue } from "../../jobs/queue.ts";
+import { emit } from "../../events/index.ts";
+import { enqueue, type TxContext } from "../../jobs/queue.ts";
 import { upsertContact } from "../contacts/index.ts";
 import { handOverConversation, surveyTarget } from "../conversations/index.ts";
 import { acceptMessage } from "../messages/index.ts";
@@ -78,6 +79,7 @@ async function save(
         })
         .returning();
       if (!row) throw new StaleSession();
+      await emitSessionChange({ boss: services.boss, tx }, row, session.step === undefined ? null : "active");
       if (inputMessageId)
         await tx.insert(botSessionInputs).values({ sessionId: row!.id, messageId: inputMessageId });
       for (const nodeId of entered)
@@ -129,10 +131,29 @@ async function endSession(
   status: "closed" | "stopped" | "handed_over",
   reason: string | null,
 ) {
-  await services.database.db
-    .update(botSessions)
-    .set({ status, endReason: reason, updatedAt: new Date() })
-    .where(and(eq(botSessions.id, session.id), eq(botSessions.status, session.status)));
+  await services.database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(botSessions)
+      .set({ status, endReason: reason, updatedAt: new Date() })
+      .where(and(eq(botSessions.id, session.id), eq(botSessions.status, session.status)))
+      .returning();
+    if (row) await emitSessionChange({ boss: services.boss, tx }, row, session.status);
+  });
+}
+
+/** A session started or ended (completed, handed over...): the internal `bot.session_changed` event, for analytics. */
+async function emitSessionChange(context: TxContext, row: Session, from: Session["status"] | null) {
+  if (from === row.status) return;
+  const data: BotSessionChangedData = { sessionId: row.id, flowId: row.flowId, from, to: row.status };
+  await emit(context, { type: "bot.session_changed", tenantId: row.tenantId, data });
+}
+
+/** What the internal `bot.session_changed` event carries (`from` null: the session started). */
+export interface BotSessionChangedData {
+  sessionId: string;
+  flowId: string;
+  from: string | null;
+  to: string;
 }
 
 async function flowDefinition(services: Services, flow: BotFlow) {

@@ -7,6 +7,7 @@ import { campaignJobs } from "./jobs.ts";
 import { campaignClickRoutes, campaignsRoutes } from "./routes.ts";
 import { campaignCounters } from "./subscriber.ts";
 
+export { campaignIdsOfMessages, campaignNames } from "./lookups.ts";
 export type { CampaignView } from "./service.ts";
 
 export const campaignsModule: ModuleRecord = {

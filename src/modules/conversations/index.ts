@@ -19,6 +19,7 @@ export type {
   ConversationStatusData,
 } from "./events.ts";
 export { handOverConversation } from "./handover.ts";
+export { conversationTimings, inboxLoad } from "./lookups.ts";
 export { messagePreview } from "./preview.ts";
 export { indexOutbound } from "./search.ts";
 export {

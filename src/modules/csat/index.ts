@@ -4,6 +4,8 @@ import { csatJobs } from "./jobs.ts";
 import { csatRoutes } from "./routes.ts";
 import { csatSubscriber } from "./service.ts";
 
+export { csatResults } from "./service.ts";
+
 export const csatModule: ModuleRecord = {
   name: "csat",
   routes: csatRoutes,

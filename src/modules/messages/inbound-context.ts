@@ -10,6 +10,10 @@ export async function repliedMessage(db: Executor, tenantId: string, wamid: stri
       type: messages.type,
       direction: messages.direction,
       templateId: messages.templateId,
+      phoneNumberId: messages.phoneNumberId,
+      contactId: messages.contactId,
+      category: messages.category,
+      createdAt: messages.createdAt,
     })
     .from(messages)
     .where(and(eq(messages.tenantId, tenantId), eq(messages.wamid, wamid)))
