@@ -27,7 +27,7 @@ describe("analytics end to end", () => {
     });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await world?.close();

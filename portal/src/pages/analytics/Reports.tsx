@@ -130,6 +130,7 @@ function TotalsGrid({ totals, previous, currency }: { totals: Totals; previous?:
         before={previous?.replies}
       />
       <Compared
+        testId="total-deliveryRate"
         label={t("analytics.deliveryRate")}
         now={totals.delivery_rate}
         before={previous?.delivery_rate}

@@ -1,82 +1,42 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { problemFrom } from "../../api/problem";
+import type { paths } from "../../api/schema";
 import { useFormat } from "../../i18n/format";
 
-/** Shapes of GET /v1/analytics/* (src/modules/analytics/routes.ts). */
-export interface Counts {
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: number;
-  replies: number;
-  /** Micro-units of the currency, like billing. */
-  cost_minor: number;
-  markup_minor: number;
+/** The answer of GET /v1/analytics/<path>, from the generated OpenAPI types (src/modules/analytics/routes.ts). */
+type Answer<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { "application/json": infer T } } } };
 }
-export interface Totals extends Counts {
-  delivery_rate: number | null;
-  read_rate: number | null;
-}
-export interface MessagesReport {
-  buckets: (Counts & { start: string })[];
-  totals: Totals;
-  previous?: { totals: Totals };
-  currency: string;
-}
-export interface BreakdownRow {
-  key: string | null;
-  label: string;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: number;
-  cost_minor: number;
-}
-export interface AgentRow {
-  user_id: string;
-  name: string;
-  conversations_handled: number;
-  first_response_p50_s: number | null;
-  resolution_p50_s: number | null;
-  csat_avg: number | null;
-  csat_count: number;
-}
-export interface BotRow {
-  flow_id: string;
-  name: string;
-  sessions: number;
-  completions: number;
-  handovers: number;
-}
-export interface LiveDashboard {
-  at: string;
-  today: Totals;
-  per_minute: { minute: string; sent: number; delivered: number; read: number; failed: number }[];
-  failures_by_reason: { error_code: number; failed: number }[];
-  spend: { currency: string; today_minor: number; balance_minor: number };
-  numbers: {
-    phone_number_id: string;
-    display_phone_number: string;
-    tier: string | null;
-    throughput_per_second: number;
-    peak_minute_sent: number;
-    throughput_use: number;
-  }[];
-  messaging_limit: { limit: number | null; sent_24h: number; use: number | null };
-  inbox: { open: number; unassigned: number; oldestWaitingSeconds: number | null };
-}
-export interface Recommendation {
-  kind: "best_hour" | "template_declining" | "number_near_limit" | "campaign_failure_fix";
-  title_key: string;
-  params: Record<string, string | number | null>;
-  figures: Record<string, number | null>;
-}
+  ? T
+  : never;
+type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never;
 
-export const DIMENSIONS = ["number", "template", "campaign", "category", "market", "error_code"] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-export const BUCKETS = ["hour", "day", "week", "month"] as const;
-export type Bucket = (typeof BUCKETS)[number];
+export type MessagesReport = Answer<"/v1/analytics/messages">;
+export type Totals = MessagesReport["totals"];
+export type BreakdownRow = Answer<"/v1/analytics/breakdown">["rows"][number];
+export type AgentRow = Answer<"/v1/analytics/agents">["rows"][number];
+export type BotRow = Answer<"/v1/analytics/bots">["rows"][number];
+export type LiveDashboard = Answer<"/v1/analytics/live">;
+export type Recommendation = Answer<"/v1/analytics/recommendations">["items"][number];
+
+export type Dimension = Query<"/v1/analytics/breakdown">["dimension"];
+export type Bucket = NonNullable<Query<"/v1/analytics/messages">["bucket"]>;
+/** Every dimension and bucket the API takes, in the order the page offers them (the type check keeps them whole). */
+export const DIMENSIONS = Object.keys({
+  number: true,
+  template: true,
+  campaign: true,
+  category: true,
+  market: true,
+  error_code: true,
+} satisfies Record<Dimension, true>) as Dimension[];
+export const BUCKETS = Object.keys({ hour: true, day: true, week: true, month: true } satisfies Record<
+  Bucket,
+  true
+>) as Bucket[];
 
 /** The browser's timezone: day, week and month buckets follow the user's calendar. */
 export const TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
