@@ -26,7 +26,8 @@ describe("analytics end to end", () => {
       acceptDownloads: true,
     });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    // Generous: eight helpers share two cores while this runs.
+    page.setDefaultTimeout(60_000);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -34,7 +35,7 @@ describe("analytics end to end", () => {
   });
 
   it("shows today's counters moving live, then a report with a date range and its CSV", {
-    timeout: 180_000,
+    timeout: 420_000,
   }, async () => {
     const problems: string[] = [];
     await page.goto(url("/"));
