@@ -1,4 +1,5 @@
 /** `npm run bench`: runs every bench and prints a table; throughput figures carry their ratio to raw-send. */
+import { measureAnalytics } from "./analytics.ts";
 import { measureBillingIngest } from "./billing-ingest.ts";
 import { measureEmulatorLoad } from "./emulator-load.ts";
 import { measureInbox } from "./inbox.ts";
@@ -92,6 +93,20 @@ for (const target of (await postgresAnswers(postgresUrl)) ? [undefined, postgres
     name: `inbox ${inbox.database} (emulator webhook -> SSE at every agent)`,
     result: { ...inbox },
   });
+}
+
+// Dashboards on 10M generated messages, rollups vs raw messages (long: generation takes minutes). BENCH_ANALYTICS=1.
+if (env.BENCH_ANALYTICS === "1" && (await postgresAnswers(postgresUrl))) {
+  process.stderr.write("running analytics (generated messages, dashboards on rollups vs raw) ...\n");
+  const analytics = await measureAnalytics(
+    postgresUrl,
+    env.BENCH_ANALYTICS_MESSAGES ? Number(env.BENCH_ANALYTICS_MESSAGES) : undefined,
+  );
+  for (const query of analytics.queries)
+    rows.push({
+      name: `analytics postgres ${analytics.messages} messages: ${query.query}`,
+      result: { ...query },
+    });
 }
 
 const table = rows.map((r) => ({
