@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: () => import("./pages/Home").then((m) => ({ Component: m.default })) },
       { path: "account", lazy: () => import("./pages/auth/Account").then((m) => ({ Component: m.default })) },
+      area("analytics", () => import("./pages/analytics/routes")),
       area("activation", () => import("./pages/activation/routes")),
       area("numbers", () => import("./pages/numbers/routes")),
       area("templates", () => import("./pages/templates/routes")),

@@ -2,6 +2,7 @@ import type { Role } from "../api/auth";
 
 /** The portal's areas and the roles that may use each; the API answers 403 to the others. */
 export const AREAS = {
+  analytics: ["tenant_admin", "analyst"],
   activation: ["tenant_admin", "analyst"],
   platform: [],
   numbers: ["tenant_admin", "developer", "analyst"],

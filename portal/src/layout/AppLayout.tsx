@@ -3,13 +3,12 @@ import { useDisclosure } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
-import { canUse } from "../auth/roles";
 import { useSession, useSignedIn } from "../auth/session";
 import { PageLoader } from "../components/PageLoader";
 import { ActivationBell } from "../pages/activation/Feed";
 import { LowBalanceBanner } from "../pages/billing/LowBalanceBanner";
 import { LanguageSelect } from "./LanguageSelect";
-import { NAV_ITEMS } from "./nav";
+import { navItemsFor } from "./nav";
 import { OfflineBanner } from "./OfflineBanner";
 
 /** Header, role-shaped navigation (a drawer on phones) and the current page. */
@@ -19,7 +18,7 @@ export function AppLayout() {
   const { signOut } = useSession();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const items = NAV_ITEMS.filter((item) => canUse(session.user.role, item.area));
+  const items = navItemsFor(session.user.role);
   return (
     <AppShell
       header={{ height: 56 }}

@@ -1,14 +1,13 @@
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { canUse } from "../auth/roles";
 import { useSignedIn } from "../auth/session";
-import { NAV_ITEMS } from "../layout/nav";
+import { navItemsFor } from "../layout/nav";
 
 export default function Home() {
   const { t } = useTranslation();
   const session = useSignedIn();
-  const items = NAV_ITEMS.filter((item) => canUse(session.user.role, item.area));
+  const items = navItemsFor(session.user.role);
   return (
     <>
       <Title order={1} size="h2" mb="xs">

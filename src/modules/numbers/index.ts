@@ -7,27 +7,28 @@ import { notificationRoutes } from "./notification-routes.ts";
 import { numbersRoutes } from "./routes.ts";
 import { signupRoutes } from "./signup-routes.ts";
 
-export { accountsByWaba } from "./lookups.ts";
+export {
+  accountIds,
+  accountIdsByWaba,
+  accountsByWaba,
+  connectedAccount,
+  numberByMetaId,
+  numbersByIds,
+  tenantAccount,
+} from "./lookups.ts";
 export {
   assertNotificationsEnabled,
   type NotificationsEventData,
   type NotificationsStatus,
 } from "./notifications.ts";
+export { senderNumber, takeSendTokens } from "./sending.ts";
 export {
   type AccountRow,
-  accountIds,
-  accountIdsByWaba,
   accountToken,
   connectAccount,
-  connectedAccount,
   DEFAULT_THROUGHPUT,
-  numberByMetaId,
-  numbersByIds,
   type PhoneNumberRow,
   requestNumbersRefresh,
-  senderNumber,
-  takeSendTokens,
-  tenantAccount,
 } from "./service.ts";
 
 /** What the phone_number.quality_changed and phone_number.tier_changed events carry. */

@@ -1,7 +1,8 @@
 import type { EventSubscriber } from "../../events/index.ts";
 import { defineJob, enqueueMany, type JobDefinition } from "../../jobs/queue.ts";
+import { accountIds } from "./lookups.ts";
 import { NUMBERS_REFRESH_QUEUE } from "./queues.ts";
-import { accountIds, refreshAccountNumbers, requestNumbersRefresh } from "./service.ts";
+import { refreshAccountNumbers, requestNumbersRefresh } from "./service.ts";
 
 /** Meta decided on a display name or the account's review: its numbers are re-read (name_status, status). */
 export const refreshOnMetaUpdates: EventSubscriber = {

@@ -12,8 +12,9 @@ import { createTransport } from "../../whatsapp/transport.ts";
 import type { BusinessProfileUpdate } from "../../whatsapp/types.ts";
 import { type Actor, recordAudit } from "../accounts/index.ts";
 import { checkDisplayName } from "../activation/index.ts";
+import { tenantAccount } from "./lookups.ts";
 import { phoneNumbers } from "./schema.ts";
-import { accountToken, refreshAccountNumbers, tenantAccount } from "./service.ts";
+import { accountToken, refreshAccountNumbers } from "./service.ts";
 
 type Ctx = Pick<Services, "database" | "graph" | "secrets" | "boss">;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, startHarness } from "../../../test/support/harness.ts";
-import { takeSendTokens } from "./service.ts";
+import { takeSendTokens } from "./sending.ts";
 
 describeEachDatabase("per-number send token bucket", (kind) => {
   let h: Harness;

@@ -1,15 +1,16 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import { sharedCache } from "../../db/cache.ts";
-import type { Db, Executor } from "../../db/client.ts";
+import type { Executor } from "../../db/client.ts";
 import { emit } from "../../events/index.ts";
 import { enqueue, type TxContext } from "../../jobs/queue.ts";
 import { AppError, conflict, notFound } from "../../lib/problem.ts";
 import { WhatsAppApiError } from "../../whatsapp/errors.ts";
 import { type Actor, recordAudit } from "../accounts/index.ts";
 import { recordHealthChanges } from "./health.ts";
+import { tenantAccount } from "./lookups.ts";
 import { NUMBERS_REFRESH_QUEUE } from "./queues.ts";
-import { numberRateBuckets, phoneNumbers, whatsappAccounts } from "./schema.ts";
+import { phoneNumbers, whatsappAccounts } from "./schema.ts";
 
 export type PhoneNumberRow = typeof phoneNumbers.$inferSelect;
 export type AccountRow = typeof whatsappAccounts.$inferSelect;
@@ -213,54 +214,6 @@ export async function listPhoneNumbers(db: Executor, tenantId: string) {
     .orderBy(asc(phoneNumbers.createdAt));
 }
 
-/** Sending numbers by tenant and `from`: any change to a tenant's numbers reaches every process by NOTIFY. */
-const senderCache = sharedCache<PhoneNumberRow | undefined>({ ttlMs: 30_000 });
-
-/** The number a message goes out from: the one named (our id or Meta's) or the tenant's first. */
-export async function senderNumber(db: Executor, tenantId: string, from?: string): Promise<PhoneNumberRow> {
-  const row = await senderCache.get(
-    db,
-    `${tenantId}|${from ?? ""}`,
-    async () => {
-      const [found] = await db
-        .select()
-        .from(phoneNumbers)
-        .where(senderNumberWhere(tenantId, from))
-        .orderBy(asc(phoneNumbers.createdAt))
-        .limit(1);
-      return found;
-    },
-    () => [`phone_numbers:${tenantId}`],
-  );
-  return usableSender(row, from);
-}
-
-/** The tenant's number named by `from` (Charla's id or Meta's); without `from`, all (oldest first picks). */
-export function senderNumberWhere(tenantId: string, from?: string) {
-  const isUuid = from && /^[0-9a-f-]{36}$/i.test(from);
-  return and(
-    eq(phoneNumbers.tenantId, tenantId),
-    from ? (isUuid ? eq(phoneNumbers.id, from) : eq(phoneNumbers.phoneNumberId, from)) : undefined,
-  );
-}
-
-/** The number senderNumberWhere found, if it can send; otherwise the problem that says why not. */
-export function usableSender(row: PhoneNumberRow | undefined, from?: string): PhoneNumberRow {
-  if (!row) {
-    throw from
-      ? notFound(`Phone number ${from}`, "phone_number_not_found")
-      : new AppError(422, "no_phone_number", "Connect a WhatsApp Business Account with a phone number first");
-  }
-  if (row.status !== "connected") {
-    throw new AppError(
-      422,
-      "phone_number_not_connected",
-      `Phone number ${row.displayPhoneNumber} is ${row.status}`,
-    );
-  }
-  return row;
-}
-
 const accountCache = sharedCache<AccountRow | undefined>({ ttlMs: 30_000 });
 
 export async function accountToken(
@@ -276,119 +229,6 @@ export async function accountToken(
   );
   if (!account) throw notFound("WhatsApp account", "whatsapp_account_not_found");
   return { account, accessToken: services.secrets.open(account.accessTokenSealed) };
-}
-
-/**
- * Takes up to `want` tokens from the number's bucket (capacity one second of throughput) in one
- * atomic statement, so every worker on every machine shares the same limit. Returns how many
- * were granted and, when none, how long until one is available.
- */
-export async function takeSendTokens(
-  db: Db,
-  numberId: string,
-  perSecond: number,
-  want: number,
-): Promise<{ granted: number; waitMs: number }> {
-  await db
-    .insert(numberRateBuckets)
-    .values({ phoneNumberId: numberId, tokens: perSecond })
-    .onConflictDoNothing();
-  const result = await db.execute<{ granted: number; available: number }>(sql`
-    with current as (
-      select least(${perSecond}::float8, tokens + extract(epoch from clock_timestamp() - refilled_at) * ${perSecond}::float8) as available
-      from number_rate_buckets where phone_number_id = ${numberId} for update
-    )
-    update number_rate_buckets b
-       set tokens = current.available - least(${want}::int, floor(current.available)::int),
-           refilled_at = clock_timestamp()
-      from current
-     where b.phone_number_id = ${numberId}
-    returning least(${want}::int, floor(current.available)::int) as granted, current.available as available`);
-  const row = (result as unknown as { rows: { granted: number; available: number }[] }).rows[0];
-  const granted = Number(row?.granted ?? 0);
-  const available = Number(row?.available ?? 0);
-  return { granted, waitMs: granted > 0 ? 0 : Math.ceil(((1 - available) / perSecond) * 1000) };
-}
-
-/** The numbers with these ids, by id. */
-export async function numbersByIds(db: Executor, ids: string[]): Promise<Map<string, PhoneNumberRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(phoneNumbers)
-    .where(inArray(phoneNumbers.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-/** The connected number Meta knows by this phone_number_id, if a tenant has it. */
-export async function numberByMetaId(
-  db: Executor,
-  phoneNumberId: string,
-): Promise<PhoneNumberRow | undefined> {
-  const [row] = await db.select().from(phoneNumbers).where(eq(phoneNumbers.phoneNumberId, phoneNumberId));
-  return row;
-}
-
-/** Charla's ids of the accounts with these WABA ids. */
-export async function accountIdsByWaba(db: Executor, wabaIds: string[]): Promise<string[]> {
-  if (wabaIds.length === 0) return [];
-  const rows = await db
-    .select({ id: whatsappAccounts.id })
-    .from(whatsappAccounts)
-    .where(inArray(whatsappAccounts.wabaId, wabaIds));
-  return rows.map((row) => row.id);
-}
-
-/** Ids of the accounts of a tenant (or of every tenant), optionally just one, oldest first. */
-export async function accountIds(
-  db: Executor,
-  filter: { tenantId?: string | undefined; accountId?: string | undefined },
-): Promise<string[]> {
-  const rows = await db
-    .select({ id: whatsappAccounts.id })
-    .from(whatsappAccounts)
-    .where(
-      and(
-        filter.tenantId ? eq(whatsappAccounts.tenantId, filter.tenantId) : undefined,
-        filter.accountId ? eq(whatsappAccounts.id, filter.accountId) : undefined,
-      ),
-    )
-    .orderBy(asc(whatsappAccounts.createdAt));
-  return rows.map((row) => row.id);
-}
-
-/** The tenant's account named by id or WABA id, else its first; undefined when none matches. */
-export async function tenantAccount(
-  db: Executor,
-  tenantId: string,
-  input: { accountId?: string | undefined; wabaId?: string | undefined },
-): Promise<{ id: string; wabaId: string } | undefined> {
-  const [account] = await db
-    .select({ id: whatsappAccounts.id, wabaId: whatsappAccounts.wabaId })
-    .from(whatsappAccounts)
-    .where(
-      and(
-        eq(whatsappAccounts.tenantId, tenantId),
-        input.accountId ? eq(whatsappAccounts.id, input.accountId) : undefined,
-        input.wabaId ? eq(whatsappAccounts.wabaId, input.wabaId) : undefined,
-      ),
-    )
-    .orderBy(asc(whatsappAccounts.createdAt))
-    .limit(1);
-  return account;
-}
-
-/** The tenant's account with this WABA id and its numbers, if it is connected. */
-export async function connectedAccount(db: Executor, tenantId: string, wabaId: string) {
-  const [account] = await db
-    .select()
-    .from(whatsappAccounts)
-    .where(and(eq(whatsappAccounts.tenantId, tenantId), eq(whatsappAccounts.wabaId, wabaId)));
-  if (!account) return null;
-  return {
-    account,
-    phoneNumbers: await db.select().from(phoneNumbers).where(eq(phoneNumbers.accountId, account.id)),
-  };
 }
 
 /** Asks for the accounts' numbers to be re-read from Meta (one job each, in the caller's transaction). */

@@ -16,31 +16,37 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
+import type { paths } from "../../api/schema";
 import { notifySuccess } from "../../components/notify";
 import { fieldErrors, ProblemAlert } from "../../components/problem";
 
-const VERTICALS = [
-  "UNDEFINED",
-  "OTHER",
-  "AUTO",
-  "BEAUTY",
-  "APPAREL",
-  "EDU",
-  "ENTERTAIN",
-  "EVENT_PLAN",
-  "FINANCE",
-  "GROCERY",
-  "GOVT",
-  "HOTEL",
-  "HEALTH",
-  "NONPROFIT",
-  "PROF_SERVICES",
-  "RETAIL",
-  "TRAVEL",
-  "RESTAURANT",
-  "NOT_A_BIZ",
-] as const;
-type Vertical = (typeof VERTICALS)[number];
+/** The verticals the API accepts (its OpenAPI enum, from lifecycle-routes.ts). */
+type Vertical = NonNullable<
+  paths["/v1/phone-numbers/{id}/business-profile"]["patch"]["requestBody"]["content"]["application/json"]["vertical"]
+>;
+/** Every vertical, in the order the select lists them: one missing here or unknown to the API fails the type check. */
+const LISTED_VERTICALS = {
+  UNDEFINED: true,
+  OTHER: true,
+  AUTO: true,
+  BEAUTY: true,
+  APPAREL: true,
+  EDU: true,
+  ENTERTAIN: true,
+  EVENT_PLAN: true,
+  FINANCE: true,
+  GROCERY: true,
+  GOVT: true,
+  HOTEL: true,
+  HEALTH: true,
+  NONPROFIT: true,
+  PROF_SERVICES: true,
+  RETAIL: true,
+  TRAVEL: true,
+  RESTAURANT: true,
+  NOT_A_BIZ: true,
+} as const satisfies Record<Vertical, true>;
+const VERTICALS = Object.keys(LISTED_VERTICALS) as Vertical[];
 
 interface Profile {
   about?: string;
