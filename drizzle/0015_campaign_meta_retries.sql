@@ -1,1 +1,0 @@
-ALTER TABLE "campaigns" ADD COLUMN "meta_retries" jsonb DEFAULT '{}'::jsonb NOT NULL;
