@@ -37,14 +37,17 @@ async function dispatchable(services: Services, messageIds: string[]) {
         isNull(messages.wamid),
       ),
     );
-  const numbers = await numbersByIds(
-    db,
-    found.map((message) => message.phoneNumberId),
-  );
-  const contacts = await contactSummaries(
-    db,
-    found.map((message) => message.contactId),
-  );
+  // Both at once: two connections, one round trip of waiting.
+  const [numbers, contacts] = await Promise.all([
+    numbersByIds(
+      db,
+      found.map((message) => message.phoneNumberId),
+    ),
+    contactSummaries(
+      db,
+      found.map((message) => message.contactId),
+    ),
+  ]);
   return found.flatMap((message) => {
     const number = numbers.get(message.phoneNumberId);
     const contact = contacts.get(message.contactId);
