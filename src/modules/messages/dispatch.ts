@@ -81,10 +81,14 @@ export async function dispatchMessages(services: Services, messageIds: string[])
   }
 
   // Numbers in parallel: each has its own token bucket, so a slow tier never holds up another number.
-  const unsent = await Promise.all(
+  // All settle before the job ends (none still sending when it is retried); then the first error is thrown.
+  const settled = await Promise.allSettled(
     [...byNumber.values()].map((list) => dispatchForNumber(services, list, reconcileMs)),
   );
-  pending += unsent.reduce((sum, count) => sum + count, 0);
+  for (const result of settled) {
+    if (result.status === "rejected") throw result.reason;
+    pending += result.value;
+  }
   if (pending > 0) throw new DispatchIncompleteError(pending);
 }
 
