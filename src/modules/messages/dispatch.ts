@@ -37,17 +37,14 @@ async function dispatchable(services: Services, messageIds: string[]) {
         isNull(messages.wamid),
       ),
     );
-  // Both at once: two connections, one round trip of waiting.
-  const [numbers, contacts] = await Promise.all([
-    numbersByIds(
-      db,
-      found.map((message) => message.phoneNumberId),
-    ),
-    contactSummaries(
-      db,
-      found.map((message) => message.contactId),
-    ),
-  ]);
+  const numbers = await numbersByIds(
+    db,
+    found.map((message) => message.phoneNumberId),
+  );
+  const contacts = await contactSummaries(
+    db,
+    found.map((message) => message.contactId),
+  );
   return found.flatMap((message) => {
     const number = numbers.get(message.phoneNumberId);
     const contact = contacts.get(message.contactId);
@@ -63,6 +60,7 @@ async function dispatchable(services: Services, messageIds: string[]) {
  * outcome unknown) once the reconcile period has passed without Meta's webhooks naming it.
  */
 export async function dispatchMessages(services: Services, messageIds: string[]): Promise<void> {
+  const { db } = services.database;
   const rows = await dispatchable(services, messageIds);
 
   const reconcileMs = services.config.DISPATCH_RECONCILE_SECONDS * 1000;
@@ -80,61 +78,41 @@ export async function dispatchMessages(services: Services, messageIds: string[])
     byNumber.set(row.number.id, list);
   }
 
-  // Numbers in parallel: each has its own token bucket, so a slow tier never holds up another number.
-  // All settle before the job ends (none still sending when it is retried); then the first error is thrown.
-  const settled = await Promise.allSettled(
-    [...byNumber.values()].map((list) => dispatchForNumber(services, list, reconcileMs)),
-  );
-  for (const result of settled) {
-    if (result.status === "rejected") throw result.reason;
-    pending += result.value;
+  for (const list of byNumber.values()) {
+    const number = list[0]!.number;
+    const { accessToken } = await accountToken(services, number.accountId);
+    const client = services.graph.client(accessToken);
+    let next = 0;
+    while (next < list.length) {
+      const want = Math.min(CHUNK, list.length - next);
+      const { granted, waitMs } = await takeSendTokens(db, number.id, number.throughputPerSecond, want);
+      if (granted === 0) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(5, waitMs)));
+        continue;
+      }
+      const slice = list.slice(next, next + granted);
+      next += granted;
+      // Claim, committed before the calls: if this process dies during them, the next attempt
+      // knows the outcome is unknown. A message another worker claimed meanwhile is left to it.
+      const claimed = await claimForDispatch(
+        services,
+        slice.map((row) => row.message.id),
+        reconcileMs,
+      );
+      const toSend = slice.filter((row) => claimed.has(row.message.id));
+      const outcomes = await mapLimit(toSend, MAX_IN_FLIGHT, (row) =>
+        sendOne(services, client, number.phoneNumberId, row.message, addressOf(row.contact))
+          // Recording a failure failed: leave the message to reconcile, and still record the others.
+          .catch((): Outcome => ({ kind: "retry" })),
+      );
+      await recordAccepted(
+        services,
+        outcomes.filter((outcome) => outcome.kind === "accepted"),
+      );
+      pending += outcomes.filter((outcome) => outcome.kind === "retry").length;
+    }
   }
   if (pending > 0) throw new DispatchIncompleteError(pending);
-}
-
-type Dispatchable = Awaited<ReturnType<typeof dispatchable>>[number];
-
-/** Sends one number's messages within its throughput tier; returns how many must be retried. */
-async function dispatchForNumber(
-  services: Services,
-  list: Dispatchable[],
-  reconcileMs: number,
-): Promise<number> {
-  const { db } = services.database;
-  const number = list[0]!.number;
-  const { accessToken } = await accountToken(services, number.accountId);
-  const client = services.graph.client(accessToken);
-  let pending = 0;
-  let next = 0;
-  while (next < list.length) {
-    const want = Math.min(CHUNK, list.length - next);
-    const { granted, waitMs } = await takeSendTokens(db, number.id, number.throughputPerSecond, want);
-    if (granted === 0) {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(5, waitMs)));
-      continue;
-    }
-    const slice = list.slice(next, next + granted);
-    next += granted;
-    // Claim, committed before the calls: if this process dies during them, the next attempt
-    // knows the outcome is unknown. A message another worker claimed meanwhile is left to it.
-    const claimed = await claimForDispatch(
-      services,
-      slice.map((row) => row.message.id),
-      reconcileMs,
-    );
-    const toSend = slice.filter((row) => claimed.has(row.message.id));
-    const outcomes = await mapLimit(toSend, MAX_IN_FLIGHT, (row) =>
-      sendOne(services, client, number.phoneNumberId, row.message, addressOf(row.contact))
-        // Recording a failure failed: leave the message to reconcile, and still record the others.
-        .catch((): Outcome => ({ kind: "retry" })),
-    );
-    await recordAccepted(
-      services,
-      outcomes.filter((outcome) => outcome.kind === "accepted"),
-    );
-    pending += outcomes.filter((outcome) => outcome.kind === "retry").length;
-  }
-  return pending;
 }
 
 /** Moves the messages still sendable to "dispatching" in one statement; returns the ids it took. */

@@ -30,15 +30,7 @@ export const messagingJobs: JobDefinition[] = [
   }),
   defineJob(DISPATCH_QUEUE, {
     // Each job carries the messages of one API commit batch; many jobs per fetch are sent together.
-    // Woken by the commit's NOTIFY (polling is the backstop, for retries and a lost listener).
-    // Two per process: a NOTIFY wakes every idle one, and a busy one fetches again as soon as it
-    // is done, so under load each fetch takes everything committed while the last one ran.
-    work: {
-      batchSize: 200,
-      localConcurrency: 2,
-      pollingIntervalSeconds: 0.5,
-      notifyPollingIntervalSeconds: 2,
-    },
+    work: { batchSize: 200, pollingIntervalSeconds: 0.5 },
     handler: (jobs, services) =>
       dispatchMessages(
         services,

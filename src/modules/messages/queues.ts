@@ -26,9 +26,6 @@ export const DISPATCH_QUEUE = queue<{ messageIds: string[] }>("messages-dispatch
   // A worker killed mid-dispatch stops heartbeating: its job is retried (and reconciled) quickly.
   heartbeatSeconds: 10,
   deadLetter: DISPATCH_DEAD_QUEUE.name,
-  // The commit that stores messages wakes the dispatchers (NOTIFY in the job insert, delivered at
-  // commit to every process): a send no longer waits out a polling interval.
-  notify: true,
 });
 
 /**

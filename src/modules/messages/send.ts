@@ -171,11 +171,10 @@ function outboundCommitter(services: Services) {
         return results;
       },
       // Few flushes at a time (PGlite runs one statement at a time anyway): sends that arrive meanwhile
-      // make the next flush bigger, so fewer round trips each. On PostgreSQL a flush is about nine
-      // round trips of waiting: four at once keep a request from waiting a whole flush for a lane.
+      // make the next flush bigger, so fewer round trips each.
       services.database.kind === "pglite"
         ? { maxBatch: 500, maxConcurrent: 1, deferFlush: true }
-        : { maxBatch: 500, maxConcurrent: 4 },
+        : { maxBatch: 500, maxConcurrent: 2 },
     );
     committers.set(services, commit);
   }
