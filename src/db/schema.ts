@@ -2,6 +2,7 @@
 export * from "../modules/accounts/auth-schema.ts";
 export * from "../modules/accounts/schema.ts";
 export * from "../modules/activation/schema.ts";
+export * from "../modules/analytics/schema.ts";
 export * from "../modules/audiences/schema.ts";
 export * from "../modules/billing/schema.ts";
 export * from "../modules/bots/schema.ts";
@@ -15,4 +16,3 @@ export * from "../modules/push/schema.ts";
 export * from "../modules/realtime/schema.ts";
 export * from "../modules/templates/schema.ts";
 export * from "../modules/webhooks/schema.ts";
-export * from "../modules/analytics/schema.ts";

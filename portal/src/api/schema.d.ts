@@ -3453,6 +3453,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bots/capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which providers the bots can use here: transcription (OpenAI-compatible endpoint, pocketsphinx), voice synthesis (espeak-ng + ffmpeg Opus), the LLM */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/bots/flows": {
         parameters: {
             query?: never;
@@ -3662,6 +3696,14 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "classify";
                             } | {
+                                /** @default answer */
+                                attribute?: string;
+                                id: string;
+                                instructions?: string;
+                                label?: string;
+                                /** @enum {string} */
+                                type: "answer";
+                            } | {
                                 /** Format: uuid */
                                 assigneeId?: string;
                                 id: string;
@@ -3680,6 +3722,15 @@ export interface paths {
                                 type: "end";
                             })[];
                             start: string;
+                            voice?: {
+                                /**
+                                 * @default mirror
+                                 * @enum {string}
+                                 */
+                                replies?: "off" | "mirror" | "always";
+                                /** @default en */
+                                voice?: string;
+                            };
                         };
                         /** @description the number's default bot: answers what no trigger takes */
                         isDefault?: boolean;
@@ -3934,6 +3985,14 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "classify";
                             } | {
+                                /** @default answer */
+                                attribute?: string;
+                                id: string;
+                                instructions?: string;
+                                label?: string;
+                                /** @enum {string} */
+                                type: "answer";
+                            } | {
                                 /** Format: uuid */
                                 assigneeId?: string;
                                 id: string;
@@ -3952,6 +4011,15 @@ export interface paths {
                                 type: "end";
                             })[];
                             start: string;
+                            voice?: {
+                                /**
+                                 * @default mirror
+                                 * @enum {string}
+                                 */
+                                replies?: "off" | "mirror" | "always";
+                                /** @default en */
+                                voice?: string;
+                            };
                         };
                         /** @description the number's default bot: answers what no trigger takes */
                         isDefault?: boolean;
@@ -4229,6 +4297,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bots/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Knowledge base documents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Add a document to the knowledge base (chunked and indexed for full-text search) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        /**
+                         * @default simple
+                         * @enum {string}
+                         */
+                        language?: "simple" | "english" | "spanish" | "portuguese";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bots/knowledge/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A knowledge base document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a document */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a document (re-chunked and re-indexed) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content?: string;
+                        /**
+                         * @default simple
+                         * @enum {string}
+                         */
+                        language?: "simple" | "english" | "spanish" | "portuguese";
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/bots/knowledge/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chunks the answer step would give the model for a question, best first */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/campaigns": {
         parameters: {
             query?: never;
@@ -4262,6 +4518,9 @@ export interface paths {
                                 failed: number;
                                 /** Format: uuid */
                                 id: string;
+                                metaRetries: {
+                                    [key: string]: number;
+                                };
                                 name: string;
                                 queued: number;
                                 read: number;
@@ -4395,6 +4654,9 @@ export interface paths {
                             failed: number;
                             /** Format: uuid */
                             id: string;
+                            metaRetries: {
+                                [key: string]: number;
+                            };
                             name: string;
                             queued: number;
                             read: number;
@@ -4447,6 +4709,9 @@ export interface paths {
                             failed: number;
                             /** Format: uuid */
                             id: string;
+                            metaRetries: {
+                                [key: string]: number;
+                            };
                             name: string;
                             queued: number;
                             read: number;
@@ -4503,6 +4768,9 @@ export interface paths {
                             failed: number;
                             /** Format: uuid */
                             id: string;
+                            metaRetries: {
+                                [key: string]: number;
+                            };
                             name: string;
                             queued: number;
                             read: number;
@@ -4557,6 +4825,9 @@ export interface paths {
                             failed: number;
                             /** Format: uuid */
                             id: string;
+                            metaRetries: {
+                                [key: string]: number;
+                            };
                             name: string;
                             queued: number;
                             read: number;
@@ -4611,6 +4882,9 @@ export interface paths {
                             failed: number;
                             /** Format: uuid */
                             id: string;
+                            metaRetries: {
+                                [key: string]: number;
+                            };
                             name: string;
                             queued: number;
                             read: number;
@@ -4777,6 +5051,9 @@ export interface paths {
                             failed: number;
                             /** Format: uuid */
                             id: string;
+                            metaRetries: {
+                                [key: string]: number;
+                            };
                             name: string;
                             queued: number;
                             read: number;

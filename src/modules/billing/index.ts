@@ -12,13 +12,13 @@ import { topUpWebhook } from "./topup-webhook.ts";
 export { type BulkEstimate, estimateBulk, type MarketEstimate } from "./bulk-estimate.ts";
 export { checkLedger, type LedgerCheck, releaseExpired } from "./checks.ts";
 export type { LowBalanceData } from "./ledger.ts";
-export type { BillingChargedData } from "./settle.ts";
 export { marketOfCountry, marketOfPhone } from "./markets.ts";
 export { formatMicros, toMicros } from "./money.ts";
 export { decidePricing } from "./pricing.ts";
 export { DEFAULT_CARD, importRateCard } from "./rates.ts";
 export { type BillableSend, reserveForMessages } from "./reserve.ts";
 export { DEMO_STARTING_BALANCE, seedDemoWallet } from "./seed.ts";
+export type { BillingChargedData } from "./settle.ts";
 export { signTopUp, TOP_UP_SIGNATURE_HEADER } from "./topup-webhook.ts";
 export { configureWallet, getWallet, topUp } from "./wallet.ts";
 

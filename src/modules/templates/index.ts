@@ -8,8 +8,8 @@ import { importTemplatesOnConnect, templateJobs } from "./jobs.ts";
 import { templatesRoutes } from "./routes.ts";
 
 export { type ApprovedTemplate, approvedTemplate } from "./bulk.ts";
-export { applyTemplateQuality, applyTemplateStatus } from "./meta.ts";
 export { templateLabels } from "./lookups.ts";
+export { applyTemplateQuality, applyTemplateStatus } from "./meta.ts";
 export { type RenderParams, RenderParamsSchema, renderTemplate } from "./render.ts";
 export { templateForSend } from "./send.ts";
 export { templateSettings } from "./settings.ts";

@@ -213,6 +213,24 @@ export function StepFields({ node, onChange }: { node: FlowNode; onChange: (node
           onChange={(intents) => onChange({ ...node, intents })}
         />
       );
+    case "answer":
+      return (
+        <Stack gap="xs">
+          <Textarea
+            label={t("bots.props.instructions")}
+            description={t("bots.props.instructionsHint")}
+            autosize
+            minRows={2}
+            value={node.instructions ?? ""}
+            onChange={(event) => onChange({ ...node, instructions: event.currentTarget.value || undefined })}
+          />
+          <TextInput
+            label={t("bots.props.attribute")}
+            value={node.attribute ?? "answer"}
+            onChange={(event) => onChange({ ...node, attribute: event.currentTarget.value })}
+          />
+        </Stack>
+      );
     case "handover":
       return <HandoverFields node={node} onChange={onChange} />;
     case "end":

@@ -62,6 +62,7 @@ export const NODE_TYPES = [
   "condition",
   "http",
   "classify",
+  "answer",
   "handover",
   "end",
 ] as const satisfies readonly NodeType[];
@@ -73,6 +74,7 @@ export const NODE_COLOR: Record<NodeType, string> = {
   condition: "orange",
   http: "grape",
   classify: "indigo",
+  answer: "lime",
   handover: "teal",
   end: "gray",
 };
@@ -103,6 +105,8 @@ export function newNode(type: NodeType, taken: Set<string>): FlowNode {
       return { id, type, url: "https://example.com/hook", method: "POST", timeoutMs: 5000, map: {} };
     case "classify":
       return { id, type, intents: [{ name: "intent", description: "…" }], attribute: "intent" };
+    case "answer":
+      return { id, type, attribute: "answer" };
     case "handover":
       return { id, type };
     case "end":
@@ -121,6 +125,8 @@ export function branchesOf(node: FlowNode): string[] {
       return ["ok", "error"];
     case "classify":
       return [...node.intents.map((intent) => intent.name), "fallback"];
+    case "answer":
+      return ["answered", "fallback"];
     default:
       return [];
   }
@@ -149,6 +155,8 @@ export function summaryOf(node: FlowNode): string {
       return node.url;
     case "classify":
       return node.intents.map((intent) => intent.name).join(", ");
+    case "answer":
+      return node.instructions ?? node.attribute ?? "answer";
     case "handover":
       return node.message ?? node.note ?? "";
     case "end":
