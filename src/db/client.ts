@@ -126,7 +126,11 @@ function postgresListener(url: string) {
     });
     client.on("error", () => {});
     client.on("end", () => {
-      if (current === client) current = null;
+      // Only a connection that was up reconnects from here: a failed connect is retried by
+      // `reconnect` alone (both retrying doubled the attempts each round: a storm against a
+      // dropped database).
+      if (current !== client) return;
+      current = null;
       if (!stopped) setTimeout(() => void reconnect(), 500).unref();
     });
     await client.connect();
