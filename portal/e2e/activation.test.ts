@@ -63,7 +63,11 @@ describe("activation end to end", () => {
   }
 
   beforeAll(async () => {
-    [world, browser] = await Promise.all([startPortalWorld(), launchBrowser()]);
+    // Meta's display-name review decides late: a loaded machine must still see it pending.
+    [world, browser] = await Promise.all([
+      startPortalWorld({ displayNameReview: { delayMs: 10 * 60_000 } }),
+      launchBrowser(),
+    ]);
     const staff = await createTenant(db(), { slug: "platform-staff", name: "Platform" }, { kind: "system" });
     platformKey = (
       await createApiKey(

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { StartEmulatorOptions } from "../../src/emulator/server.ts";
 import { seedPlatformAdmin } from "../../src/modules/accounts/seed.ts";
 import { createUser } from "../../src/modules/accounts/service.ts";
 import { type Harness, startHarness } from "../../test/support/harness.ts";
@@ -17,8 +18,10 @@ export interface PortalWorld {
  * installation's platform admin, and data on every page: a contact with consent, a conversation,
  * a webhook with deliveries.
  */
-export async function startPortalWorld(): Promise<PortalWorld> {
-  const h = await startHarness("pglite", { WEBHOOKS_ALLOW_PRIVATE: "true" });
+export async function startPortalWorld(
+  emulator: Omit<StartEmulatorOptions, "port"> = {},
+): Promise<PortalWorld> {
+  const h = await startHarness("pglite", { WEBHOOKS_ALLOW_PRIVATE: "true" }, emulator);
   const { db } = h.charla.services.database;
   const admin = { email: "ana.admin@e2e.test", password: "correct horse battery" };
   await createUser(
