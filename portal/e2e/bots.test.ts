@@ -1,11 +1,20 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, PHONE, SCREENSHOTS, screenshots } from "./browser.ts";
+import { launchBrowser, PHONE, SCREENSHOTS, screenshots, seriousViolations } from "./browser.ts";
 import { type PortalWorld, startPortalWorld } from "./setup.ts";
 
 // The bot flow editor in Debian's Chromium against a real Charla (PGlite + sandbox): an admin builds
 // a menu flow on the canvas, tries it in the simulator and publishes it; a sandbox customer goes
 // through it to a handover, and an agent answers in the inbox.
+/** Whether an element is drawn wholly inside the viewport's width (so a phone user can reach it). */
+async function insideViewport(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const width = locator.page().viewportSize()!.width;
+  return box !== null && box.x >= 0 && box.x + box.width <= width;
+}
+
+const DRAWER_BODY = `document.querySelector('[role="dialog"] .mantine-Drawer-body')`;
+
 describe("bot flow editor end to end", () => {
   let world: PortalWorld;
   let browser: Browser;
@@ -41,6 +50,10 @@ describe("bot flow editor end to end", () => {
 
   const panel = () => page.getByRole("complementary", { name: "Flow panel" });
   const node = (id: string) => page.getByTestId(`node-${id}`);
+  /** Where React Flow draws a node: its wrapper's transform, in canvas coordinates (not the zoom). */
+  const placedAt = (id: string) =>
+    page.evaluate<string>(`document.querySelector('.react-flow__node[data-id="${id}"]').style.transform`);
+  let draggedTo = "";
 
   async function addNode(type: string) {
     await page.getByRole("button", { name: "Add node" }).click();
@@ -119,6 +132,21 @@ describe("bot flow editor end to end", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByRole("button", { name: "Saved", exact: true }).waitFor();
 
+    // A dragged node stays where it was put: its position is saved with the draft.
+    const before = await placedAt("handover_1");
+    const box = (await node("handover_1").boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 14);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 160, box.y + 90, { steps: 10 });
+    await page.mouse.up();
+    draggedTo = await placedAt("handover_1");
+    expect(draggedTo).not.toBe(before);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("button", { name: "Saved", exact: true }).waitFor();
+    await page.reload();
+    await node("handover_1").waitFor();
+    expect(await placedAt("handover_1")).toBe(draggedTo);
+
     // Triggers: the keyword "hola".
     await panel().getByRole("tab", { name: "Triggers" }).click();
     await panel().getByRole("textbox", { name: "Keywords" }).fill("hola");
@@ -178,6 +206,8 @@ describe("bot flow editor end to end", () => {
     await panel().getByTestId("version-1").getByRole("button", { name: "Run this version" }).click();
     await page.getByTestId("published-version").getByText("Live: v1").waitFor();
     await node("handover_1").getByText("Te paso con ventas 🙌").waitFor();
+    // Versions keep the layout too: v1 was published with the node where it was dragged.
+    expect(await placedAt("handover_1")).toBe(draggedTo);
   }, 120_000);
 
   it("works on a phone: the canvas fills the width and the panels open in a drawer", async () => {
@@ -189,10 +219,42 @@ describe("bot flow editor end to end", () => {
     await page.getByRole("link", { name: "Menú e2e" }).click();
     await node("ask_1").waitFor();
     expect(await page.getByRole("complementary", { name: "Flow panel" }).count()).toBe(0);
+    // The toolbar fits the phone's width: every action on screen.
+    for (const name of ["Add node", "Saved", "Publish", "Open the panel"])
+      await expect.poll(() => insideViewport(page.getByRole("button", { name, exact: true }))).toBe(true);
     await node("ask_1").click();
     const drawer = page.getByRole("dialog", { name: "Flow panel" });
     await drawer.getByLabel("Question", { exact: true }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}bots-editor-phone-drawer.png` });
+    // Every tab of the drawer is on screen and opens; nothing in it scrolls sideways.
+    for (const [tab, shows] of [
+      ["Triggers", drawer.getByRole("textbox", { name: "Keywords" })],
+      ["Simulator", drawer.getByLabel("Customer message")],
+      ["Versions", drawer.getByTestId("version-2")],
+      ["Analytics", drawer.getByTestId("analytics-sessions")],
+      ["Node", drawer.getByLabel("Question", { exact: true })],
+    ] as const) {
+      await expect.poll(() => insideViewport(drawer.getByRole("tab", { name: tab }))).toBe(true);
+      await drawer.getByRole("tab", { name: tab }).click();
+      await shows.waitFor();
+      // (Strings: they run in the page, whose DOM types this Node project does not load.)
+      const sideways = await page.evaluate<number[]>(`[
+        ${DRAWER_BODY}.scrollWidth - ${DRAWER_BODY}.clientWidth,
+        document.documentElement.scrollWidth - window.innerWidth,
+      ]`);
+      expect(sideways, `${tab}: drawer and page overflow`).toEqual([0, 0]);
+      // No button or tab squeezed until its words are cut off.
+      const clipped = await page.evaluate<string[]>(
+        `[...${DRAWER_BODY}.parentElement.querySelectorAll("button, [role=tab]")]
+          .filter((b) => [b, ...b.querySelectorAll("*")].some((e) => e.scrollWidth > e.clientWidth + 1))
+          .map((b) => b.textContent)`,
+      );
+      expect(clipped, `${tab}: clipped buttons`).toEqual([]);
+      await page.screenshot({
+        path: `${SCREENSHOTS}bots-editor-phone-drawer-${tab.toLowerCase()}.png`,
+        animations: "disabled",
+      });
+    }
+    problems.push(...(await seriousViolations(page)).map((v) => `bots drawer (phone): ${v}`));
   }, 120_000);
 
   it("finds no serious or critical accessibility violation and no sideways scrolling", () => {

@@ -3602,6 +3602,10 @@ export interface paths {
                                         };
                                     };
                                 };
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @enum {string} */
                                 type: "send";
                             } | {
@@ -3615,6 +3619,10 @@ export interface paths {
                                 /** @enum {string} */
                                 input: "text" | "number" | "email" | "date" | "choice";
                                 label?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 prompt: string;
                                 reminder?: string;
                                 /** @default 2 */
@@ -3632,6 +3640,10 @@ export interface paths {
                                 attribute: string;
                                 id: string;
                                 label?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @default true */
                                 saveToContact?: boolean;
                                 /** @enum {string} */
@@ -3645,6 +3657,10 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 match?: "all" | "any";
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 rules: ({
                                     attribute: string;
                                     /** @enum {string} */
@@ -3677,6 +3693,10 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 method?: "GET" | "POST";
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 secret?: string;
                                 /** @default 5000 */
                                 timeoutMs?: number;
@@ -3693,6 +3713,10 @@ export interface paths {
                                     name: string;
                                 }[];
                                 label?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @enum {string} */
                                 type: "classify";
                             } | {
@@ -3701,6 +3725,10 @@ export interface paths {
                                 id: string;
                                 instructions?: string;
                                 label?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @enum {string} */
                                 type: "answer";
                             } | {
@@ -3710,6 +3738,10 @@ export interface paths {
                                 label?: string;
                                 message?: string;
                                 note?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** Format: uuid */
                                 teamId?: string;
                                 /** @enum {string} */
@@ -3718,6 +3750,10 @@ export interface paths {
                                 id: string;
                                 label?: string;
                                 message?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @enum {string} */
                                 type: "end";
                             })[];
@@ -3891,6 +3927,10 @@ export interface paths {
                                         };
                                     };
                                 };
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @enum {string} */
                                 type: "send";
                             } | {
@@ -3904,6 +3944,10 @@ export interface paths {
                                 /** @enum {string} */
                                 input: "text" | "number" | "email" | "date" | "choice";
                                 label?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 prompt: string;
                                 reminder?: string;
                                 /** @default 2 */
@@ -3921,6 +3965,10 @@ export interface paths {
                                 attribute: string;
                                 id: string;
                                 label?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @default true */
                                 saveToContact?: boolean;
                                 /** @enum {string} */
@@ -3934,6 +3982,10 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 match?: "all" | "any";
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 rules: ({
                                     attribute: string;
                                     /** @enum {string} */
@@ -3966,6 +4018,10 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 method?: "GET" | "POST";
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 secret?: string;
                                 /** @default 5000 */
                                 timeoutMs?: number;
@@ -3982,6 +4038,10 @@ export interface paths {
                                     name: string;
                                 }[];
                                 label?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @enum {string} */
                                 type: "classify";
                             } | {
@@ -3990,6 +4050,10 @@ export interface paths {
                                 id: string;
                                 instructions?: string;
                                 label?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @enum {string} */
                                 type: "answer";
                             } | {
@@ -3999,6 +4063,10 @@ export interface paths {
                                 label?: string;
                                 message?: string;
                                 note?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** Format: uuid */
                                 teamId?: string;
                                 /** @enum {string} */
@@ -4007,6 +4075,10 @@ export interface paths {
                                 id: string;
                                 label?: string;
                                 message?: string;
+                                position?: {
+                                    x: number;
+                                    y: number;
+                                };
                                 /** @enum {string} */
                                 type: "end";
                             })[];

@@ -49,7 +49,8 @@ const menuFlow = (teamId: string) => ({
       message: "Te paso con ventas 🙌",
     },
     { id: "hours_info", type: "send", message: { kind: "text", text: "Abrimos de 9 a 18." } },
-    { id: "bye", type: "end", message: "¡Hasta pronto!" },
+    // A canvas position (the portal's editor) rides along; the runtime never reads it.
+    { id: "bye", type: "end", message: "¡Hasta pronto!", position: { x: 240, y: 510 } },
     { id: "to_support", type: "handover", note: "Soporte" },
   ],
   edges: [
@@ -248,19 +249,32 @@ describeEachDatabase("bots", (kind) => {
 
   it("keeps published versions, rolls back, and refuses another tenant's flow ids", async () => {
     const changed = menuFlow(teamId);
-    await h.api("PATCH", `/v1/bots/flows/${flowId}`, {
-      definition: {
-        ...changed,
-        nodes: [{ ...changed.nodes[0]!, prompt: "Menú nuevo" }, ...changed.nodes.slice(1)],
-      },
+    // The editor's canvas positions are saved with the draft and kept by its versions.
+    const position = { x: 312.5, y: -40 };
+    const withNode = (node: object) => ({ ...changed, nodes: [node, ...changed.nodes.slice(1)] });
+    const far = await h.api("PATCH", `/v1/bots/flows/${flowId}`, {
+      definition: withNode({ ...changed.nodes[0]!, position: { x: 1e6, y: 0 } }),
     });
+    expect([far.status, far.body.code, far.body.errors[0].path]).toEqual([
+      400,
+      "validation_failed",
+      "body.definition.nodes.0.position.x",
+    ]);
+    await h.api("PATCH", `/v1/bots/flows/${flowId}`, {
+      definition: withNode({ ...changed.nodes[0]!, prompt: "Menú nuevo", position }),
+    });
+    expect((await h.api("GET", `/v1/bots/flows/${flowId}`)).body.draft.nodes[0].position).toEqual(position);
     expect((await h.api("POST", `/v1/bots/flows/${flowId}/publish`)).body.version).toBe(2);
     const versions = (await h.api("GET", `/v1/bots/flows/${flowId}/versions`)).body.data;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[0].definition.nodes[0].position).toEqual(position);
     expect(versions[1].definition.nodes[0].prompt).toBe("¡Hola! ¿En qué te ayudamos?");
+    const back = (await h.api("POST", `/v1/bots/flows/${flowId}/rollback`, { version: 2 })).body;
+    expect(back.draft.nodes[0]).toMatchObject({ prompt: "Menú nuevo", position });
     const rolled = (await h.api("POST", `/v1/bots/flows/${flowId}/rollback`, { version: 1 })).body;
     expect(rolled.publishedVersion).toBe(1);
     expect(rolled.draft.nodes[0].prompt).toBe("¡Hola! ¿En qué te ayudamos?");
+    expect(rolled.draft.nodes[0].position).toBeUndefined();
     expect((await h.api("POST", `/v1/bots/flows/${flowId}/rollback`, { version: 9 })).status).toBe(404);
 
     const other = await makeTenant(h);

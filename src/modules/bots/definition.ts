@@ -46,7 +46,15 @@ const choice = z.object({
   keywords: z.array(z.string().min(1).max(60)).max(20).optional(),
 });
 
-const base = { id: identifier, label: z.string().max(200).optional() };
+/** Where the portal's editor draws a node: saved with the draft and its versions, never read by the runtime. */
+const canvasCoordinate = z.number().min(-100_000).max(100_000);
+const nodePositionSchema = z.object({ x: canvasCoordinate, y: canvasCoordinate });
+
+const base = {
+  id: identifier,
+  label: z.string().max(200).optional(),
+  position: nodePositionSchema.optional(),
+};
 
 const attributeRule = z.object({
   kind: z.literal("attribute"),

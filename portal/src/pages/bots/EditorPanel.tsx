@@ -23,6 +23,7 @@ export function EditorPanel({
   problemText,
   saveDraft,
   onRolledBack,
+  compact = false,
 }: {
   flow: BotFlow;
   draft: Draft;
@@ -33,13 +34,15 @@ export function EditorPanel({
   problemText: (problem: FlowProblem) => string;
   saveDraft: () => Promise<void>;
   onRolledBack: (flow: BotFlow) => void;
+  /** A phone's drawer: the tabs share one row (they still wrap when a language's words are longer). */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <Tabs value={tab} onChange={(value) => value && onTab(value as PanelName)} keepMounted={false}>
-      <Tabs.List>
+      <Tabs.List grow={compact}>
         {PANELS.map((name) => (
-          <Tabs.Tab key={name} value={name} px="xs">
+          <Tabs.Tab key={name} value={name} px={compact ? 6 : "xs"} fz={compact ? 13 : undefined}>
             {t(`bots.panels.${name}`)}
           </Tabs.Tab>
         ))}

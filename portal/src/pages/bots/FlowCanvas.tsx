@@ -9,16 +9,23 @@ import {
   useReactFlow,
   type XYPosition,
 } from "@xyflow/react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { type CanvasNode, FlowNodeCard } from "./FlowNodeCard";
-import type { FlowDefinition } from "./model";
+import type { FlowDefinition, NodePosition } from "./model";
 import type { Draft } from "./useDraft";
 import type { FlowProblem } from "./validate";
 
 const nodeTypes = { flow: FlowNodeCard };
 
-/** Rows by distance from the start (unreachable nodes in a last row), so a new flow reads top-down. */
+/** The API's bounds for a saved position (a node dragged far away is kept at the edge). */
+const LIMIT = 100_000;
+const toSaved = (value: number) => Math.max(-LIMIT, Math.min(LIMIT, Math.round(value)));
+
+/**
+ * Rows by distance from the start (unreachable nodes in a last row), so a new flow reads top-down;
+ * for the nodes the draft has no saved position for yet.
+ */
 function autoLayout(definition: FlowDefinition): Record<string, XYPosition> {
   const depth = new Map<string, number>([[definition.start, 0]]);
   const queue = [definition.start];
@@ -57,7 +64,6 @@ export function FlowCanvas({
 }) {
   const { t } = useTranslation();
   const { definition, problems, ops } = draft;
-  const [moved, setMoved] = useState<Record<string, XYPosition>>({});
   const layout = useMemo(() => autoLayout(definition), [definition]);
   const { fitView } = useReactFlow();
   const count = definition.nodes.length;
@@ -73,7 +79,7 @@ export function FlowCanvas({
   const nodes: CanvasNode[] = definition.nodes.map((node) => ({
     id: node.id,
     type: "flow",
-    position: moved[node.id] ?? layout[node.id] ?? { x: 0, y: 0 },
+    position: node.position ?? layout[node.id] ?? { x: 0, y: 0 },
     selected: node.id === selected,
     data: {
       node,
@@ -89,14 +95,19 @@ export function FlowCanvas({
     label: edge.when,
     markerEnd: { type: MarkerType.ArrowClosed },
   }));
+  // A drag saves the moved nodes' positions in the draft, and freezes where the others are drawn,
+  // so the layout the user arranged is the one the draft (and its versions) keeps.
   const onNodesChange = (changes: NodeChange<CanvasNode>[]) => {
+    const placed: Record<string, NodePosition> = {};
     for (const change of changes) {
-      if (change.type === "position" && change.position) {
-        const position = change.position;
-        setMoved((current) => ({ ...current, [change.id]: position }));
-      }
+      if (change.type === "position" && change.position)
+        placed[change.id] = { x: toSaved(change.position.x), y: toSaved(change.position.y) };
       if (change.type === "select" && change.selected) onSelect(change.id);
     }
+    if (!Object.keys(placed).length) return;
+    for (const node of definition.nodes)
+      if (!node.position && !placed[node.id] && layout[node.id]) placed[node.id] = layout[node.id]!;
+    ops.placeNodes(placed);
   };
   return (
     <div ref={ref} style={{ width: "100%", height: "100%" }}>

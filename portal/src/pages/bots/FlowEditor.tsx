@@ -26,6 +26,8 @@ function Editor({ flow }: { flow: BotFlow }) {
   const [tab, setTab] = useState<PanelName>("node");
   const [drawer, setDrawer] = useState(false);
   const [published, setPublished] = useState(flow.publishedVersion);
+  // On a phone the toolbar's four actions share one row.
+  const buttonSize = wide ? "sm" : "xs";
   const problemText = (problem: FlowProblem) =>
     t(`bots.problems.${problem.code}`, { node: problem.nodeId ?? "", detail: problem.detail ?? "" });
   const select = (id: string | null) => {
@@ -67,6 +69,7 @@ function Editor({ flow }: { flow: BotFlow }) {
       problemText={problemText}
       saveDraft={saveDraft}
       onRolledBack={onRolledBack}
+      compact={!wide}
     />
   );
   return (
@@ -95,7 +98,7 @@ function Editor({ flow }: { flow: BotFlow }) {
         <Group gap="xs">
           <Menu position="bottom-end">
             <Menu.Target>
-              <Button variant="light" leftSection={<IconPlus size={16} />}>
+              <Button variant="light" size={buttonSize} leftSection={<IconPlus size={16} />}>
                 {t("bots.addNode")}
               </Button>
             </Menu.Target>
@@ -107,16 +110,21 @@ function Editor({ flow }: { flow: BotFlow }) {
               ))}
             </Menu.Dropdown>
           </Menu>
-          <Button variant="default" onClick={() => save.mutate(undefined)} loading={save.isPending}>
+          <Button
+            variant="default"
+            size={buttonSize}
+            onClick={() => save.mutate(undefined)}
+            loading={save.isPending}
+          >
             {draft.dirty ? t("bots.save") : t("bots.savedShort")}
           </Button>
-          <Button onClick={() => publish.mutate(undefined)} loading={publish.isPending}>
+          <Button size={buttonSize} onClick={() => publish.mutate(undefined)} loading={publish.isPending}>
             {t("bots.publish")}
           </Button>
           {wide ? null : (
             <ActionIcon
               variant="light"
-              size="lg"
+              size={30}
               aria-label={t("bots.openPanel")}
               onClick={() => setDrawer(true)}
             >
@@ -150,6 +158,7 @@ function Editor({ flow }: { flow: BotFlow }) {
           position="bottom"
           size="80%"
           title={t("bots.panel")}
+          closeButtonProps={{ "aria-label": t("app.close") }}
         >
           {panel}
         </Drawer>

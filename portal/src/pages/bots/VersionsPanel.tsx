@@ -37,7 +37,7 @@ export function VersionsPanel({
               wrap="nowrap"
               data-testid={`version-${version.version}`}
             >
-              <div>
+              <div style={{ minWidth: 0 }}>
                 <Group gap={6}>
                   <Text fw={600}>v{version.version}</Text>
                   {version.version === flow.publishedVersion ? (
@@ -46,7 +46,7 @@ export function VersionsPanel({
                     </Badge>
                   ) : null}
                 </Group>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
                   {format.dateTime(version.publishedAt)} · {version.publishedBy}
                 </Text>
               </div>
@@ -54,6 +54,7 @@ export function VersionsPanel({
                 <Button
                   size="xs"
                   variant="light"
+                  style={{ flexShrink: 0 }}
                   loading={rollback.isPending && rollback.variables === version.version}
                   onClick={() => rollback.mutate(version.version)}
                 >

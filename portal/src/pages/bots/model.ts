@@ -6,6 +6,8 @@ export type FlowDefinition = NonNullable<
 >;
 export type FlowNode = FlowDefinition["nodes"][number];
 export type FlowEdge = FlowDefinition["edges"][number];
+/** Where the editor draws a node (saved with the draft; the runtime never reads it). */
+export type NodePosition = NonNullable<FlowNode["position"]>;
 export type NodeType = FlowNode["type"];
 export type NodeOf<T extends NodeType> = Extract<FlowNode, { type: T }>;
 export type FlowTriggers = NonNullable<

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import { type FlowDefinition, type FlowNode, type NodeType, newNode } from "./model";
+import { type FlowDefinition, type FlowNode, type NodePosition, type NodeType, newNode } from "./model";
 import { validateFlow } from "./validate";
 
 /** The draft being edited: a definition with the operations the canvas and panels perform. */
@@ -23,9 +23,17 @@ export function useDraft(initial: FlowDefinition) {
       updateNode(id: string, node: FlowNode) {
         const rename = (value: string) => (value === id ? node.id : value);
         change((d) => ({
+          ...d,
           start: rename(d.start),
           nodes: d.nodes.map((n) => (n.id === id ? node : n)),
           edges: d.edges.map((e) => ({ ...e, from: rename(e.from), to: rename(e.to) })),
+        }));
+      },
+      /** Puts nodes where the canvas shows them, so the layout is saved with the draft. */
+      placeNodes(positions: Record<string, NodePosition>) {
+        change((d) => ({
+          ...d,
+          nodes: d.nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)),
         }));
       },
       removeNode(id: string) {
