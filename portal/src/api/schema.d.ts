@@ -8559,7 +8559,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register this browser (PushSubscription.toJSON()) for notices of new assigned conversations and mentions */
+        /** Register this browser (PushSubscription.toJSON() and the portal's language) for notices of new assigned conversations and mentions; registering again updates the language */
         post: {
             parameters: {
                 query?: never;
@@ -8575,6 +8575,11 @@ export interface paths {
                             auth: string;
                             p256dh: string;
                         };
+                        /**
+                         * @description The portal's language (es, en or pt): notices to this browser are written in it
+                         * @enum {string}
+                         */
+                        language?: "es" | "en" | "pt";
                     };
                 };
             };

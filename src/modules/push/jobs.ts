@@ -1,7 +1,8 @@
 import type { EventOf, EventSubscriber } from "../../events/index.ts";
 import { defineJob, enqueueMany, type JobDefinition } from "../../jobs/queue.ts";
+import type { PushNotice } from "./notices.ts";
 import { PUSH_QUEUE } from "./queues.ts";
-import { deliverPush, type PushNotice } from "./service.ts";
+import { deliverPush } from "./service.ts";
 
 // The portal's inbox route: the service worker opens it when the notification is clicked.
 const inboxUrl = (conversationId: string) => `/conversations/${conversationId}`;
@@ -10,20 +11,14 @@ function noticeOf(event: EventOf<"conversation.assigned"> | EventOf<"agent.menti
   if (event.type === "agent.mentioned") {
     const { userId, conversationId, body } = event.data;
     const text = body.length > 140 ? `${body.slice(0, 139)}…` : body;
-    return {
-      userId,
-      title: "You were mentioned",
-      body: text,
-      url: inboxUrl(conversationId),
-      tag: `note:${conversationId}`,
-    };
+    return { userId, kind: "mentioned", text, url: inboxUrl(conversationId), tag: `note:${conversationId}` };
   }
   const { assigneeId, previousAssigneeId, conversationId, note } = event.data;
   if (!assigneeId || assigneeId === previousAssigneeId) return null;
   return {
     userId: assigneeId,
-    title: "New conversation assigned to you",
-    body: note ?? "Open the inbox to answer",
+    kind: "assigned",
+    text: note ?? null,
     url: inboxUrl(conversationId),
     tag: `conversation:${conversationId}`,
   };

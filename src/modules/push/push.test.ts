@@ -98,17 +98,25 @@ describeEachDatabase("push", (kind) => {
       ece.decrypt(message.body, { version: "aes128gcm", privateKey: browser, authSecret }).toString("utf8"),
     );
 
-  it("notifies an agent's browser of a conversation assigned to them and of a mention, signed with the stored VAPID key", async () => {
+  it("notifies an agent's browsers of a conversation assigned to them and of a mention, each in its portal's language, signed with the stored VAPID key", async () => {
     const { publicKey } = (await ana.request("GET", "/v1/push/public-key")).body;
     expect(publicKey).toMatch(/^[\w-]{80,}$/);
     expect((await h.api("GET", "/v1/push/public-key")).body.publicKey).toBe(publicKey);
     const keys = { p256dh: browser.getPublicKey().toString("base64url"), auth: authSecret };
-    expect(
-      (await ana.request("POST", "/v1/push/subscriptions", { endpoint: `${pushUrl}/ana`, keys })).status,
-    ).toBe(201);
-    expect(
-      (await ana.request("POST", "/v1/push/subscriptions", { endpoint: `${pushUrl}/gone/1`, keys })).status,
-    ).toBe(201);
+    const register = (path: string, language?: string) =>
+      ana.request("POST", "/v1/push/subscriptions", { endpoint: `${pushUrl}${path}`, keys, language });
+    const english = await register("/ana");
+    expect(english.status).toBe(201);
+    expect(english.body.language).toBe("en");
+    expect((await register("/gone/1")).status).toBe(201);
+    // Her phone's portal is in Spanish, her tablet's in Portuguese: each is written to in its language.
+    const es = await register("/ana-es", "es");
+    expect(es.status).toBe(201);
+    expect(es.body.language).toBe("es");
+    expect((await register("/ana-pt", "pt")).body.language).toBe("pt");
+    const french = await register("/ana-fr", "fr");
+    expect(french.status).toBe(400);
+    expect(french.body.code).toBe("validation_failed");
     expect(
       (await ana.request("POST", "/v1/push/subscriptions", { endpoint: "http://push.example/x", keys })).body
         .code,
@@ -137,22 +145,48 @@ describeEachDatabase("push", (kind) => {
       url: `/conversations/${conversation.id}`,
       tag: `conversation:${conversation.id}`,
     });
+    const assignedIn = async (path: string) =>
+      decrypt(await eventually(() => received.find((message) => message.path === path)));
+    expect(await assignedIn("/ana-es")).toEqual({
+      title: "Se te asignó una conversación nueva",
+      body: "Cliente VIP",
+      url: `/conversations/${conversation.id}`,
+      tag: `conversation:${conversation.id}`,
+    });
+    expect(await assignedIn("/ana-pt")).toMatchObject({
+      title: "Nova conversa atribuída a você",
+      body: "Cliente VIP",
+    });
     // The push service said the other subscription is gone: it is dropped.
     await eventually(async () => {
       const rows = await h.charla.services.database.db
         .select()
         .from(pushSubscriptions)
         .where(eq(pushSubscriptions.userId, anaId));
-      return rows.length === 1 && rows[0]!.endpoint === `${pushUrl}/ana`;
+      return rows.length === 3 && !rows.some((row) => row.endpoint.includes("/gone/"));
     });
 
     await h.api("POST", `/v1/conversations/${conversation.id}/notes`, {
       body: `@ana.push.${kind} mirá esto`,
     });
-    const mention = await eventually(() => received.filter((message) => message.path === "/ana")[1]);
-    expect(decrypt(mention)).toMatchObject({
+    const mentionAt = async (path: string) =>
+      decrypt(await eventually(() => received.filter((message) => message.path === path)[1]));
+    expect(await mentionAt("/ana")).toMatchObject({
       title: "You were mentioned",
       body: `@ana.push.${kind} mirá esto`,
     });
+    expect(await mentionAt("/ana-es")).toMatchObject({
+      title: "Te mencionaron",
+      body: `@ana.push.${kind} mirá esto`,
+    });
+    expect((await mentionAt("/ana-pt")).title).toBe("Você foi mencionado");
+
+    // Switching the portal to Spanish registers the browser again: its notices follow.
+    expect((await register("/ana-pt", "es")).status).toBe(201);
+    const [moved] = await h.charla.services.database.db
+      .select()
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.endpoint, `${pushUrl}/ana-pt`));
+    expect(moved!.language).toBe("es");
   });
 });

@@ -1,5 +1,5 @@
 import { queue } from "../../jobs/queue.ts";
-import type { PushNotice } from "./service.ts";
+import type { PushNotice } from "./notices.ts";
 
 /** One Web Push notice to a user's browsers. */
 export const PUSH_QUEUE = queue<PushNotice>("push-notify", {

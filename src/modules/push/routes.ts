@@ -2,11 +2,16 @@ import { z } from "zod";
 import { principalOf } from "../../http/auth.ts";
 import type { ModuleRoutes } from "../../http/context.ts";
 import { badRequest } from "../../lib/problem.ts";
+import { PUSH_LANGUAGES } from "./schema.ts";
 import { subscribe, unsubscribe, vapidKeys } from "./service.ts";
 
 const subscriptionBody = z.object({
   endpoint: z.string().min(1).max(2000),
   keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
+  language: z
+    .enum(PUSH_LANGUAGES)
+    .optional()
+    .describe("The portal's language (es, en or pt): notices to this browser are written in it"),
 });
 
 export const pushRoutes: ModuleRoutes = (app, services) => {
@@ -35,7 +40,7 @@ export const pushRoutes: ModuleRoutes = (app, services) => {
       schema: {
         tags: ["push"],
         summary:
-          "Register this browser (PushSubscription.toJSON()) for notices of new assigned conversations and mentions",
+          "Register this browser (PushSubscription.toJSON() and the portal's language) for notices of new assigned conversations and mentions; registering again updates the language",
         body: subscriptionBody,
       },
     },

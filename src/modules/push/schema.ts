@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenants, users } from "../accounts/schema.ts";
 
 /** The installation's VAPID key pair (one row, made on first use); the private key is stored sealed. */
@@ -9,7 +10,11 @@ export const pushKeys = pgTable("push_keys", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A browser's Web Push subscription for a user (one per endpoint). */
+/** The languages notices are written in (the portal's). */
+export const PUSH_LANGUAGES = ["es", "en", "pt"] as const;
+export type PushLanguage = (typeof PUSH_LANGUAGES)[number];
+
+/** A browser's Web Push subscription for a user (one per endpoint), with the portal language it was made in. */
 export const pushSubscriptions = pgTable(
   "push_subscriptions",
   {
@@ -23,7 +28,11 @@ export const pushSubscriptions = pgTable(
     endpoint: text("endpoint").notNull().unique(),
     p256dh: text("p256dh").notNull(),
     auth: text("auth").notNull(),
+    language: text("language").$type<PushLanguage>().notNull().default("en"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("push_subscriptions_user_idx").on(table.userId)],
+  (table) => [
+    index("push_subscriptions_user_idx").on(table.userId),
+    check("push_subscriptions_language", sql`${table.language} in ('es', 'en', 'pt')`),
+  ],
 );

@@ -4,7 +4,8 @@ import webpush from "web-push";
 import type { Services } from "../../app/services.ts";
 import type { Executor } from "../../db/client.ts";
 import { badRequest } from "../../lib/problem.ts";
-import { pushKeys, pushSubscriptions } from "./schema.ts";
+import { type PushNotice, renderNotice } from "./notices.ts";
+import { type PushLanguage, pushKeys, pushSubscriptions } from "./schema.ts";
 
 const KEY_ID = "vapid";
 
@@ -37,6 +38,8 @@ export async function vapidKeys(services: Pick<Services, "database" | "secrets">
 export interface SubscriptionInput {
   endpoint: string;
   keys: { p256dh: string; auth: string };
+  /** The portal's language when it subscribed: notices are written in it (English if never given). */
+  language?: PushLanguage;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function subscribe(db: Executor, tenantId: string, userId: string, 
     endpoint: input.endpoint,
     p256dh: input.keys.p256dh,
     auth: input.keys.auth,
+    ...(input.language ? { language: input.language } : {}),
   };
   const [row] = await db
     .insert(pushSubscriptions)
@@ -75,6 +79,7 @@ export async function subscribe(db: Executor, tenantId: string, userId: string, 
     .returning({
       id: pushSubscriptions.id,
       endpoint: pushSubscriptions.endpoint,
+      language: pushSubscriptions.language,
       createdAt: pushSubscriptions.createdAt,
     });
   return row!;
@@ -86,17 +91,7 @@ export async function unsubscribe(db: Executor, userId: string, endpoint: string
     .where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)));
 }
 
-export interface PushNotice {
-  userId: string;
-  title: string;
-  body: string;
-  /** Where the notification opens the inbox. */
-  url: string;
-  /** Notifications with one tag replace each other (one per conversation). */
-  tag: string;
-}
-
-/** Sends a notice to every subscription of its user; subscriptions the push service says are gone are dropped. */
+/** Sends a notice to every subscription of its user, each in its language; subscriptions the push service says are gone are dropped. */
 export async function deliverPush(services: Services, notice: PushNotice): Promise<number> {
   const { db } = services.database;
   const subscriptions = await db
@@ -105,18 +100,12 @@ export async function deliverPush(services: Services, notice: PushNotice): Promi
     .where(eq(pushSubscriptions.userId, notice.userId));
   if (subscriptions.length === 0) return 0;
   const keys = await vapidKeys(services);
-  const payload = JSON.stringify({
-    title: notice.title,
-    body: notice.body,
-    url: notice.url,
-    tag: notice.tag,
-  });
   let sent = 0;
   for (const subscription of subscriptions) {
     try {
       await webpush.sendNotification(
         { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
-        payload,
+        JSON.stringify(renderNotice(notice, subscription.language)),
         {
           vapidDetails: { subject: pushSubject(), ...keys },
           TTL: 3600,

@@ -14,8 +14,14 @@ export interface StreamClient {
   userId: string | null;
   /** The last position sent to it. */
   cursor: Position;
-  send(row: RealtimeRow): void;
+  /**
+   * Rows for it, in order. Streams that get exactly the same rows get the same array, so what is
+   * written to them can be built once (with hundreds of streams, that is most of the fan-out).
+   */
+  send(rows: readonly RealtimeRow[]): void;
 }
+
+type Entry = StreamClient & { pending: RealtimeRow[] | null };
 
 const BATCH = 500;
 /** How soon to look again while rows wait on transactions that have not ended. */
@@ -32,7 +38,7 @@ export const visibleTo = (client: Pick<StreamClient, "tenantId" | "userId">, row
  */
 export class RealtimeHub {
   readonly #database: Database;
-  readonly #clients = new Set<StreamClient & { pending: RealtimeRow[] | null }>();
+  readonly #clients = new Set<Entry>();
   #cursor: Position = { xid: 0, seq: 0 };
   #running = false;
   #again = false;
@@ -71,13 +77,13 @@ export class RealtimeHub {
           limit: BATCH,
         });
         const stable = rows.filter((row) => row.stable);
-        for (const row of stable) this.#deliver(entry, row, true);
+        this.#deliver(entry, stable);
         if (stable.length < BATCH) break;
       }
     } finally {
       const waiting = entry.pending ?? [];
       entry.pending = null;
-      for (const row of waiting) this.#deliver(entry, row, false);
+      this.#deliver(entry, waiting);
     }
     return remove;
   }
@@ -106,29 +112,55 @@ export class RealtimeHub {
   async #drain(): Promise<void> {
     for (;;) {
       const rows = await rowsAfter(this.#database.db, this.#cursor, { limit: BATCH });
-      let waiting = false;
-      for (const row of rows) {
-        if (!row.stable) {
-          waiting = true;
-          break;
-        }
-        this.#cursor = { xid: row.xid, seq: row.seq };
-        for (const client of this.#clients) this.#deliver(client, row, false);
+      const unstable = rows.findIndex((row) => !row.stable);
+      const waiting = unstable !== -1;
+      const stable = waiting ? rows.slice(0, unstable) : rows;
+      const last = stable.at(-1);
+      if (last) {
+        this.#cursor = { xid: last.xid, seq: last.seq };
+        this.#fanOut(stable);
       }
       if (waiting) this.#scheduleRetry(UNSTABLE_RETRY_MS);
       if (waiting || rows.length < BATCH) return;
     }
   }
 
-  #deliver(client: StreamClient & { pending: RealtimeRow[] | null }, row: RealtimeRow, replay: boolean) {
-    if (!visibleTo(client, row)) return;
-    if (client.pending && !replay) {
-      client.pending.push(row);
-      return;
+  /** Final rows to every stream: the streams of a tenant that see all its rows share one array. */
+  #fanOut(rows: RealtimeRow[]): void {
+    const byTenant = new Map<string, RealtimeRow[]>();
+    for (const row of rows) {
+      const list = byTenant.get(row.tenantId);
+      if (list) list.push(row);
+      else byTenant.set(row.tenantId, [row]);
     }
-    if (!after(row, client.cursor)) return;
-    client.cursor = { xid: row.xid, seq: row.seq };
-    client.send(row);
+    const everyone = new Map<string, boolean>();
+    for (const [tenantId, list] of byTenant)
+      everyone.set(
+        tenantId,
+        list.every((row) => row.userId === null),
+      );
+    for (const client of this.#clients) {
+      const list = byTenant.get(client.tenantId);
+      if (!list) continue;
+      if (client.pending) {
+        for (const row of list) if (visibleTo(client, row)) client.pending.push(row);
+        continue;
+      }
+      // Behind the first row (the usual case) and no personal rows: the shared array as it is.
+      if (everyone.get(client.tenantId) && after(list[0]!, client.cursor)) {
+        client.cursor = { xid: list.at(-1)!.xid, seq: list.at(-1)!.seq };
+        client.send(list);
+      } else this.#deliver(client, list);
+    }
+  }
+
+  /** Rows to one stream: only those it may see and has not had yet. */
+  #deliver(client: Entry, rows: readonly RealtimeRow[]): void {
+    const fresh = rows.filter((row) => visibleTo(client, row) && after(row, client.cursor));
+    const last = fresh.at(-1);
+    if (!last) return;
+    client.cursor = { xid: last.xid, seq: last.seq };
+    client.send(fresh);
   }
 
   #scheduleRetry(ms: number): void {

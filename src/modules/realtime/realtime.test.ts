@@ -7,7 +7,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
+import { signIn } from "../../../test/support/sessions.ts";
 import { openStream } from "../../../test/support/sse.ts";
+import { createUser } from "../accounts/index.ts";
+import { publishRealtime } from "./index.ts";
 
 const fresh = () => `54911${randomInt(10_000_000, 99_999_999)}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,6 +58,45 @@ describeEachDatabase("realtime", (kind) => {
     expect(status.data.data).not.toHaveProperty("content");
     mine.close();
     theirs.close();
+  });
+
+  it("gives a personal event only to its user's streams, in order among the tenant's events of its transaction", async () => {
+    const email = `bea.realtime.${kind}@example.com`;
+    const password = "una clave larga de prueba 42";
+    const bea = await createUser(
+      h.charla.services.database.db,
+      { tenantId: h.tenant.id, email, name: "Bea", role: "agent", password },
+      { kind: "system" },
+    );
+    const session = await signIn(h, email, password);
+    const hers = await openStream(`${h.url}/v1/events/stream`, {
+      cookie: `charla_session=${session.cookie}`,
+    });
+    const tenantWide = [await stream(), await stream()];
+    const theirs = await stream((await makeTenant(h)).apiKey);
+    const marker = fresh();
+    const event = (type: string, step: string, userId: string | null = null) => ({
+      tenantId: h.tenant.id,
+      userId,
+      type,
+      data: { marker, step },
+    });
+    await h.charla.services.database.db.transaction((tx) =>
+      publishRealtime(tx, [
+        event("agent.presence", "before"),
+        event("agent.mentioned", "mention", bea.id),
+        event("agent.presence", "after"),
+      ]),
+    );
+    const steps = async (s: Awaited<ReturnType<typeof stream>>, last: string) => {
+      await s.waitFor((e) => e.data?.data?.marker === marker && e.data.data.step === last);
+      return s.events.filter((e) => e.data?.data?.marker === marker).map((e) => e.data.data.step);
+    };
+    expect(await steps(hers, "after")).toEqual(["before", "mention", "after"]);
+    for (const s of tenantWide) expect(await steps(s, "after")).toEqual(["before", "after"]);
+    await sleep(100);
+    expect(theirs.events.filter((e) => e.data?.data?.marker === marker)).toEqual([]);
+    for (const s of [hers, ...tenantWide, theirs]) s.close();
   });
 
   it("resumes from Last-Event-ID with exactly what was missed, and resets on an unknown id", async () => {

@@ -10,6 +10,8 @@ const HEARTBEAT_MS = 15_000;
 
 /** Each row is serialised once, however many streams it goes to. */
 const frames = new WeakMap<RealtimeRow, string>();
+/** The bytes of rows the hub hands to many streams at once (one array): encoded once, written to each. */
+const chunks = new WeakMap<readonly RealtimeRow[], Buffer>();
 
 function frame(row: RealtimeRow): string {
   let text = frames.get(row);
@@ -19,6 +21,15 @@ function frame(row: RealtimeRow): string {
     frames.set(row, text);
   }
   return text;
+}
+
+function chunk(rows: readonly RealtimeRow[]): Buffer {
+  let bytes = chunks.get(rows);
+  if (bytes === undefined) {
+    bytes = Buffer.from(rows.map(frame).join(""));
+    chunks.set(rows, bytes);
+  }
+  return bytes;
 }
 
 export const realtimeRoutes: ModuleRoutes = (app, services) => {
@@ -72,20 +83,21 @@ export const realtimeRoutes: ModuleRoutes = (app, services) => {
       const heartbeat = setInterval(() => response.write(": ping\n\n"), HEARTBEAT_MS);
       // Rows delivered in one turn of the event loop leave in one write: with hundreds of streams,
       // a write per row and stream is what the fan-out spends its time on.
-      let queued = "";
+      let queued: Buffer[] = [];
       const flush = () => {
-        const text = queued;
-        queued = "";
-        if (text && !response.destroyed) response.write(text);
+        const parts = queued;
+        queued = [];
+        if (parts.length > 0 && !response.destroyed)
+          response.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
       };
       const remove = await hub.add(
         {
           tenantId,
           userId,
           cursor: { xid: 0, seq: 0 },
-          send: (row) => {
-            if (queued === "") setImmediate(flush);
-            queued += frame(row);
+          send: (rows) => {
+            if (queued.length === 0) setImmediate(flush);
+            queued.push(chunk(rows));
           },
         },
         resumeFrom,

@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../api/client";
+
+type NoticeLanguage = "es" | "en" | "pt";
+
+/** The portal's language, which the server writes this browser's notices in. */
+function noticeLanguage(language: string | undefined): NoticeLanguage {
+  return language === "es" || language === "pt" ? language : "en";
+}
 
 export type PushState = "unsupported" | "ask" | "on" | "denied";
 
@@ -14,7 +22,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function subscribe(registration: ServiceWorkerRegistration) {
+async function subscribe(registration: ServiceWorkerRegistration, language: NoticeLanguage) {
   const { publicKey } = (await unwrap(api.GET("/v1/push/public-key"))) as unknown as { publicKey: string };
   const subscription =
     (await registration.pushManager.getSubscription()) ??
@@ -23,14 +31,18 @@ async function subscribe(registration: ServiceWorkerRegistration) {
       applicationServerKey: keyBytes(publicKey),
     }));
   const json = subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
-  await unwrap(api.POST("/v1/push/subscriptions", { body: { endpoint: json.endpoint, keys: json.keys } }));
+  await unwrap(
+    api.POST("/v1/push/subscriptions", { body: { endpoint: json.endpoint, keys: json.keys, language } }),
+  );
 }
 
 /**
  * The service worker (installable PWA, Web Push) and this browser's push subscription: registered
- * with Charla when notifications are allowed; `enable` asks for permission (it needs a click).
+ * with Charla (in the portal's language, again when it changes) when notifications are allowed;
+ * `enable` asks for permission (it needs a click).
  */
 export function usePushSubscription() {
+  const language = noticeLanguage(useTranslation().i18n.resolvedLanguage);
   const supported =
     typeof navigator !== "undefined" && "serviceWorker" in navigator && "PushManager" in window;
   const [state, setState] = useState<PushState>(() =>
@@ -42,11 +54,11 @@ export function usePushSubscription() {
       .register("/sw.js", { scope: "/" })
       .then(async (registration) => {
         if (Notification.permission !== "granted") return;
-        await subscribe(registration);
+        await subscribe(registration, language);
         setState("on");
       })
       .catch(() => {});
-  }, [supported]);
+  }, [supported, language]);
   const enable = useCallback(async () => {
     if (!supported) return;
     const permission = await Notification.requestPermission();
@@ -54,8 +66,8 @@ export function usePushSubscription() {
       setState(permission === "denied" ? "denied" : "ask");
       return;
     }
-    await subscribe(await navigator.serviceWorker.ready);
+    await subscribe(await navigator.serviceWorker.ready, language);
     setState("on");
-  }, [supported]);
+  }, [supported, language]);
   return { state, enable };
 }
