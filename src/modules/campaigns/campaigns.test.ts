@@ -20,7 +20,8 @@ describeEachDatabase("campaigns", (kind) => {
   let h: Harness;
   let sale: { id: string };
   beforeAll(async () => {
-    h = await startHarness(kind, { DISPATCH_RECONCILE_SECONDS: "2" });
+    // Meta's refusals are retried by dispatch's job back-off: held to 1 s here, the same steps in seconds.
+    h = await startHarness(kind, { DISPATCH_RECONCILE_SECONDS: "2", JOBS_RETRY_DELAY_MAX_SECONDS: "1" });
     ({ sale } = await sandboxTemplates(h));
     await everyoneSegment(h);
   }, 240_000);
