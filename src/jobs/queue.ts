@@ -125,7 +125,7 @@ export function createBoss(database: Database, options: { superviseIntervalSecon
 }
 
 /** A queue's options with its retry delays held to `maxSeconds` (the back-off's cap, or the fixed delay). */
-export function capRetryDelay(
+function capRetryDelay(
   options: Omit<QueueOptions, "name">,
   maxSeconds: number | undefined,
 ): Omit<QueueOptions, "name"> {
