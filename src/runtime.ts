@@ -75,7 +75,7 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();
     cleanups.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }));
-    await ensureQueues(boss, moduleJobs);
+    await ensureQueues(boss, moduleJobs, config.JOBS_RETRY_DELAY_MAX_SECONDS);
 
     const graph = createGraph(options.graph ?? graphSettingsFrom(config));
     cleanups.unshift(() => graph.close());

@@ -1,22 +1,6 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError } from "commander";
-import { ConfigError } from "../config/config.ts";
-import { registerCommands } from "./commands.ts";
+import { resolveDrizzleDirectly } from "../lib/module-resolve.ts";
 
-const program = new Command()
-  .name("charla")
-  .description("Charla: open-source WhatsApp Business platform")
-  .showHelpAfterError();
-registerCommands(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof ConfigError || error instanceof InvalidArgumentError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`charla: ${message}`);
-  process.exit(1);
-}
+// Before anything else is loaded: the hook must see drizzle-orm's imports from the start.
+resolveDrizzleDirectly();
+await import("./program.ts");

@@ -60,6 +60,8 @@ const configSchema = z.object({
   TEMPLATE_SYNC_CRON: z.string().min(1).default("*/15 * * * *"),
   /** How often the job queue looks for jobs whose worker died (missed heartbeats) to retry them. */
   JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Caps every job queue's retry delay, back-off included (unset: each queue's own); tests wait short ones. */
+  JOBS_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   SEED_DEMO: booleanFlag.default(true),
   /** Accounts connected through the API or Embedded Signup send templates only once a platform admin enables them. */
   NOTIFICATIONS_REVIEW_REQUIRED: booleanFlag.default(true),
@@ -147,6 +149,8 @@ export const configDocs: Record<keyof Config, string> = {
   DISPATCH_RECONCILE_SECONDS: "wait for Meta's webhooks before resending a dispatch whose outcome is unknown",
   WORKER_CONCURRENCY: "jobs a worker process runs at once per queue",
   JOBS_SUPERVISE_SECONDS: "how often jobs of dead workers (missed heartbeats) are found and retried",
+  JOBS_RETRY_DELAY_MAX_SECONDS:
+    "cap of every job queue's retry delay, back-off included (unset: each queue's own; tests set a short one)",
   WEBHOOK_RETRY_BASE_MS: "first retry delay of a failed customer webhook delivery (later ones grow from it)",
   WEBHOOK_MAX_ATTEMPTS: "attempts before a customer webhook delivery is dead",
   WEBHOOK_TIMEOUT_MS: "timeout of one customer webhook POST",

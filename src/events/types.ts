@@ -130,7 +130,7 @@ export const customerEventCatalogue = {
   "campaign.status_changed":
     "A campaign was launched, started a run, paused (by a user or held: balance, template, number), resumed, cancelled or completed",
   "campaign.progress":
-    "A campaign's counters moved: queued, sent, delivered, read, replied, failed, skipped, clicked and cost",
+    "A campaign's counters moved: queued, sent, delivered, read, replied, failed, skipped, clicked, cost, and Meta's retried refusals by code (metaRetries: 130429, 131056, 131057)",
 } as const satisfies Record<CustomerEventType, string>;
 
 export function isCustomerEvent(

@@ -33,4 +33,22 @@ describeEachDatabase("job failures", (kind) => {
     });
     expect((entry.err as Error).message).toBe("the remote side said no");
   });
+
+  it("hold every queue's retry delays to JOBS_RETRY_DELAY_MAX_SECONDS when it is set", async () => {
+    const { boss } = h.charla.services;
+    const backingOff = defineJob(
+      queue("test-backs-off", { retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 120 }),
+      { handler: async () => {} },
+    );
+    const fixed = defineJob(queue("test-fixed-delay", { retryLimit: 5, retryDelay: 30 }), {
+      handler: async () => {},
+    });
+    await ensureQueues(boss, [backingOff, fixed], 1);
+    expect(await boss.getQueue("test-backs-off")).toMatchObject({ retryDelay: 1, retryDelayMax: 1 });
+    expect(await boss.getQueue("test-fixed-delay")).toMatchObject({ retryDelay: 1 });
+    // Unset: each queue's own delays again (a deploy that drops the cap).
+    await ensureQueues(boss, [backingOff, fixed]);
+    expect(await boss.getQueue("test-backs-off")).toMatchObject({ retryDelay: 2, retryDelayMax: 120 });
+    expect(await boss.getQueue("test-fixed-delay")).toMatchObject({ retryDelay: 30 });
+  });
 });

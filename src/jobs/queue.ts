@@ -124,15 +124,35 @@ export function createBoss(database: Database, options: { superviseIntervalSecon
       });
 }
 
-/** Creates every queue (idempotent); both API and worker processes call this so sends never miss a queue. */
-export async function ensureQueues(boss: PgBoss, jobs: JobDefinition[]): Promise<void> {
+/** A queue's options with its retry delays held to `maxSeconds` (the back-off's cap, or the fixed delay). */
+function capRetryDelay(
+  options: Omit<QueueOptions, "name">,
+  maxSeconds: number | undefined,
+): Omit<QueueOptions, "name"> {
+  if (maxSeconds === undefined) return options;
+  const capped = { ...options };
+  if (options.retryDelay !== undefined) capped.retryDelay = Math.min(options.retryDelay, maxSeconds);
+  if (options.retryBackoff) capped.retryDelayMax = Math.min(options.retryDelayMax ?? maxSeconds, maxSeconds);
+  return capped;
+}
+
+/**
+ * Creates every queue (idempotent); both API and worker processes call this so sends never miss a
+ * queue. `retryDelayMaxSeconds` caps every queue's retry delays (JOBS_RETRY_DELAY_MAX_SECONDS).
+ */
+export async function ensureQueues(
+  boss: PgBoss,
+  jobs: JobDefinition[],
+  retryDelayMaxSeconds?: number,
+): Promise<void> {
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const { queue, schedule } of jobs) {
+    const options = capRetryDelay(queue.options, retryDelayMaxSeconds);
     // Existing queues get the current options too, so a deploy that changes retries takes effect.
-    if (!existing.has(queue.name)) await boss.createQueue(queue.name, queue.options);
+    if (!existing.has(queue.name)) await boss.createQueue(queue.name, options);
     else {
       // Policy and partitioning are fixed when a queue is created; the rest can change.
-      const { policy: _policy, partition: _partition, ...changeable } = queue.options;
+      const { policy: _policy, partition: _partition, ...changeable } = options;
       await boss.updateQueue(queue.name, changeable satisfies UpdateQueueOptions);
     }
     if (schedule) await boss.schedule(queue.name, schedule, {});

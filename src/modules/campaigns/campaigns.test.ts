@@ -1,8 +1,14 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
-import { billingAccounts, campaignRecipients, contacts, phoneNumbers } from "../../db/schema.ts";
+import {
+  billingAccounts,
+  campaignRecipients,
+  contacts,
+  phoneNumbers,
+  realtimeEvents,
+} from "../../db/schema.ts";
 import { configureWallet, topUp } from "../billing/index.ts";
 import {
   atMeta,
@@ -20,7 +26,8 @@ describeEachDatabase("campaigns", (kind) => {
   let h: Harness;
   let sale: { id: string };
   beforeAll(async () => {
-    h = await startHarness(kind, { DISPATCH_RECONCILE_SECONDS: "2" });
+    // Meta's refusals are retried by dispatch's job back-off: held to 1 s here, the same steps in seconds.
+    h = await startHarness(kind, { DISPATCH_RECONCILE_SECONDS: "2", JOBS_RETRY_DELAY_MAX_SECONDS: "1" });
     ({ sale } = await sandboxTemplates(h));
     await everyoneSegment(h);
   }, 240_000);
@@ -194,6 +201,17 @@ describeEachDatabase("campaigns", (kind) => {
       expect(done).toMatchObject({ status: "completed", queued: 3, failed: 0 });
       const sent = (await recipients(id)).map((r) => r.messageId!);
       expect(atMeta(h, new Set(sent))).toHaveLength(3);
+      // Published too: the campaign.progress events (SSE, customer webhooks) carry the counts by code.
+      const published = await db
+        .select({ data: realtimeEvents.data })
+        .from(realtimeEvents)
+        .where(
+          and(eq(realtimeEvents.type, "campaign.progress"), sql`${realtimeEvents.data} ->> 'id' = ${id}`),
+        )
+        .orderBy(desc(realtimeEvents.seq))
+        .limit(1);
+      const retries = published[0]?.data.metaRetries as Record<string, number>;
+      for (const code of ["131057", "130429", "131056"]) expect(retries[code]).toBe(done.metaRetries[code]);
     } finally {
       phone.maintenanceUntil = undefined;
       phone.throughputPerSecond = undefined;

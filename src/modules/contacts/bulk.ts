@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { consentEvents, contacts } from "./schema.ts";
 
@@ -18,7 +18,9 @@ export interface BulkConsent {
   at: Date;
 }
 
-const tuples = (rows: SQL[]) => sql.join(rows, sql`, `);
+// A batch travels as one JSON parameter read by jsonb_to_recordset, not thousands of bound
+// parameters: building those (a query fragment and a parameter object per value) allocated
+// kilobytes per row that a million-row import's heap had to absorb.
 
 /**
  * Creates or merges many contacts in one statement, like `upsertContact`: a given name replaces
@@ -31,13 +33,21 @@ export async function upsertContactsBulk(
   rows: BulkContact[],
 ): Promise<{ id: string; phone: string; created: boolean }[]> {
   if (rows.length === 0) return [];
-  const values = rows.map(
-    (row) =>
-      sql`(${tenantId}::uuid, ${row.phone}, ${row.phone.slice(1)}, ${row.name ?? null}, ${JSON.stringify(row.attributes)}::jsonb, array(select jsonb_array_elements_text(${JSON.stringify(row.tags)}::jsonb)), ${row.optedInAt?.toISOString() ?? null}::timestamptz)`,
+  const values = JSON.stringify(
+    rows.map((row) => ({
+      phone: row.phone,
+      name: row.name ?? null,
+      attributes: row.attributes,
+      tags: row.tags,
+      opted_in_at: row.optedInAt?.toISOString() ?? null,
+    })),
   );
   const result = await db.execute(sql`
     insert into ${contacts} as c (tenant_id, phone, wa_id, name, attributes, tags, opted_in_at)
-    values ${tuples(values)}
+    select ${tenantId}::uuid, v.phone, substr(v.phone, 2), v.name, v.attributes,
+      array(select jsonb_array_elements_text(v.tags)), v.opted_in_at
+    from jsonb_to_recordset(${values}::jsonb)
+      as v(phone text, name text, attributes jsonb, tags jsonb, opted_in_at timestamptz)
     on conflict (tenant_id, phone) do update set
       name = coalesce(excluded.name, c.name),
       attributes = c.attributes || excluded.attributes,
@@ -55,14 +65,18 @@ export async function recordConsentBulk(
   events: BulkConsent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const values = events.map(
-    (event) =>
-      sql`(${event.contactId}::uuid, ${event.source}::text, ${JSON.stringify(event.evidence)}::jsonb, ${event.at.toISOString()}::timestamptz)`,
+  const values = JSON.stringify(
+    events.map((event) => ({
+      contact_id: event.contactId,
+      source: event.source,
+      evidence: event.evidence,
+      at: event.at.toISOString(),
+    })),
   );
   await db.execute(sql`
     insert into ${consentEvents} (tenant_id, contact_id, kind, source, evidence, at)
     select ${tenantId}::uuid, v.contact_id, 'opt_in', v.source, v.evidence, v.at
-    from (values ${tuples(values)}) as v(contact_id, source, evidence, at)
+    from jsonb_to_recordset(${values}::jsonb) as v(contact_id uuid, source text, evidence jsonb, at timestamptz)
     where not exists (
       select 1 from ${consentEvents} e
       where e.contact_id = v.contact_id and e.kind = 'opt_in' and e.source = v.source and e.at = v.at
