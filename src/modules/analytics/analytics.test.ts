@@ -391,7 +391,7 @@ describeEachDatabase("analytics", (kind) => {
     expect(body.rows.map((row: { key: string; sent: number }) => [row.key, row.sent])).toEqual(
       perTemplate.map((row) => [row.key, Number(row.sent)]),
     );
-  });
+  }, 180_000); // 96 reports and their references: slow on a shared machine
 
   it("recommends acting on a portfolio near its messaging limit and a number near its throughput", async () => {
     const { db } = h.charla.services.database;
