@@ -1,22 +1,31 @@
 /**
  * Dashboards at volume: N generated messages (default 10,000,000) on PostgreSQL, set-based with
- * generate_series over 60 days, 4 numbers and 20 templates, with their rollups built by the
- * analytics module's own upsert (`messageRollupSql`). Each dashboard query runs on the rollups
- * (p50/p95 over BENCH_ANALYTICS_RUNS runs) and the same question on the raw messages table
- * (fewer runs: seconds each), reported as a ratio.
+ * generate_series over 60 days, 4 numbers and 20 templates, with their rollups (hourly and daily)
+ * built by the analytics module's own upserts (`messageRollupSql`, `failureRollupSql`). Each
+ * dashboard read runs as the API runs it (the module's functions; p50/p95 over BENCH_ANALYTICS_RUNS
+ * runs) and, where it is one query, the same question on the raw messages table (fewer runs:
+ * seconds each), reported as a ratio.
  *
  *   node bench/analytics.ts                       BENCH_ANALYTICS_MESSAGES=1000000 for a quick run
  *   npm run bench with BENCH_ANALYTICS=1 runs it as its last step.
  */
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type SQL, sql } from "drizzle-orm";
 import { loadConfig } from "../src/config/config.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { createTenant } from "../src/modules/accounts/index.ts";
-import { messageRollupSql } from "../src/modules/analytics/index.ts";
+import {
+  breakdown,
+  failureRollupSql,
+  liveDashboard,
+  messageRollupSql,
+  messageSeries,
+  messageTotals,
+  recommendations,
+} from "../src/modules/analytics/index.ts";
 import { ensureMessagePartitions } from "../src/modules/messages/index.ts";
 import { startCharla } from "../src/runtime.ts";
 import { connectSandboxAccount, startSandbox } from "../src/sandbox.ts";
@@ -30,14 +39,17 @@ export interface AnalyticsQueryResult {
   query: string;
   rollupP50Ms: number;
   rollupP95Ms: number;
-  rawP50Ms: number;
+  rawP50Ms: number | null;
   /** raw p50 / rollup p95: how many times faster the rollup answers, at worst. */
-  ratio: number;
+  ratio: number | null;
+  /** The machine's 1-minute load average after the query's runs (figures under load are noisy). */
+  loadAverage: number;
 }
 
 export interface AnalyticsBenchResult {
   messages: number;
   rollupRows: number;
+  dailyRollupRows: number;
   generateSeconds: number;
   rollupSeconds: number;
   queries: AnalyticsQueryResult[];
@@ -49,11 +61,11 @@ const percentile = (values: number[], p: number) => {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 };
 
-async function time(database: Database, query: SQL, runs: number): Promise<number[]> {
+async function time(run: () => Promise<unknown>, runs: number): Promise<number[]> {
   const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
+  for (let index = 0; index < runs; index++) {
     const start = performance.now();
-    await database.db.execute(query);
+    await run();
     times.push(performance.now() - start);
   }
   return times;
@@ -104,7 +116,7 @@ async function generate(
   return { start, end };
 }
 
-/** The rollups of the generated history, through the subscriber's own upsert (and its failure table's shape). */
+/** The rollups of the generated history, through the subscriber's own upserts (hourly and daily). */
 async function buildRollups(database: Database, tenantId: string) {
   await database.db.execute(
     messageRollupSql(sql`(
@@ -115,59 +127,87 @@ async function buildRollups(database: Database, tenantId: string) {
         0 as conversations_opened, 0 as conversations_resolved, 0::bigint as cost_micros, 0::bigint as markup_micros
       from messages where tenant_id = ${tenantId}::uuid)`),
   );
-  await database.db.execute(sql`
-    insert into analytics_failure_hourly (tenant_id, hour, phone_number_id, template_id, campaign_id, error_code, failed)
-    select tenant_id, date_trunc('hour', created_at), phone_number_id, template_id, null, (error->>'code')::int, count(*)
-    from messages where tenant_id = ${tenantId}::uuid and status = 'failed' group by 1, 2, 3, 4, 6`);
+  await database.db.execute(
+    failureRollupSql(sql`(
+      select tenant_id as "tenantId", date_trunc('hour', created_at) as hour, phone_number_id as "phoneNumberId",
+        template_id as "templateId", null::uuid as "campaignId", (error->>'code')::int as "errorCode", 1 as failed
+      from messages where tenant_id = ${tenantId}::uuid and status = 'failed')`),
+  );
   await database.db.execute(sql`analyze`);
 }
 
-/** Each dashboard question, on the rollups and on raw messages (same answer, different source). */
-function questions(tenantId: string, numberId: string, templateId: string, start: number, end: number) {
-  const from = new Date(end - 30 * DAY).toISOString();
+interface Question {
+  query: string;
+  rollup: () => Promise<unknown>;
+  /** The same question on raw messages; none where the answer needs more than one query (recommendations, live). */
+  raw?: SQL;
+}
+
+/** Each dashboard question: the module's own read (as the API runs it) and, where it is one query, the same on raw messages. */
+function questions(
+  db: Database["db"],
+  tenantId: string,
+  numberId: string,
+  templateId: string,
+  end: number,
+): Question[] {
+  const fromDate = new Date(end - 30 * DAY);
+  const from = fromDate.toISOString();
   const to = new Date(end).toISOString();
   const previous = new Date(end - 60 * DAY).toISOString();
   const tz = "America/Sao_Paulo";
-  const rollup = (where: SQL) =>
-    sql`tenant_id = ${tenantId}::uuid and hour >= ${from}::timestamptz and hour < ${to}::timestamptz and ${where}`;
+  const period = { from: fromDate, to: new Date(end), tz };
   const raw = (where: SQL) =>
     sql`tenant_id = ${tenantId}::uuid and created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz and ${where}`;
-  const sums = sql.raw("sum(sent), sum(delivered), sum(read), sum(failed), sum(cost_micros)");
   const counts = sql.raw(
     "count(*) filter (where sent_at is not null), count(*) filter (where delivered_at is not null), count(*) filter (where read_at is not null), count(*) filter (where status = 'failed')",
   );
-  void start;
+  // Each UTC hour in the local day its start falls in, as the rollups count it.
+  const localDay = (zone: string) =>
+    sql`date_trunc('day', date_trunc('hour', created_at) at time zone ${zone})`;
   return [
     {
       query: "series by day in a timezone, 30 days",
-      rollup: sql`select date_trunc('day', hour at time zone ${tz}), ${sums} from analytics_message_hourly where ${rollup(sql`true`)} group by 1 order by 1`,
-      raw: sql`select date_trunc('day', created_at at time zone ${tz}), ${counts} from messages where ${raw(sql`direction = 'outbound'`)} group by 1 order by 1`,
+      rollup: () => messageSeries(db, tenantId, period, "day"),
+      raw: sql`select ${localDay(tz)}, ${counts} from messages where ${raw(sql`direction = 'outbound'`)} group by 1 order by 1`,
+    },
+    {
+      query: "series by day in a half-hour timezone (Asia/Kolkata), 30 days",
+      rollup: () => messageSeries(db, tenantId, { ...period, tz: "Asia/Kolkata" }, "day"),
+      raw: sql`select ${localDay("Asia/Kolkata")}, ${counts} from messages where ${raw(sql`direction = 'outbound'`)} group by 1 order by 1`,
     },
     {
       query: "series by hour of one number, 30 days",
-      rollup: sql`select hour, ${sums} from analytics_message_hourly where ${rollup(sql`phone_number_id = ${numberId}::uuid`)} group by 1 order by 1`,
+      rollup: () => messageSeries(db, tenantId, { ...period, numberId }, "hour"),
       raw: sql`select date_trunc('hour', created_at), ${counts} from messages where ${raw(sql`phone_number_id = ${numberId}::uuid`)} group by 1 order by 1`,
     },
     {
       query: "totals of the previous 30 days (comparison)",
-      rollup: sql`select ${sums} from analytics_message_hourly where tenant_id = ${tenantId}::uuid and hour >= ${previous}::timestamptz and hour < ${from}::timestamptz`,
+      rollup: () => messageTotals(db, tenantId, period, new Date(end - 60 * DAY), fromDate),
       raw: sql`select ${counts} from messages where tenant_id = ${tenantId}::uuid and created_at >= ${previous}::timestamptz and created_at < ${from}::timestamptz`,
     },
     {
       query: "breakdown by template, 30 days",
-      rollup: sql`select template_id, ${sums} from analytics_message_hourly where ${rollup(sql`true`)} group by 1 order by 2 desc`,
+      rollup: () => breakdown(db, tenantId, period, "template"),
       raw: sql`select template_id, ${counts} from messages where ${raw(sql`true`)} group by 1 order by 2 desc`,
     },
     {
       query: "one template's series by week",
-      rollup: sql`select date_trunc('week', hour at time zone ${tz}), ${sums} from analytics_message_hourly where ${rollup(sql`template_id = ${templateId}::uuid`)} group by 1 order by 1`,
-      raw: sql`select date_trunc('week', created_at at time zone ${tz}), ${counts} from messages where ${raw(sql`template_id = ${templateId}::uuid`)} group by 1 order by 1`,
+      rollup: () => messageSeries(db, tenantId, { ...period, templateId }, "week"),
+      raw: sql`select date_trunc('week', date_trunc('hour', created_at) at time zone ${tz}), ${counts} from messages where ${raw(sql`template_id = ${templateId}::uuid`)} group by 1 order by 1`,
+    },
+    {
+      query: "series by month, 60 days",
+      rollup: () => messageSeries(db, tenantId, { ...period, from: new Date(end - 60 * DAY) }, "month"),
+      raw: sql`select date_trunc('month', date_trunc('hour', created_at) at time zone ${tz}), ${counts} from messages where tenant_id = ${tenantId}::uuid and created_at >= ${previous}::timestamptz and created_at < ${to}::timestamptz group by 1 order by 1`,
     },
     {
       query: "failures by error code, 30 days",
-      rollup: sql`select error_code, sum(failed) from analytics_failure_hourly where ${rollup(sql`true`)} group by 1 order by 2 desc`,
+      rollup: () => breakdown(db, tenantId, period, "error_code"),
       raw: sql`select (error->>'code')::int, count(*) from messages where ${raw(sql`status = 'failed'`)} group by 1 order by 2 desc`,
     },
+    { query: "live dashboard (today)", rollup: () => liveDashboard(db, tenantId, tz) },
+    { query: "recommendations (28 days)", rollup: () => recommendations(db, tenantId, tz) },
   ];
 }
 
@@ -202,37 +242,38 @@ export async function measureAnalytics(postgresUrl: string, total = 10_000_000, 
     ).rows.map((row) => row.id);
     void accountId;
     let startedAt = performance.now();
-    const { start, end } = await generate(database, tenant.id, numbers, templates, total);
+    const { end } = await generate(database, tenant.id, numbers, templates, total);
     const generateSeconds = Math.round((performance.now() - startedAt) / 100) / 10;
     startedAt = performance.now();
     await buildRollups(database, tenant.id);
     const rollupSeconds = Math.round((performance.now() - startedAt) / 100) / 10;
-    const [{ n }] = (
+    const [{ n, daily }] = (
       (await database.db.execute(
-        sql`select count(*)::int as n from analytics_message_hourly`,
-      )) as unknown as {
-        rows: [{ n: number }];
-      }
+        sql`select (select count(*)::int from analytics_message_hourly) as n,
+          (select count(*)::int from analytics_message_daily) as daily`,
+      )) as unknown as { rows: [{ n: number; daily: number }] }
     ).rows;
     const queries: AnalyticsQueryResult[] = [];
-    for (const question of questions(tenant.id, numbers[0]!, templates[0]!, start, end)) {
+    for (const question of questions(database.db, tenant.id, numbers[0]!, templates[0]!, end)) {
       process.stderr.write(`  ${question.query}\n`);
-      await time(database, question.rollup, 3); // warm
-      const rollupTimes = await time(database, question.rollup, runs);
-      const rawTimes = await time(database, question.raw, rawRuns);
+      await time(question.rollup, 3); // warm
+      const rollupTimes = await time(question.rollup, runs);
+      const { raw } = question;
+      const rawP50Ms = raw ? percentile(await time(() => database.db.execute(raw), rawRuns), 50) : null;
       const rollupP95Ms = percentile(rollupTimes, 95);
-      const rawP50Ms = percentile(rawTimes, 50);
       queries.push({
         query: question.query,
         rollupP50Ms: percentile(rollupTimes, 50),
         rollupP95Ms,
         rawP50Ms,
-        ratio: Math.round(rawP50Ms / Math.max(0.1, rollupP95Ms)),
+        ratio: rawP50Ms === null ? null : Math.round(rawP50Ms / Math.max(0.1, rollupP95Ms)),
+        loadAverage: loadavg()[0]!,
       });
     }
     return {
       messages: total,
       rollupRows: n,
+      dailyRollupRows: daily,
       generateSeconds,
       rollupSeconds,
       queries,
@@ -242,7 +283,9 @@ export async function measureAnalytics(postgresUrl: string, total = 10_000_000, 
     await charla.close();
     await sandbox.close();
     await database.close();
-    await postgres.drop();
+    // BENCH_ANALYTICS_KEEP=1 leaves the generated database for EXPLAIN ANALYZE (drop it by hand).
+    if (process.env.BENCH_ANALYTICS_KEEP === "1") process.stderr.write(`  kept ${postgres.url}\n`);
+    else await postgres.drop();
   }
 }
 

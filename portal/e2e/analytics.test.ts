@@ -81,6 +81,8 @@ describe("analytics end to end", () => {
       .toContain(`from=${encodeURIComponent(from)}`);
     await expect.poll(() => count("total-sent"), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     await page.getByTestId("breakdown-table").waitFor();
+    // One report card draws the breakdown, agents and bots: the breakdown has today's number.
+    expect(await page.getByTestId("breakdown-table").locator("tbody tr").count()).toBeGreaterThan(0);
     problems.push(...(await screenshots(page, "analytics-reports")));
 
     const [download] = await Promise.all([
@@ -89,7 +91,17 @@ describe("analytics end to end", () => {
     ]);
     const csv = await readFile((await download.path()) as string, "utf8");
     const [header, ...rows] = csv.trim().split(/\r?\n/);
-    expect(header?.split(",").slice(0, 4)).toEqual(["start", "sent", "delivered", "read"]);
+    // Money columns say what they hold: micro-units of the wallet currency.
+    expect(header?.split(",")).toEqual([
+      "start",
+      "sent",
+      "delivered",
+      "read",
+      "failed",
+      "replies",
+      "cost_micros",
+      "markup_micros",
+    ]);
     const sentInCsv = rows.reduce((sum, row) => sum + Number(row.split(",")[1]), 0);
     expect(sentInCsv).toBeGreaterThanOrEqual(3);
     expect(problems, `see ${SCREENSHOTS}`).toEqual([]);

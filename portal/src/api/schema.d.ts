@@ -1937,7 +1937,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: {
-                                cost_minor: number;
+                                /** @description Meta's cost, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                cost_micros: number;
                                 delivered: number;
                                 failed: number;
                                 key: string | null;
@@ -2046,8 +2047,11 @@ export interface paths {
                                 unassigned: number;
                             };
                             messaging_limit: {
+                                /** @description Business-initiated conversations per 24 hours (null: unlimited) */
                                 limit: number | null;
                                 sent_24h: number;
+                                /** @description The tier that sets the limit: the highest of the numbers' */
+                                tier: string | null;
                                 use: number | null;
                             };
                             numbers: {
@@ -2066,16 +2070,20 @@ export interface paths {
                                 sent: number;
                             }[];
                             spend: {
-                                balance_minor: number;
+                                /** @description The wallet's balance, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                balance_micros: number;
                                 currency: string;
-                                today_minor: number;
+                                /** @description Today's cost and markup, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                today_micros: number;
                             };
                             today: {
-                                cost_minor: number;
+                                /** @description Meta's cost, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                cost_micros: number;
                                 delivered: number;
                                 delivery_rate: number | null;
                                 failed: number;
-                                markup_minor: number;
+                                /** @description The markup, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                markup_micros: number;
                                 read: number;
                                 read_rate: number | null;
                                 replies: number;
@@ -2137,11 +2145,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             buckets: {
-                                /** @description micro-units of `currency`, like billing */
-                                cost_minor: number;
+                                /** @description Meta's cost, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                cost_micros: number;
                                 delivered: number;
                                 failed: number;
-                                markup_minor: number;
+                                /** @description The markup, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                markup_micros: number;
                                 read: number;
                                 replies: number;
                                 sent: number;
@@ -2150,12 +2159,13 @@ export interface paths {
                             currency: string;
                             previous?: {
                                 totals: {
-                                    /** @description micro-units of `currency`, like billing */
-                                    cost_minor: number;
+                                    /** @description Meta's cost, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                    cost_micros: number;
                                     delivered: number;
                                     delivery_rate: number | null;
                                     failed: number;
-                                    markup_minor: number;
+                                    /** @description The markup, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                    markup_micros: number;
                                     read: number;
                                     read_rate: number | null;
                                     replies: number;
@@ -2163,12 +2173,13 @@ export interface paths {
                                 };
                             };
                             totals: {
-                                /** @description micro-units of `currency`, like billing */
-                                cost_minor: number;
+                                /** @description Meta's cost, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                cost_micros: number;
                                 delivered: number;
                                 delivery_rate: number | null;
                                 failed: number;
-                                markup_minor: number;
+                                /** @description The markup, in micro-units of `currency` (1,000,000 = 1 unit) */
+                                markup_micros: number;
                                 read: number;
                                 read_rate: number | null;
                                 replies: number;

@@ -3,7 +3,8 @@ import type { Executor } from "../../db/client.ts";
 import { campaignNames } from "../campaigns/index.ts";
 import { numbersByIds } from "../numbers/index.ts";
 import { templateLabels } from "../templates/index.ts";
-import { type ReportQuery, rollupWhere } from "./filters.ts";
+import type { ReportQuery } from "./filters.ts";
+import { rollupRows } from "./ranges.ts";
 
 export const DIMENSIONS = ["number", "template", "campaign", "category", "market", "error_code"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -23,7 +24,7 @@ export interface BreakdownRow {
   delivered: number;
   read: number;
   failed: number;
-  cost_minor: number;
+  cost_micros: number;
 }
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -35,38 +36,40 @@ export async function breakdown(
   query: ReportQuery,
   dimension: Dimension,
 ): Promise<BreakdownRow[]> {
-  const rows =
-    dimension === "error_code"
-      ? rowsOf<Omit<BreakdownRow, "label">>(
-          await db.execute(sql`
-            select error_code::text as key, 0 as sent, 0 as delivered, 0 as read,
-              sum(failed)::float8 as failed, 0 as cost_minor
-            from analytics_failure_hourly
-            where ${rollupWhere(tenantId, { ...query, category: undefined, market: undefined })}
-            group by 1 order by failed desc, 1`),
-        )
-      : rowsOf<Omit<BreakdownRow, "label">>(
-          await db.execute(sql`
-            select ${sql.raw(COLUMN[dimension])}::text as key, sum(sent)::float8 as sent,
-              sum(delivered)::float8 as delivered, sum(read)::float8 as read, sum(failed)::float8 as failed,
-              sum(cost_micros)::float8 as cost_minor
-            from analytics_message_hourly where ${rollupWhere(tenantId, query)}
-            group by 1 order by sent desc, 1 nulls last`),
-        );
+  const failures = dimension === "error_code";
+  const column = failures ? "error_code" : COLUMN[dimension];
+  // A value whose only rows lie in hours taken back out of a day sums to zero: not a row of the period.
+  const counters = failures ? ["failed"] : ["sent", "delivered", "read", "failed", "cost_micros"];
+  const rows = rollupRows(tenantId, query, {
+    table: failures ? "failure" : "message",
+    bucket: "all",
+    dimensions: [column],
+    counters,
+  });
+  const sums = failures
+    ? "0 as sent, 0 as delivered, 0 as read, sum(failed)::float8 as failed, 0 as cost_micros"
+    : `sum(sent)::float8 as sent, sum(delivered)::float8 as delivered, sum(read)::float8 as read,
+      sum(failed)::float8 as failed, sum(cost_micros)::float8 as cost_micros`;
+  const result = rowsOf<Omit<BreakdownRow, "label">>(
+    await db.execute(sql`
+      select ${sql.raw(column)}::text as key, ${sql.raw(sums)} from ${rows} r group by 1
+      having ${sql.raw(counters.map((name) => `sum(${name}) <> 0`).join(" or "))}
+      order by ${sql.raw(failures ? "failed" : "sent")} desc, 1 nulls last`),
+  );
   const labels = await labelsOf(
     db,
     tenantId,
     dimension,
-    rows.flatMap((row) => (row.key ? [row.key] : [])),
+    result.flatMap((row) => (row.key ? [row.key] : [])),
   );
-  return rows.map((row) => ({
+  return result.map((row) => ({
     key: row.key,
     label: row.key === null ? "" : (labels.get(row.key) ?? row.key),
     sent: Number(row.sent),
     delivered: Number(row.delivered),
     read: Number(row.read),
     failed: Number(row.failed),
-    cost_minor: Number(row.cost_minor),
+    cost_micros: Number(row.cost_micros),
   }));
 }
 

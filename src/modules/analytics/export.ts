@@ -22,7 +22,7 @@ export function seriesCsv(buckets: (SeriesRow & { start: string })[]): string {
 }
 
 export function breakdownCsv(rows: BreakdownRow[]): string {
-  const fields = ["key", "label", "sent", "delivered", "read", "failed", "cost_minor"] as const;
+  const fields = ["key", "label", "sent", "delivered", "read", "failed", "cost_micros"] as const;
   return toCsv(
     fields,
     rows.map((row) => fields.map((field) => row[field])),
@@ -33,7 +33,7 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * A tenant's business metrics in Prometheus' text format (counters since the rollups began, per
- * number, category and market; failures per error code), read from the rollups only.
+ * number, category and market; failures per error code), read from the daily rollups only.
  */
 export async function businessMetrics(db: Executor, tenantId: string): Promise<string> {
   const rows = rowsOf<Record<string, string | number | null>>(
@@ -42,10 +42,10 @@ export async function businessMetrics(db: Executor, tenantId: string): Promise<s
         sum(sent)::float8 as sent, sum(delivered)::float8 as delivered, sum(read)::float8 as read,
         sum(failed)::float8 as failed, sum(replies)::float8 as replies,
         sum(cost_micros)::float8 as cost_micros, sum(markup_micros)::float8 as markup_micros
-      from analytics_message_hourly where tenant_id = ${tenantId} group by 1, 2, 3 order by 1, 2, 3`),
+      from analytics_message_daily where tenant_id = ${tenantId} group by 1, 2, 3 order by 1, 2, 3`),
   );
   const failures = rowsOf<{ error_code: number; failed: number }>(
-    await db.execute(sql`select error_code, sum(failed)::float8 as failed from analytics_failure_hourly
+    await db.execute(sql`select error_code, sum(failed)::float8 as failed from analytics_failure_daily
       where tenant_id = ${tenantId} group by 1 order by 1`),
   );
   const label = (value: unknown) =>

@@ -51,17 +51,16 @@ export async function checkOwnership(db: Executor, tenantId: string, query: Repo
     throw notFound("Campaign", "campaign_not_found");
 }
 
-/** The WHERE of a rollup read: tenant, period (whole UTC hours) and dimension filters. */
-export function rollupWhere(tenantId: string, query: ReportQuery, from = query.from, to = query.to): SQL {
-  const parts = [
-    sql`tenant_id = ${tenantId}`,
-    sql`hour >= ${from.toISOString()}::timestamptz`,
-    sql`hour < ${to.toISOString()}::timestamptz`,
-  ];
+/**
+ * The tenant and dimension filters of a rollup read (no period). Failure rollups have no category
+ * or market: those filters do not apply to them.
+ */
+export function dimensionWhere(tenantId: string, query: ReportQuery, failures = false): SQL {
+  const parts = [sql`tenant_id = ${tenantId}`];
   if (query.numberId) parts.push(sql`phone_number_id = ${query.numberId}`);
   if (query.templateId) parts.push(sql`template_id = ${query.templateId}`);
   if (query.campaignId) parts.push(sql`campaign_id = ${query.campaignId}`);
-  if (query.category) parts.push(sql`category = ${query.category.toLowerCase()}`);
-  if (query.market) parts.push(sql`market = ${query.market}`);
+  if (query.category && !failures) parts.push(sql`category = ${query.category.toLowerCase()}`);
+  if (query.market && !failures) parts.push(sql`market = ${query.market}`);
   return sql.join(parts, sql` and `);
 }

@@ -65,8 +65,8 @@ export async function liveDashboard(db: Executor, tenantId: string, tz: string) 
     })),
     spend: {
       currency: wallet?.currency ?? "USD",
-      today_minor: totals.cost_minor + totals.markup_minor,
-      balance_minor: wallet?.balanceMicros ?? 0,
+      today_micros: totals.cost_micros + totals.markup_micros,
+      balance_micros: wallet?.balanceMicros ?? 0,
     },
     ...(await numbersUse(db, tenantId)),
     inbox: await inboxLoad(db, tenantId),
@@ -95,6 +95,8 @@ async function numbersUse(db: Executor, tenantId: string) {
   const limits = numberRows.map((row) => tierLimit(row.messagingLimitTier));
   const limit = limits.includes(null) ? null : Math.max(0, ...(limits as number[]));
   const sent24h = Number(day?.sent ?? 0);
+  // The tier that sets the portfolio's limit (the highest; unlimited wins).
+  const tier = numberRows[limits.indexOf(limit)]?.messagingLimitTier ?? null;
   return {
     numbers: numberRows.map((row) => {
       const capacity = row.throughputPerSecond * 60;
@@ -108,14 +110,14 @@ async function numbersUse(db: Executor, tenantId: string) {
         throughput_use: capacity > 0 ? peak / capacity : 0,
       };
     }),
-    messaging_limit: { limit, sent_24h: sent24h, use: limit ? sent24h / limit : null },
+    messaging_limit: { limit, tier, sent_24h: sent24h, use: limit ? sent24h / limit : null },
   };
 }
 
 async function tenantNumbers(db: Executor, tenantId: string) {
   const ids = rowsOf<{ id: string }>(
-    await db.execute(sql`select distinct phone_number_id as id from analytics_message_hourly
-      where tenant_id = ${tenantId} and hour >= now() - interval '30 days' and phone_number_id is not null`),
+    await db.execute(sql`select distinct phone_number_id as id from analytics_message_daily
+      where tenant_id = ${tenantId} and day >= now() - interval '31 days' and phone_number_id is not null`),
   );
   return [
     ...(

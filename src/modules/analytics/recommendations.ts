@@ -3,9 +3,11 @@ import type { Executor } from "../../db/client.ts";
 import { campaignNames } from "../campaigns/index.ts";
 import { templateLabels } from "../templates/index.ts";
 import { liveDashboard } from "./live.ts";
+import { rollupRows } from "./ranges.ts";
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 /** Below these volumes a rate says too little to act on. */
 const MIN_DELIVERED = 20;
 const MIN_FAILED = 10;
@@ -27,14 +29,20 @@ const FIXES: Record<number, string> = {
   130472: "experiment_group",
 };
 
-/** The hour of day (in `tz`) with the best read rate per template, over the last 28 days. */
+/**
+ * The hour of day (in `tz`) with the best read rate per template, over the last 28 days, from the
+ * per-template rollup (the local hour is worked out once per hour of the period, not once per row).
+ */
 async function bestHours(db: Executor, tenantId: string, tz: string): Promise<Recommendation[]> {
   const rows = rowsOf<{ template_id: string; local_hour: number; delivered: number; read: number }>(
     await db.execute(sql`
-      select template_id, extract(hour from hour at time zone ${tz})::int as local_hour,
-        sum(delivered)::float8 as delivered, sum(read)::float8 as read
-      from analytics_message_hourly
-      where tenant_id = ${tenantId} and template_id is not null and hour >= now() - interval '28 days'
+      with hours as (
+        select h, extract(hour from h at time zone ${tz})::int as local_hour
+        from generate_series(date_trunc('hour', now() - interval '28 days'), now(), interval '1 hour') h
+      )
+      select template_id, local_hour, sum(delivered)::float8 as delivered, sum(read)::float8 as read
+      from analytics_template_hourly x join hours on hours.h = x.hour
+      where tenant_id = ${tenantId} and hour >= now() - interval '28 days'
       group by 1, 2`),
   );
   const byTemplate = new Map<string, typeof rows>();
@@ -65,6 +73,19 @@ async function bestHours(db: Executor, tenantId: string, tz: string): Promise<Re
   });
 }
 
+/** Per template: delivered, read and replies of a period (whole hours from `from`). */
+const templateRows = (tenantId: string, from: number, to: number) =>
+  rollupRows(
+    tenantId,
+    { from: new Date(from), to: new Date(Math.ceil(to / HOUR) * HOUR), tz: "UTC" },
+    {
+      table: "message",
+      bucket: "all",
+      dimensions: ["template_id"],
+      counters: ["delivered", "read", "replies"],
+    },
+  );
+
 /** Templates whose read or reply rate fell by a fifth or more (last 7 days vs the 7 before), or whose quality dropped. */
 async function decliningTemplates(db: Executor, tenantId: string, now: Date): Promise<Recommendation[]> {
   const rows = rowsOf<{
@@ -75,12 +96,14 @@ async function decliningTemplates(db: Executor, tenantId: string, now: Date): Pr
     replies: number;
   }>(
     await db.execute(sql`
-      select template_id, hour >= ${new Date(now.getTime() - 7 * DAY).toISOString()}::timestamptz as recent,
-        sum(delivered)::float8 as delivered, sum(read)::float8 as read, sum(replies)::float8 as replies
-      from analytics_message_hourly
-      where tenant_id = ${tenantId} and template_id is not null
-        and hour >= ${new Date(now.getTime() - 14 * DAY).toISOString()}::timestamptz
-      group by 1, 2`),
+      select template_id, recent, sum(delivered)::float8 as delivered, sum(read)::float8 as read,
+        sum(replies)::float8 as replies
+      from (
+        select true as recent, * from ${templateRows(tenantId, now.getTime() - 7 * DAY, now.getTime())} r
+        union all
+        select false, * from ${templateRows(tenantId, now.getTime() - 14 * DAY, now.getTime() - 7 * DAY)} r
+      ) r
+      where template_id is not null group by 1, 2`),
   );
   const ids = [...new Set(rows.map((row) => row.template_id))];
   const labels = await templateLabels(db, tenantId, ids);
@@ -122,17 +145,22 @@ async function decliningTemplates(db: Executor, tenantId: string, now: Date): Pr
 }
 
 /** Campaigns of the last 30 days whose failures point at a fix (at least MIN_FAILED and 5% of sends). */
-async function campaignFixes(db: Executor, tenantId: string): Promise<Recommendation[]> {
+async function campaignFixes(db: Executor, tenantId: string, now: Date): Promise<Recommendation[]> {
+  const period = {
+    from: new Date(now.getTime() - 30 * DAY),
+    to: new Date(Math.ceil(now.getTime() / HOUR) * HOUR),
+    tz: "UTC",
+  };
   const rows = rowsOf<{ campaign_id: string; error_code: number; failed: number; sent: number }>(
     await db.execute(sql`
       with failures as (
-        select campaign_id, error_code, sum(failed)::float8 as failed from analytics_failure_hourly
-        where tenant_id = ${tenantId} and campaign_id is not null and hour >= now() - interval '30 days'
-        group by 1, 2
+        select campaign_id, error_code, sum(failed)::float8 as failed
+        from ${rollupRows(tenantId, period, { table: "failure", bucket: "all", dimensions: ["campaign_id", "error_code"], counters: ["failed"] })} r
+        where campaign_id is not null group by 1, 2 having sum(failed) > 0
       ), sends as (
-        select campaign_id, (sum(sent) + sum(failed))::float8 as sent from analytics_message_hourly
-        where tenant_id = ${tenantId} and campaign_id is not null and hour >= now() - interval '30 days'
-        group by 1
+        select campaign_id, (sum(sent) + sum(failed))::float8 as sent
+        from ${rollupRows(tenantId, period, { table: "message", bucket: "all", dimensions: ["campaign_id"], counters: ["sent", "failed"] })} r
+        where campaign_id is not null group by 1
       )
       select f.campaign_id, f.error_code, f.failed, coalesce(s.sent, 0) as sent
       from failures f left join sends s using (campaign_id) order by f.failed desc`),
@@ -163,6 +191,7 @@ async function campaignFixes(db: Executor, tenantId: string): Promise<Recommenda
 
 /** Every recommendation for a tenant, each with the figures behind it. */
 export async function recommendations(db: Executor, tenantId: string, tz: string) {
+  const now = new Date();
   const live = await liveDashboard(db, tenantId, tz);
   const nearLimit: Recommendation[] =
     live.messaging_limit.use !== null && live.messaging_limit.use >= 0.8
@@ -170,7 +199,7 @@ export async function recommendations(db: Executor, tenantId: string, tz: string
           {
             kind: "number_near_limit",
             title_key: "analytics.recommendations.number_near_limit",
-            params: { tier: live.numbers[0]?.tier ?? null },
+            params: { tier: live.messaging_limit.tier },
             figures: {
               sent_24h: live.messaging_limit.sent_24h,
               limit: live.messaging_limit.limit,
@@ -194,10 +223,10 @@ export async function recommendations(db: Executor, tenantId: string, tz: string
   return {
     items: [
       ...(await bestHours(db, tenantId, tz)),
-      ...(await decliningTemplates(db, tenantId, new Date())),
+      ...(await decliningTemplates(db, tenantId, now)),
       ...nearLimit,
       ...busy,
-      ...(await campaignFixes(db, tenantId)),
+      ...(await campaignFixes(db, tenantId, now)),
     ],
   };
 }

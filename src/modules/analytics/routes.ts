@@ -37,14 +37,17 @@ const messagesQuery = z.object({
 });
 const breakdownQuery = z.object({ ...filters, dimension: z.enum(DIMENSIONS) });
 
+/** Money in analytics is micro-units of the wallet currency (1 USD = 1,000,000), as billing keeps it. */
+const micros = (what: string) =>
+  z.number().describe(`${what}, in micro-units of \`currency\` (1,000,000 = 1 unit)`);
 const counts = {
   sent: z.number(),
   delivered: z.number(),
   read: z.number(),
   failed: z.number(),
   replies: z.number(),
-  cost_minor: z.number().describe("micro-units of `currency`, like billing"),
-  markup_minor: z.number(),
+  cost_micros: micros("Meta's cost"),
+  markup_micros: micros("The markup"),
 };
 const totals = z.object({
   ...counts,
@@ -66,7 +69,7 @@ const breakdownOut = z.object({
       delivered: z.number(),
       read: z.number(),
       failed: z.number(),
-      cost_minor: z.number(),
+      cost_micros: micros("Meta's cost"),
     }),
   ),
 });
@@ -289,20 +292,9 @@ function dashboardRoutes(app: ZodApp, services: Services, checked: Checked) {
   );
 }
 
-const ratesOut = {
-  sent: z.number(),
-  delivered: z.number(),
-  read: z.number(),
-  failed: z.number(),
-  replies: z.number(),
-  cost_minor: z.number(),
-  markup_minor: z.number(),
-  delivery_rate: z.number().nullable(),
-  read_rate: z.number().nullable(),
-};
 const liveOut = z.object({
   at: z.string(),
-  today: z.object(ratesOut),
+  today: totals,
   per_minute: z.array(
     z.object({
       minute: z.string(),
@@ -313,7 +305,11 @@ const liveOut = z.object({
     }),
   ),
   failures_by_reason: z.array(z.object({ error_code: z.number(), failed: z.number() })),
-  spend: z.object({ currency: z.string(), today_minor: z.number(), balance_minor: z.number() }),
+  spend: z.object({
+    currency: z.string(),
+    today_micros: micros("Today's cost and markup"),
+    balance_micros: micros("The wallet's balance"),
+  }),
   numbers: z.array(
     z.object({
       phone_number_id: z.string(),
@@ -325,7 +321,8 @@ const liveOut = z.object({
     }),
   ),
   messaging_limit: z.object({
-    limit: z.number().nullable(),
+    limit: z.number().nullable().describe("Business-initiated conversations per 24 hours (null: unlimited)"),
+    tier: z.string().nullable().describe("The tier that sets the limit: the highest of the numbers'"),
     sent_24h: z.number(),
     use: z.number().nullable(),
   }),

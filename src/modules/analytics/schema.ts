@@ -17,72 +17,110 @@ const tenantId = () =>
     .notNull()
     .references(() => tenants.id, { onDelete: "cascade" });
 
+/** The dimensions message and failure rollups share (NULL where one does not apply). */
+const dimensions = () => ({
+  phoneNumberId: uuid("phone_number_id"),
+  templateId: uuid("template_id"),
+  campaignId: uuid("campaign_id"),
+});
+/** A message rollup's own dimensions and its counters (money in micro-units of the wallet currency). */
+const messageColumns = () => ({
+  category: text("category"),
+  market: text("market"),
+  sent: counter("sent"),
+  delivered: counter("delivered"),
+  read: counter("read"),
+  failed: counter("failed"),
+  replies: counter("replies"),
+  conversationsOpened: counter("conversations_opened"),
+  conversationsResolved: counter("conversations_resolved"),
+  costMicros: counter("cost_micros"),
+  markupMicros: counter("markup_micros"),
+});
+
+/** Where a rollup row's period starts: its UTC hour, or its UTC day's midnight. */
+type Period = "hour" | "day";
+const periodStart = (period: Period) => timestamp(period, { withTimezone: true }).notNull();
+
 /**
- * Messages per tenant, UTC hour (of the message's creation) and dimension: what every dashboard
- * reads. Kept by the analytics subscriber with one upsert of increments per event batch. A missing
- * dimension (an inbound reply to no template, a message of no campaign) is NULL; the unique key
- * treats NULLs as equal so the upsert finds the row.
+ * A message rollup: counters per tenant, period and dimension. A missing dimension (an inbound
+ * reply to no template, a message of no campaign) is NULL; the unique key treats NULLs as equal
+ * so the upsert finds the row.
  */
-export const analyticsMessageHourly = pgTable(
-  "analytics_message_hourly",
+const messageRollup = (name: string, period: Period) =>
+  pgTable(
+    name,
+    { tenantId: tenantId(), start: periodStart(period), ...dimensions(), ...messageColumns() },
+    (table) => [
+      unique(`${name}_key`)
+        .on(
+          table.tenantId,
+          table.start,
+          table.phoneNumberId,
+          table.templateId,
+          table.campaignId,
+          table.category,
+          table.market,
+        )
+        .nullsNotDistinct(),
+    ],
+  );
+
+/** Failures per tenant, period, number, template, campaign and Meta error code (0: none given). */
+const failureRollup = (name: string, period: Period) =>
+  pgTable(
+    name,
+    {
+      tenantId: tenantId(),
+      start: periodStart(period),
+      ...dimensions(),
+      errorCode: integer("error_code").notNull(),
+      failed: counter("failed"),
+    },
+    (table) => [
+      unique(`${name}_key`)
+        .on(
+          table.tenantId,
+          table.start,
+          table.phoneNumberId,
+          table.templateId,
+          table.campaignId,
+          table.errorCode,
+        )
+        .nullsNotDistinct(),
+    ],
+  );
+
+/**
+ * Messages per tenant, UTC hour (of the message's creation) and dimension: the source of every
+ * report, kept by the analytics subscriber with one upsert of increments per event batch.
+ */
+export const analyticsMessageHourly = messageRollup("analytics_message_hourly", "hour");
+
+/**
+ * The same rows per UTC day (`day` is its midnight UTC), kept by the same upsert: long periods read
+ * a day's row instead of its 24 hours, and only the hours at the periods' and buckets' edges (`ranges.ts`).
+ */
+export const analyticsMessageDaily = messageRollup("analytics_message_daily", "day");
+
+/**
+ * Deliveries and reads per template and UTC hour (all numbers, campaigns and markets together), kept
+ * by the same upsert: the best hour of day per template reads a few rows per hour, not one per dimension.
+ */
+export const analyticsTemplateHourly = pgTable(
+  "analytics_template_hourly",
   {
     tenantId: tenantId(),
     hour: timestamp("hour", { withTimezone: true }).notNull(),
-    phoneNumberId: uuid("phone_number_id"),
-    templateId: uuid("template_id"),
-    campaignId: uuid("campaign_id"),
-    category: text("category"),
-    market: text("market"),
-    sent: counter("sent"),
+    templateId: uuid("template_id").notNull(),
     delivered: counter("delivered"),
     read: counter("read"),
-    failed: counter("failed"),
-    replies: counter("replies"),
-    conversationsOpened: counter("conversations_opened"),
-    conversationsResolved: counter("conversations_resolved"),
-    costMicros: counter("cost_micros"),
-    markupMicros: counter("markup_micros"),
   },
-  (table) => [
-    unique("analytics_message_hourly_key")
-      .on(
-        table.tenantId,
-        table.hour,
-        table.phoneNumberId,
-        table.templateId,
-        table.campaignId,
-        table.category,
-        table.market,
-      )
-      .nullsNotDistinct(),
-  ],
+  (table) => [unique("analytics_template_hourly_key").on(table.tenantId, table.hour, table.templateId)],
 );
 
-/** Failures per tenant, hour, number, template, campaign and Meta error code (0: none given). */
-export const analyticsFailureHourly = pgTable(
-  "analytics_failure_hourly",
-  {
-    tenantId: tenantId(),
-    hour: timestamp("hour", { withTimezone: true }).notNull(),
-    phoneNumberId: uuid("phone_number_id"),
-    templateId: uuid("template_id"),
-    campaignId: uuid("campaign_id"),
-    errorCode: integer("error_code").notNull(),
-    failed: counter("failed"),
-  },
-  (table) => [
-    unique("analytics_failure_hourly_key")
-      .on(
-        table.tenantId,
-        table.hour,
-        table.phoneNumberId,
-        table.templateId,
-        table.campaignId,
-        table.errorCode,
-      )
-      .nullsNotDistinct(),
-  ],
-);
+export const analyticsFailureHourly = failureRollup("analytics_failure_hourly", "hour");
+export const analyticsFailureDaily = failureRollup("analytics_failure_daily", "day");
 
 /**
  * Agents per hour (of the resolution): conversations resolved, and the first-response and

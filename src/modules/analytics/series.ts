@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { getWallet } from "../billing/index.ts";
-import { type Bucket, type ReportQuery, rollupWhere } from "./filters.ts";
+import type { Bucket, ReportQuery } from "./filters.ts";
+import { rollupRows } from "./ranges.ts";
 
 export const SERIES_FIELDS = [
   "sent",
@@ -9,31 +10,15 @@ export const SERIES_FIELDS = [
   "read",
   "failed",
   "replies",
-  "cost_minor",
-  "markup_minor",
+  "cost_micros",
+  "markup_micros",
 ] as const;
 export type SeriesRow = Record<(typeof SERIES_FIELDS)[number], number>;
 export type Totals = SeriesRow & { delivery_rate: number | null; read_rate: number | null };
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-const SUMS =
-  sql.raw(`coalesce(sum(sent), 0)::float8 as sent, coalesce(sum(delivered), 0)::float8 as delivered,
-  coalesce(sum(read), 0)::float8 as read, coalesce(sum(failed), 0)::float8 as failed,
-  coalesce(sum(replies), 0)::float8 as replies, coalesce(sum(cost_micros), 0)::float8 as cost_minor,
-  coalesce(sum(markup_micros), 0)::float8 as markup_minor`);
-
-/**
- * Where an hourly UTC row goes: hour buckets are the UTC hours themselves (in a half-hour
- * timezone they start at :30 local time); day, week (Monday) and month buckets are the local
- * calendar's, each UTC hour going to the local day its start falls in. In a zone whose offset is
- * not whole hours (India, Newfoundland...), the hour straddling local midnight counts in the day
- * it starts in: a day's totals there may include up to 30 or 45 minutes of the next or previous day.
- */
-function bucketStart(bucket: Bucket, tz: string) {
-  if (bucket === "hour") return sql`hour`;
-  return sql`(date_trunc(${bucket}, hour at time zone ${tz}) at time zone ${tz})`;
-}
+const SUMS = sql.raw(SERIES_FIELDS.map((name) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(", "));
 
 function bucketSeries(bucket: Bucket, query: ReportQuery) {
   const from = sql`${query.from.toISOString()}::timestamptz`;
@@ -45,16 +30,24 @@ function bucketSeries(bucket: Bucket, query: ReportQuery) {
     ${to} at time zone ${tz} - interval '1 microsecond', ${`1 ${bucket}`}::interval) g)`;
 }
 
-/** A time series over the rollup: one row per bucket of the period (empty buckets as zeros). */
+/**
+ * A time series over the rollups: one row per bucket of the period (empty buckets as zeros). Hour
+ * buckets are the UTC hours themselves (in a half-hour timezone they start at :30 local time); day,
+ * week (Monday) and month buckets are the local calendar's, each UTC hour going to the local day
+ * its start falls in (`rollupRows`). In a zone whose offset is not whole hours (India,
+ * Newfoundland...), the hour straddling local midnight counts in the day it starts in: a day's
+ * totals there may include up to 30 or 45 minutes of the next or previous day.
+ */
 export async function messageSeries(db: Executor, tenantId: string, query: ReportQuery, bucket: Bucket) {
+  const rows = rollupRows(tenantId, query, {
+    table: "message",
+    bucket,
+    dimensions: [],
+    counters: SERIES_FIELDS,
+  });
   const result = await db.execute(sql`
-    with data as (
-      select ${bucketStart(bucket, query.tz)} as start, ${SUMS}
-      from analytics_message_hourly where ${rollupWhere(tenantId, query)} group by 1
-    )
-    select b.start, coalesce(d.sent, 0) as sent, coalesce(d.delivered, 0) as delivered,
-      coalesce(d.read, 0) as read, coalesce(d.failed, 0) as failed, coalesce(d.replies, 0) as replies,
-      coalesce(d.cost_minor, 0) as cost_minor, coalesce(d.markup_minor, 0) as markup_minor
+    with data as (select start, ${SUMS} from ${rows} r group by 1)
+    select b.start, ${sql.raw(SERIES_FIELDS.map((name) => `coalesce(d.${name}, 0) as ${name}`).join(", "))}
     from ${bucketSeries(bucket, query)} as b(start) left join data d on d.start = b.start
     order by b.start`);
   return rowsOf<SeriesRow & { start: string | Date }>(result).map((row) => ({
@@ -71,9 +64,12 @@ export async function messageTotals(
   from = query.from,
   to = query.to,
 ) {
-  const result = await db.execute(
-    sql`select ${SUMS} from analytics_message_hourly where ${rollupWhere(tenantId, query, from, to)}`,
+  const rows = rollupRows(
+    tenantId,
+    { ...query, from, to },
+    { table: "message", bucket: "all", dimensions: [], counters: SERIES_FIELDS },
   );
+  const result = await db.execute(sql`select ${SUMS} from ${rows} r`);
   return withRates(numbers(rowsOf<SeriesRow>(result)[0]!));
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import type { Deltas } from "./deltas.ts";
+import { COUNTERS, type Deltas } from "./deltas.ts";
 
 const json = (rows: Iterable<object>) => JSON.stringify([...rows]);
 
@@ -18,15 +18,11 @@ export async function writeDeltas(db: Executor, deltas: Deltas): Promise<void> {
         conversations_opened bigint, conversations_resolved bigint, cost_micros bigint, markup_micros bigint))`),
     );
   if (deltas.failures.size)
-    await db.execute(sql`
-      insert into analytics_failure_hourly as t
-        (tenant_id, hour, phone_number_id, template_id, campaign_id, error_code, failed)
-      select "tenantId", hour, "phoneNumberId", "templateId", "campaignId", "errorCode", failed
-      from jsonb_to_recordset(${json(deltas.failures.values())}::jsonb) as v(
+    await db.execute(
+      failureRollupSql(sql`(select * from jsonb_to_recordset(${json(deltas.failures.values())}::jsonb) as v(
         "tenantId" uuid, hour timestamptz, "phoneNumberId" uuid, "templateId" uuid, "campaignId" uuid,
-        "errorCode" int, failed bigint)
-      order by 1, 2, 3, 4, 5, 6
-      on conflict on constraint analytics_failure_hourly_key do update set failed = t.failed + excluded.failed`);
+        "errorCode" int, failed bigint))`),
+    );
   if (deltas.minutes.size)
     await db.execute(sql`
       insert into analytics_minute as t (tenant_id, minute, phone_number_id, sent, delivered, read, failed)
@@ -58,26 +54,65 @@ export async function writeDeltas(db: Executor, deltas: Deltas): Promise<void> {
         handovers = t.handovers + excluded.handovers`);
 }
 
+const utcDay = sql.raw(`date_trunc('day', hour at time zone 'UTC') at time zone 'UTC'`);
+const counterList = sql.raw(COUNTERS.join(", "));
+const counterSums = sql.raw(COUNTERS.map((name) => `sum(${name})`).join(", "));
+const increments = sql.raw(COUNTERS.map((name) => `${name} = t.${name} + excluded.${name}`).join(", "));
+
 /**
  * The message rollup upsert over any row source with the rollup's columns (camelCase dimensions,
- * snake_case counters; a missing counter is 0): the subscriber's deltas, or the bench's generated history.
+ * snake_case counters; a missing counter is 0): the subscriber's deltas, or the bench's generated
+ * history. One statement adds the rows to the hourly table and their sums to the daily and the
+ * per-template ones, so they always agree.
  */
 export function messageRollupSql(source: ReturnType<typeof sql>) {
   return sql`
-    insert into analytics_message_hourly as t (tenant_id, hour, phone_number_id, template_id, campaign_id,
-      category, market, sent, delivered, read, failed, replies, conversations_opened, conversations_resolved,
-      cost_micros, markup_micros)
-    select "tenantId", hour, "phoneNumberId", "templateId", "campaignId", category, market,
-      sum(coalesce(sent, 0)), sum(coalesce(delivered, 0)), sum(coalesce(read, 0)), sum(coalesce(failed, 0)),
-      sum(coalesce(replies, 0)), sum(coalesce(conversations_opened, 0)), sum(coalesce(conversations_resolved, 0)),
-      sum(coalesce(cost_micros, 0)), sum(coalesce(markup_micros, 0))
-    from ${source} as v
-    group by 1, 2, 3, 4, 5, 6, 7
-    order by 1, 2, 3, 4, 5, 6, 7
-    on conflict on constraint analytics_message_hourly_key do update set
-      sent = t.sent + excluded.sent, delivered = t.delivered + excluded.delivered, read = t.read + excluded.read,
-      failed = t.failed + excluded.failed, replies = t.replies + excluded.replies,
-      conversations_opened = t.conversations_opened + excluded.conversations_opened,
-      conversations_resolved = t.conversations_resolved + excluded.conversations_resolved,
-      cost_micros = t.cost_micros + excluded.cost_micros, markup_micros = t.markup_micros + excluded.markup_micros`;
+    with v as (
+      select "tenantId" as tenant_id, hour, "phoneNumberId" as phone_number_id, "templateId" as template_id,
+        "campaignId" as campaign_id, category, market,
+        sum(coalesce(sent, 0)) as sent, sum(coalesce(delivered, 0)) as delivered, sum(coalesce(read, 0)) as read,
+        sum(coalesce(failed, 0)) as failed, sum(coalesce(replies, 0)) as replies,
+        sum(coalesce(conversations_opened, 0)) as conversations_opened,
+        sum(coalesce(conversations_resolved, 0)) as conversations_resolved,
+        sum(coalesce(cost_micros, 0)) as cost_micros, sum(coalesce(markup_micros, 0)) as markup_micros
+      from ${source} as v
+      group by 1, 2, 3, 4, 5, 6, 7
+    ), hourly as (
+      insert into analytics_message_hourly as t (tenant_id, hour, phone_number_id, template_id, campaign_id,
+        category, market, ${counterList})
+      select * from v order by 1, 2, 3, 4, 5, 6, 7
+      on conflict on constraint analytics_message_hourly_key do update set ${increments}
+    ), per_template as (
+      insert into analytics_template_hourly as t (tenant_id, hour, template_id, delivered, read)
+      select tenant_id, hour, template_id, sum(delivered), sum(read) from v
+      where template_id is not null and (delivered <> 0 or read <> 0)
+      group by 1, 2, 3 order by 1, 2, 3
+      on conflict on constraint analytics_template_hourly_key do update set
+        delivered = t.delivered + excluded.delivered, read = t.read + excluded.read
+    )
+    insert into analytics_message_daily as t (tenant_id, day, phone_number_id, template_id, campaign_id,
+      category, market, ${counterList})
+    select tenant_id, ${utcDay}, phone_number_id, template_id, campaign_id, category, market, ${counterSums}
+    from v group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
+    on conflict on constraint analytics_message_daily_key do update set ${increments}`;
+}
+
+/** The failure rollup upsert (hourly and daily, like `messageRollupSql`) over rows with its columns. */
+export function failureRollupSql(source: ReturnType<typeof sql>) {
+  return sql`
+    with v as (
+      select "tenantId" as tenant_id, hour, "phoneNumberId" as phone_number_id, "templateId" as template_id,
+        "campaignId" as campaign_id, "errorCode" as error_code, sum(failed) as failed
+      from ${source} as v group by 1, 2, 3, 4, 5, 6
+    ), hourly as (
+      insert into analytics_failure_hourly as t
+        (tenant_id, hour, phone_number_id, template_id, campaign_id, error_code, failed)
+      select * from v order by 1, 2, 3, 4, 5, 6
+      on conflict on constraint analytics_failure_hourly_key do update set failed = t.failed + excluded.failed
+    )
+    insert into analytics_failure_daily as t
+      (tenant_id, day, phone_number_id, template_id, campaign_id, error_code, failed)
+    select tenant_id, ${utcDay}, phone_number_id, template_id, campaign_id, error_code, sum(failed)
+    from v group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
+    on conflict on constraint analytics_failure_daily_key do update set failed = t.failed + excluded.failed`;
 }

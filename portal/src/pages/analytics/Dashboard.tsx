@@ -123,9 +123,9 @@ export default function Dashboard() {
               <Stat
                 testId="spend-today"
                 label={t("analytics.spendToday")}
-                value={format.money(data.spend.today_minor, data.spend.currency)}
+                value={format.money(data.spend.today_micros, data.spend.currency)}
                 hint={t("analytics.balance", {
-                  balance: format.money(data.spend.balance_minor, data.spend.currency),
+                  balance: format.money(data.spend.balance_micros, data.spend.currency),
                 })}
               />
               <Stat

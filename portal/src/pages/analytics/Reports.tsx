@@ -148,7 +148,7 @@ function TotalsGrid({ totals, previous, currency }: { totals: Totals; previous?:
           {t("analytics.cost")}
         </Text>
         <Text fw={700} size="xl">
-          {format.money(totals.cost_minor + totals.markup_minor, currency)}
+          {format.money(totals.cost_micros + totals.markup_micros, currency)}
         </Text>
       </Card>
     </SimpleGrid>
