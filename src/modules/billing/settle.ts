@@ -7,7 +7,22 @@ import { FREE, monthOf, type Price, type PriceQuery, Pricer } from "./price.ts";
 import { ENTRY_POINT_WINDOW_MS, type MetaPricing, metaDecision, type PricingDecision } from "./pricing.ts";
 import { billingEntryPoints, billingMessages } from "./schema.ts";
 
-type BillingMessage = typeof billingMessages.$inferSelect;
+/** What settling reads of a billing row (not Meta's verdict columns it is about to write). */
+const SETTLE_COLUMNS = {
+  messageId: billingMessages.messageId,
+  tenantId: billingMessages.tenantId,
+  phoneNumberId: billingMessages.phoneNumberId,
+  templateId: billingMessages.templateId,
+  market: billingMessages.market,
+  currency: billingMessages.currency,
+  estimatedCategory: billingMessages.estimatedCategory,
+  estimatedType: billingMessages.estimatedType,
+  tiered: billingMessages.tiered,
+  estimateMicros: billingMessages.estimateMicros,
+  state: billingMessages.state,
+  acceptedAt: billingMessages.acceptedAt,
+};
+type BillingMessage = Pick<typeof billingMessages.$inferSelect, keyof typeof SETTLE_COLUMNS>;
 const STATUS_EVENTS = new Set(["message.sent", "message.delivered", "message.read", "message.failed"]);
 
 /** The release of a message's open reservation (nothing when it reserved nothing). */
@@ -86,7 +101,7 @@ export async function settleStatuses(context: TxContext, events: DomainEvent[]):
   const views = latestViews(events);
   if (views.size === 0) return;
   const rows = await context.tx
-    .select()
+    .select(SETTLE_COLUMNS)
     .from(billingMessages)
     .where(
       and(
@@ -217,16 +232,15 @@ async function apply(context: TxContext, verdicts: Verdict[]) {
   const postings = verdicts.flatMap((verdict) =>
     verdict.price ? chargePosting(verdict.row, verdict.price) : releasePosting(verdict.row),
   );
-  const now = new Date();
+  // Only what is known goes in the JSON (a missing key reads as null and keeps the column).
   const values = verdicts.map(({ row, state, meta, price, discrepancy }) => ({
     message_id: row.messageId,
     state,
-    meta_category: meta?.metaCategory ?? null,
-    meta_type: meta?.type ?? null,
-    cost_micros: price?.costMicros ?? null,
-    markup_micros: price?.markupMicros ?? null,
-    discrepancy: discrepancy ?? null,
-    settled_at: now,
+    meta_category: meta?.metaCategory,
+    meta_type: meta?.type,
+    cost_micros: price?.costMicros,
+    markup_micros: price?.markupMicros,
+    discrepancy: discrepancy ?? undefined,
   }));
   // Postings, lines and the billing rows' new state in one statement.
   const update = sql`
@@ -237,10 +251,10 @@ async function apply(context: TxContext, verdicts: Verdict[]) {
       cost_micros = coalesce(v.cost_micros, b.cost_micros),
       markup_micros = coalesce(v.markup_micros, b.markup_micros),
       discrepancy = coalesce(v.discrepancy, b.discrepancy),
-      settled_at = v.settled_at
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+      settled_at = ${new Date().toISOString()}::timestamptz
+    from json_to_recordset(${JSON.stringify(values)}::json) as v(
       message_id uuid, state text, meta_category text, meta_type text, cost_micros bigint,
-      markup_micros bigint, discrepancy text, settled_at timestamptz)
+      markup_micros bigint, discrepancy text)
     where b.message_id = v.message_id`;
   await post(context, postings, update);
 }
