@@ -55,19 +55,15 @@ export interface LowBalanceData {
  * Appends postings (each a set of lines summing to zero) in the caller's transaction. A posting
  * whose key exists already is skipped, with its lines: a repeated or late webhook never posts
  * twice. Wallet lines move the account's cached balance; crossing the low-balance threshold
- * emits `billing.low_balance` (once, until the balance is back above it). Returns the keys posted.
+ * emits `billing.low_balance` (once, until the balance is back above it). Returns how many
+ * postings were new (a count, not their keys: a settled batch would send thousands of rows back).
  * `alongside`, a data-modifying statement (settlement's update of its billing rows), runs in the
  * same statement: one round trip per batch.
  */
-export async function post(
-  context: TxContext,
-  postings: PostingInput[],
-  alongside?: SQL,
-): Promise<Set<string>> {
-  const posted = new Set<string>();
+export async function post(context: TxContext, postings: PostingInput[], alongside?: SQL): Promise<number> {
   if (postings.length === 0) {
     if (alongside) await context.tx.execute(alongside);
-    return posted;
+    return 0;
   }
   for (const posting of postings) {
     const sum = posting.lines.reduce((total, line) => total + line.amountMicros, 0);
@@ -94,31 +90,31 @@ export async function post(
       .map((line) => [line.account, line.amountMicros]),
   }));
   // One statement whatever the batch: postings (skipping keys posted before), their lines, and
-  // what was posted with the wallet's movement per tenant.
+  // how many were posted with the wallet's movement per tenant. The batch arrives as `json`, not
+  // `jsonb`: read once, it need not be converted to the binary form (about a tenth of the statement).
   const result = await context.tx.execute(sql`
     with v as materialized (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
-        id uuid, tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text, lines jsonb)),
+      select * from json_to_recordset(${JSON.stringify(rows)}::json) as v(
+        id uuid, tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text, lines json)),
     p as (
       insert into ledger_postings (id, tenant_id, kind, key, message_id, reference, reason, author)
       select id, tenant_id, kind, key, message_id, reference, reason, author from v
       on conflict do nothing
-      returning id, tenant_id, key),
+      returning id, tenant_id),
     l as (
       insert into ledger_lines (posting_id, tenant_id, account, amount_micros)
       select p.id, p.tenant_id, line->>0, (line->>1)::bigint
       from p join v on v.id = p.id
-        cross join lateral jsonb_array_elements(v.lines) as line
+        cross join lateral json_array_elements(v.lines) as line
       returning tenant_id, account, amount_micros)${alongside ? sql`, alongside as (${alongside})` : sql``}
-    select tenant_id::text as tenant_id, key, null::text as delta from p
+    select null::text as tenant_id, count(*)::text as n from p
     union all
-    select tenant_id::text, null, sum(amount_micros)::text from l where account = 'wallet' group by tenant_id`);
+    select tenant_id::text, sum(amount_micros)::text from l where account = 'wallet' group by tenant_id`);
+  let posted = 0;
   const walletDelta = new Map<string, number>();
-  for (const row of (
-    result as unknown as { rows: { tenant_id: string; key: string | null; delta: string | null }[] }
-  ).rows) {
-    if (row.key !== null) posted.add(row.key);
-    else if (row.delta !== null) walletDelta.set(row.tenant_id, Number(row.delta));
+  for (const row of (result as unknown as { rows: { tenant_id: string | null; n: string }[] }).rows) {
+    if (row.tenant_id === null) posted = Number(row.n);
+    else walletDelta.set(row.tenant_id, Number(row.n));
   }
   for (const [tenantId, delta] of [...walletDelta].sort(([a], [b]) => a.localeCompare(b)))
     if (delta !== 0) await moveBalance(context, tenantId, delta);

@@ -93,7 +93,7 @@ export async function topUp(
       lines: topUpLines(input.amountMicros),
     },
   ]);
-  return posted.size > 0;
+  return posted > 0;
 }
 
 /** A manual correction of the wallet, with its reason and author. */
@@ -147,7 +147,7 @@ export async function refundMessage(
       ],
     },
   ]);
-  return posted.size > 0;
+  return posted > 0;
 }
 
 /** Sets a tenant's markup for a category ("*" = every category without its own). */
