@@ -105,7 +105,7 @@ describeEachDatabase("analytics", (kind) => {
     const sent = await db
       .insert(messages)
       .values(
-        ["a", "b", "c"].map((name) => ({
+        ["a", "b", "c", "d"].map((name) => ({
           tenantId: h.tenant.id,
           phoneNumberId: h.number.id,
           contactId: contact.body.id,
@@ -118,7 +118,7 @@ describeEachDatabase("analytics", (kind) => {
         })),
       )
       .returning();
-    const [a, b, c] = sent as [(typeof sent)[0], (typeof sent)[0], (typeof sent)[0]];
+    const [a, b, c, d] = sent as [(typeof sent)[0], (typeof sent)[0], (typeof sent)[0], (typeof sent)[0]];
     const status = (message: typeof a, name: string, offset = 0, errorCode?: number) =>
       statusWebhook({
         phoneNumberId: h.number.phoneNumberId,
@@ -138,24 +138,26 @@ describeEachDatabase("analytics", (kind) => {
     );
     // c: fails with 131026 (twice).
     await arrive(status(c, "failed", 1, 131026), status(c, "failed", 1, 131026));
+    // d: delivered, then read, each in its own batch, while sent comes last: sent is implied once.
+    await arrive(status(d, "delivered", 2), status(d, "read", 3), status(d, "sent", 1));
 
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
     const period = `from=${new Date(hour - 3_600_000).toISOString()}&to=${new Date(hour + 3_600_000).toISOString()}`;
     const report = await h.api("GET", `/v1/analytics/messages?${period}&bucket=hour`);
     expect(report.status).toBe(200);
     expect(report.body.totals).toMatchObject({
-      sent: 2,
-      delivered: 2,
-      read: 1,
+      sent: 3,
+      delivered: 3,
+      read: 2,
       failed: 1,
       delivery_rate: 1,
-      read_rate: 0.5,
     });
+    expect(report.body.totals.read_rate).toBeCloseTo(2 / 3);
     expect(report.body.buckets).toHaveLength(2);
     const codes = await h.api("GET", `/v1/analytics/breakdown?${period}&dimension=error_code`);
     expect(codes.body.rows).toEqual([expect.objectContaining({ key: "131026", failed: 1 })]);
     const numbers = await h.api("GET", `/v1/analytics/breakdown?${period}&dimension=number`);
-    expect(numbers.body.rows).toEqual([expect.objectContaining({ key: h.number.id, sent: 2, read: 1 })]);
+    expect(numbers.body.rows).toEqual([expect.objectContaining({ key: h.number.id, sent: 3, read: 2 })]);
     const categories = await h.api("GET", `/v1/analytics/breakdown.csv?${period}&dimension=category`);
     expect(categories.headers.get("content-type")).toMatch(/text\/csv/);
 
@@ -169,15 +171,15 @@ describeEachDatabase("analytics", (kind) => {
     const counters =
       "sum(sent)::int as sent, sum(delivered)::int as delivered, sum(read)::int as read, sum(failed)::int as failed";
     expect(await sums("analytics_message_hourly", counters)).toEqual({
-      sent: 2,
-      delivered: 2,
-      read: 1,
+      sent: 3,
+      delivered: 3,
+      read: 2,
       failed: 1,
     });
     expect(await sums("analytics_message_daily", counters)).toEqual({
-      sent: 2,
-      delivered: 2,
-      read: 1,
+      sent: 3,
+      delivered: 3,
+      read: 2,
       failed: 1,
     });
     expect(await sums("analytics_failure_daily", "sum(failed)::int as failed")).toEqual({ failed: 1 });
@@ -185,7 +187,7 @@ describeEachDatabase("analytics", (kind) => {
     const dashboard = await h.api("GET", "/v1/analytics/live");
     expect(dashboard.status).toBe(200);
     expect(dashboard.body.per_minute).toHaveLength(60);
-    expect(dashboard.body.per_minute.reduce((sum: number, m: { read: number }) => sum + m.read, 0)).toBe(1);
+    expect(dashboard.body.per_minute.reduce((sum: number, m: { read: number }) => sum + m.read, 0)).toBe(2);
     expect(dashboard.body.failures_by_reason).toEqual([{ error_code: 131026, failed: 1 }]);
     expect(dashboard.body.inbox).toMatchObject({ open: expect.any(Number) });
     await live.waitFor((event) => event.event === "analytics.updated", 5_000);

@@ -14,13 +14,14 @@ const STATUS_TYPES = new Set(["message.sent", "message.delivered", "message.read
 /**
  * A status event is emitted once per forward move of a message (ingest locks the row and never
  * moves it back), so each counts once. A status that skipped steps (read with no delivered before
- * it) counts the steps it implies: the view's timestamp of a step is set exactly when that step
- * was seen (and counted) before, so a null one was not counted yet. A step that arrives after a
- * later one is not a forward move: no event, nothing counted twice.
+ * it) counts the steps it implies, unless an earlier forward move counted them: a step was counted
+ * when its own timestamp or a later step's is set in the view (delivered, seen before sent, counted
+ * the implied sent while sent_at stayed empty). A step that arrives after a later one is not a
+ * forward move: no event, nothing counted twice.
  */
 function statusCounts(type: string, view: MessageView) {
-  const sentBefore = view.sentAt != null;
   const deliveredBefore = view.deliveredAt != null;
+  const sentBefore = view.sentAt != null || (type === "message.read" && deliveredBefore);
   switch (type) {
     case "message.sent":
       return { sent: 1 };
