@@ -68,5 +68,7 @@ export async function surveyTarget(db: Executor, conversationId: string) {
     surveyOnResolve: team?.csatOnResolve ?? false,
     question: team?.csatQuestion ?? null,
     windowOpen: windowOpen(conversation),
+    /** The latest message either way (arrival of an inbound one, acceptance of an outbound one). */
+    lastMessageAt: conversation.lastMessageAt,
   };
 }
