@@ -50,6 +50,7 @@ describe("loadConfig", () => {
           "BOTS_LLM_API_KEY",
           "BOTS_STT_URL",
           "BOTS_STT_API_KEY",
+          "JOBS_RETRY_DELAY_MAX_SECONDS",
         )
         .sort(),
     );
