@@ -128,17 +128,14 @@ export class RealtimeHub {
   /** Final rows to every stream: the streams of a tenant that see all its rows share one array. */
   #fanOut(rows: RealtimeRow[]): void {
     const byTenant = new Map<string, RealtimeRow[]>();
+    /** Tenants with a row for one user only: their streams cannot share the array. */
+    const personal = new Set<string>();
     for (const row of rows) {
       const list = byTenant.get(row.tenantId);
       if (list) list.push(row);
       else byTenant.set(row.tenantId, [row]);
+      if (row.userId !== null) personal.add(row.tenantId);
     }
-    const everyone = new Map<string, boolean>();
-    for (const [tenantId, list] of byTenant)
-      everyone.set(
-        tenantId,
-        list.every((row) => row.userId === null),
-      );
     for (const client of this.#clients) {
       const list = byTenant.get(client.tenantId);
       if (!list) continue;
@@ -147,7 +144,7 @@ export class RealtimeHub {
         continue;
       }
       // Behind the first row (the usual case) and no personal rows: the shared array as it is.
-      if (everyone.get(client.tenantId) && after(list[0]!, client.cursor)) {
+      if (!personal.has(client.tenantId) && after(list[0]!, client.cursor)) {
         client.cursor = { xid: list.at(-1)!.xid, seq: list.at(-1)!.seq };
         client.send(list);
       } else this.#deliver(client, list);
