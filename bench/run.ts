@@ -75,7 +75,7 @@ for (const target of (await postgresAnswers(postgresUrl)) ? [undefined, postgres
   process.stderr.write(`running billing-ingest on ${target ? "PostgreSQL" : "PGlite"} ...\n`);
   const billing = await measureBillingIngest(target ? "postgres" : "pglite", 2_000, target);
   rows.push({
-    name: `billing-ingest ${billing.database} (delivered statuses, billing on vs off)`,
+    name: `billing-ingest ${billing.database} (${billing.statusesPerMessage} statuses, billing on vs off)`,
     result: { perSecond: billing.onPerSecond, ratioToRawSend: ratio(billing.onPerSecond), ...billing },
   });
 }

@@ -4,6 +4,26 @@ import { campaignIdsOfMessages } from "../campaigns/index.ts";
 import { contactsByIds } from "../contacts/index.ts";
 import type { MessageView } from "../messages/index.ts";
 
+/**
+ * Messages' campaigns (null: none) already read in a transaction. A batch of statuses reads them
+ * for its status counts, and the charges billing settles in the same transaction come back for
+ * the same messages: they are not read twice. Keyed by the transaction, so nothing outlives it.
+ */
+const campaignsRead = new WeakMap<Tx, Map<string, string | null>>();
+
+/** The campaigns of outbound messages, read once per transaction. */
+export async function campaignsOfMessages(tx: Tx, messageIds: string[]): Promise<Map<string, string | null>> {
+  const known = campaignsRead.get(tx) ?? new Map<string, string | null>();
+  // Only a transaction's reads are kept (a database handle lives as long as the process).
+  if ("rollback" in tx) campaignsRead.set(tx, known);
+  const unknown = messageIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    const found = await campaignIdsOfMessages(tx, unknown);
+    for (const id of unknown) known.set(id, found.get(id) ?? null);
+  }
+  return known;
+}
+
 /** Where a message's counts go: its tenant, UTC hour of creation and dimensions. */
 export interface MessageDimensions {
   tenantId: string;
@@ -50,7 +70,7 @@ export async function dimensionsOf(
   const phones = new Map<string, string | null>();
   for (const [tenantId, ids] of byTenant)
     for (const contact of await contactsByIds(tx, tenantId, [...ids])) phones.set(contact.id, contact.phone);
-  const campaigns = await campaignIdsOfMessages(
+  const campaigns = await campaignsOfMessages(
     tx,
     messages.filter(({ view }) => view.direction === "outbound").map(({ view }) => view.id),
   );

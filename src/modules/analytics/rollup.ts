@@ -1,11 +1,10 @@
 import type { Executor as Tx } from "../../db/client.ts";
 import type { DomainEvent, EventOf, EventSubscriber } from "../../events/index.ts";
-import { campaignIdsOfMessages } from "../campaigns/index.ts";
 import { conversationTimings } from "../conversations/index.ts";
 import type { MessageView } from "../messages/index.ts";
 import { repliedMessage } from "../messages/index.ts";
 import { Deltas, durationBucket } from "./deltas.ts";
-import { dimensionsOf, hourOf, minuteOf, normalCategory } from "./dimensions.ts";
+import { campaignsOfMessages, dimensionsOf, hourOf, minuteOf, normalCategory } from "./dimensions.ts";
 import { announceUpdates } from "./live-events.ts";
 import { writeDeltas } from "./write.ts";
 
@@ -82,7 +81,7 @@ async function addCharges(tx: Tx, events: DomainEvent[], deltas: Deltas) {
     (event): event is EventOf<"billing.charged"> => event.type === "billing.charged",
   );
   if (charges.length === 0) return;
-  const campaigns = await campaignIdsOfMessages(
+  const campaigns = await campaignsOfMessages(
     tx,
     charges.map((event) => event.data.messageId),
   );

@@ -3,9 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type BillingBench, startBillingBench } from "../../../test/support/billing.ts";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
-import { billingAccounts, billingMessages, ledgerLines, ledgerPostings } from "../../db/schema.ts";
+import { billingAccounts, billingMessages, ledgerPostings } from "../../db/schema.ts";
 import { type DomainEvent, useSubscribers } from "../../events/index.ts";
 import { checkLedger, releaseExpired } from "./checks.ts";
+import { postingLines } from "./ledger.ts";
 import { importRateCard } from "./rates.ts";
 import { discrepancies } from "./reports.ts";
 import { topUp } from "./wallet.ts";
@@ -182,7 +183,7 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
       }),
     ]);
     const check = await checkLedger(b.database.db);
-    expect(check).toEqual({ balanceMismatches: [], unbalancedPostings: [], orphanLines: [] });
+    expect(check).toEqual({ balanceMismatches: [], unbalancedPostings: [] });
     const [account] = await b.database.db
       .select()
       .from(billingAccounts)
@@ -190,21 +191,28 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
     expect(account!.lowBalanceAlerted).toBe(true);
   });
 
-  it("finds a line whose posting is missing, and keeps one line per posting and account", async () => {
+  it("refuses a posting whose amounts do not balance, and shows a posting's amounts as its lines", async () => {
     const { db } = b.database;
     const tenant = await b.tenant();
     await credit(tenant, 10_000);
     const [posting] = await db.select().from(ledgerPostings).where(eq(ledgerPostings.tenantId, tenant));
-    const twice = db
-      .insert(ledgerLines)
-      .values({ postingId: posting!.id, tenantId: tenant, account: "wallet", amountMicros: 1 });
-    await expect(twice).rejects.toThrow();
-    const stray = randomUUID();
-    await db
-      .insert(ledgerLines)
-      .values({ postingId: stray, tenantId: tenant, account: "markup", amountMicros: 0 });
-    expect((await checkLedger(db)).orphanLines).toEqual([stray]);
-    await db.delete(ledgerLines).where(eq(ledgerLines.postingId, stray));
-    expect((await checkLedger(db)).orphanLines).toEqual([]);
+    expect(postingLines(posting!)).toEqual([
+      { account: "wallet", amountMicros: 10_000 },
+      { account: "funding", amountMicros: -10_000 },
+    ]);
+    const unbalanced = db.insert(ledgerPostings).values({
+      tenantId: tenant,
+      kind: "adjustment",
+      key: "adjustment:unbalanced",
+      author: "test",
+      walletMicros: 1,
+    });
+    await expect(unbalanced).rejects.toThrow();
+    const tampered = db
+      .update(ledgerPostings)
+      .set({ markupMicros: 5 })
+      .where(eq(ledgerPostings.id, posting!.id));
+    await expect(tampered).rejects.toThrow();
+    expect(await checkLedger(db)).toEqual({ balanceMismatches: [], unbalancedPostings: [] });
   });
 });

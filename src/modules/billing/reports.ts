@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { decodeCursor, paginate } from "../../lib/cursor.ts";
+import { postingLines } from "./ledger.ts";
 import { formatMicros } from "./money.ts";
-import { billingAccounts, billingMessages, ledgerLines, ledgerPostings } from "./schema.ts";
+import { billingAccounts, billingMessages, ledgerPostings } from "./schema.ts";
 
 export interface Period {
   from: Date;
@@ -46,28 +47,20 @@ export async function listLedger(
     filter.limit,
     (row) => ({ at: row.createdAt, id: row.id }),
   );
-  const postings = page.data;
-  const lines = postings.length
-    ? await db
-        .select()
-        .from(ledgerLines)
-        .where(
-          inArray(
-            ledgerLines.postingId,
-            postings.map((p) => p.id),
-          ),
-        )
-    : [];
-  const data = postings.map(({ tenantId: _tenant, ...posting }) => ({
-    ...posting,
-    lines: lines
-      .filter((line) => line.postingId === posting.id)
-      .map((line) => ({
-        account: line.account,
-        amount: formatMicros(line.amountMicros),
-        amountMicros: line.amountMicros,
-      })),
-  }));
+  const data = page.data.map((posting) => {
+    const {
+      tenantId: _tenant,
+      walletMicros: _wallet,
+      reservedMicros: _reserved,
+      fundingMicros: _funding,
+      metaCostMicros: _cost,
+      markupMicros: _markup,
+      adjustmentsMicros: _adjustments,
+      ...shown
+    } = posting;
+    const lines = postingLines(posting).map((line) => ({ ...line, amount: formatMicros(line.amountMicros) }));
+    return { ...shown, lines };
+  });
   return { data, nextCursor: page.nextCursor };
 }
 
@@ -137,23 +130,22 @@ export async function statementLines(db: Executor, tenantId: string, period: Per
 export async function margins(db: Executor, period: Period) {
   const rows = await db
     .select({
-      tenantId: ledgerLines.tenantId,
+      tenantId: ledgerPostings.tenantId,
       currency: billingAccounts.currency,
-      cost: sql<string>`coalesce(sum(${ledgerLines.amountMicros}) filter (where ${ledgerLines.account} = 'meta_cost'), 0)`,
-      markup: sql<string>`coalesce(sum(${ledgerLines.amountMicros}) filter (where ${ledgerLines.account} = 'markup'), 0)`,
+      cost: sql<string>`coalesce(sum(${ledgerPostings.metaCostMicros}), 0)`,
+      markup: sql<string>`coalesce(sum(${ledgerPostings.markupMicros}), 0)`,
     })
-    .from(ledgerLines)
-    .innerJoin(ledgerPostings, eq(ledgerPostings.id, ledgerLines.postingId))
-    .innerJoin(billingAccounts, eq(billingAccounts.tenantId, ledgerLines.tenantId))
+    .from(ledgerPostings)
+    .innerJoin(billingAccounts, eq(billingAccounts.tenantId, ledgerPostings.tenantId))
     .where(
       and(
-        inArray(ledgerLines.account, ["meta_cost", "markup"]),
+        or(ne(ledgerPostings.metaCostMicros, 0), ne(ledgerPostings.markupMicros, 0)),
         gte(ledgerPostings.createdAt, period.from),
         lt(ledgerPostings.createdAt, period.to),
       ),
     )
-    .groupBy(ledgerLines.tenantId, billingAccounts.currency)
-    .orderBy(ledgerLines.tenantId);
+    .groupBy(ledgerPostings.tenantId, billingAccounts.currency)
+    .orderBy(ledgerPostings.tenantId);
   return rows.map((row) => ({
     tenantId: row.tenantId,
     currency: row.currency,

@@ -199,5 +199,4 @@ export const ledgerCheckOut = z.object({
   ok: z.boolean(),
   balanceMismatches: z.array(z.object({ tenantId: z.uuid(), cached: micros, ledger: micros })),
   unbalancedPostings: z.array(z.string()),
-  orphanLines: z.array(z.string()),
 });

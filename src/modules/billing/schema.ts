@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   pgTable,
@@ -115,8 +116,11 @@ export const billingMessages = pgTable(
 
 /**
  * The ledger, append-only and double-entry: a posting (what happened, keyed so it happens once)
- * and its lines, which sum to zero. Accounts: wallet (the tenant's money), reserved, funding (money
- * paid in), meta_cost (owed to Meta), markup (the platform's revenue), adjustments.
+ * with its amount on each account it moves, which sum to zero (a check constraint: the database
+ * refuses a posting that does not balance). Accounts: wallet (the tenant's money), reserved,
+ * funding (money paid in), meta_cost (owed to Meta), markup (the platform's revenue), adjustments.
+ * The amounts are columns of the posting rather than rows of their own: a charge is then one row
+ * and its index entries instead of four (see `LEDGER_ACCOUNTS` for them as lines).
  */
 export const ledgerPostings = pgTable(
   "ledger_postings",
@@ -135,31 +139,33 @@ export const ledgerPostings = pgTable(
     reason: text("reason"),
     author: text("author").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    walletMicros: micros("wallet_micros").notNull().default(0),
+    reservedMicros: micros("reserved_micros").notNull().default(0),
+    fundingMicros: micros("funding_micros").notNull().default(0),
+    metaCostMicros: micros("meta_cost_micros").notNull().default(0),
+    markupMicros: micros("markup_micros").notNull().default(0),
+    adjustmentsMicros: micros("adjustments_micros").notNull().default(0),
   },
   (table) => [
     uniqueIndex("ledger_postings_key_idx").on(table.tenantId, table.key),
     index("ledger_postings_tenant_idx").on(table.tenantId, table.createdAt),
+    check(
+      "ledger_postings_balanced",
+      sql`${table.walletMicros} + ${table.reservedMicros} + ${table.fundingMicros} + ${table.metaCostMicros} + ${table.markupMicros} + ${table.adjustmentsMicros} = 0`,
+    ),
   ],
 );
 
-/**
- * A posting's lines, one per account it moves. No foreign key to the posting: `post()` inserts
- * lines only in the statement that inserts their posting (joined to the rows it returned), and a
- * per-row foreign key check cost more than half of settling a batch; the ledger check finds any
- * line without its posting instead.
- */
-export const ledgerLines = pgTable(
-  "ledger_lines",
-  {
-    postingId: uuid("posting_id").notNull(),
-    tenantId: uuid("tenant_id").notNull(),
-    account: text("account", {
-      enum: ["wallet", "reserved", "funding", "meta_cost", "markup", "adjustments"],
-    }).notNull(),
-    amountMicros: micros("amount_micros").notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.postingId, table.account] })],
-);
+/** The ledger's accounts, each with its column of `ledger_postings`. */
+export const LEDGER_ACCOUNTS = {
+  wallet: "wallet_micros",
+  reserved: "reserved_micros",
+  funding: "funding_micros",
+  meta_cost: "meta_cost_micros",
+  markup: "markup_micros",
+  adjustments: "adjustments_micros",
+} as const;
+export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
 
 /** Charged messages per portfolio (tenant), month, market and category: picks the volume tier. */
 export const billingVolumes = pgTable(

@@ -1,28 +1,20 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type DomainEvent, type EventSubscriber, emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import type { MessageView } from "../messages/index.ts";
 import { type PostingInput, post } from "./ledger.ts";
-import { FREE, monthOf, type Price, type PriceQuery, Pricer } from "./price.ts";
-import { ENTRY_POINT_WINDOW_MS, type MetaPricing, metaDecision, type PricingDecision } from "./pricing.ts";
-import { billingEntryPoints, type billingMessages } from "./schema.ts";
+import { type Price, Pricer } from "./price.ts";
+import { ENTRY_POINT_WINDOW_MS, type MetaPricing } from "./pricing.ts";
+import { billingEntryPoints } from "./schema.ts";
+import {
+  type BillingMessage,
+  type Charge,
+  planCharge,
+  priceCharges,
+  rankCharges,
+  type Verdict,
+} from "./settle-charges.ts";
 
-/** What settling reads of a billing row (not Meta's verdict columns it is about to write). */
-type BillingMessage = Pick<
-  typeof billingMessages.$inferSelect,
-  | "messageId"
-  | "tenantId"
-  | "phoneNumberId"
-  | "templateId"
-  | "market"
-  | "currency"
-  | "estimatedCategory"
-  | "estimatedType"
-  | "tiered"
-  | "estimateMicros"
-  | "state"
-  | "acceptedAt"
->;
 const STATUS_EVENTS = new Set(["message.sent", "message.delivered", "message.read", "message.failed"]);
 
 /** The release of a message's open reservation (nothing when it reserved nothing). */
@@ -67,27 +59,20 @@ function chargePosting(row: BillingMessage, price: Price): PostingInput[] {
   ];
 }
 
-/** Where Charla's estimate and Meta's verdict disagree, in words (null when they agree). */
-function disagreement(row: BillingMessage, meta: PricingDecision & { metaCategory: string }): string | null {
-  const estimatedBillable = row.estimatedType === "regular";
-  if (estimatedBillable === meta.billable && (!meta.billable || meta.category === row.estimatedCategory))
-    return null;
-  return `Charla estimated ${row.estimatedCategory}/${row.estimatedType}, Meta reported ${meta.metaCategory}/${meta.type}`;
-}
+/** Delivered (or read) with Meta's pricing: the message is charged, or found free. */
+const deliveredPriced = (view: MessageView) =>
+  (view.status === "delivered" || view.status === "read" || view.deliveredAt != null) && view.pricing != null;
 
-interface Verdict {
-  row: BillingMessage;
-  state: BillingMessage["state"];
-  meta?: PricingDecision & { metaCategory: string };
-  price?: Price;
-  discrepancy?: string | null;
-}
-
-/** The latest view of each message in the batch (later events carry the fuller row). */
+/**
+ * The latest view of each message in the batch (later events carry the fuller row) that carries
+ * Meta's verdict: delivered with pricing, or failed. A "sent" status settles nothing, so a batch
+ * of them reads no billing rows.
+ */
 function latestViews(events: DomainEvent[]): Map<string, MessageView> {
   const views = new Map<string, MessageView>();
   for (const event of events)
     if (STATUS_EVENTS.has(event.type)) views.set((event.data as MessageView).id, event.data as MessageView);
+  for (const [id, view] of views) if (!deliveredPriced(view) && view.status !== "failed") views.delete(id);
   return views;
 }
 
@@ -127,12 +112,13 @@ export async function settleStatuses(context: TxContext, events: DomainEvent[]):
   const charges: Charge[] = [];
   for (const row of rows) {
     const view = views.get(row.messageId)!;
-    const delivered = view.status === "delivered" || view.status === "read" || view.deliveredAt != null;
-    if (delivered && view.pricing) charges.push(planCharge(row, view.pricing as MetaPricing));
+    if (deliveredPriced(view)) charges.push(planCharge(row, view.pricing as MetaPricing));
     else if (view.status === "failed" && row.state === "reserved") verdicts.push({ row, state: "released" });
   }
-  verdicts.push(...(await priceCharges(new Pricer(context.tx), charges)));
-  await apply(context, verdicts);
+  const pricer = new Pricer(context.tx);
+  verdicts.push(...(await priceCharges(pricer, charges, await rankCharges(pricer, charges))));
+  // Postings, lines and the billing rows' new state in one statement.
+  await post(context, verdictPostings(verdicts), verdictUpdate(verdicts));
   await emit(context, chargedEvents(verdicts, views));
 }
 
@@ -171,78 +157,15 @@ export interface BillingChargedData {
   markupMicros: number;
 }
 
-interface Charge {
-  row: BillingMessage;
-  meta: PricingDecision & { metaCategory: string };
-  discrepancy: string | null;
-  query: PriceQuery;
-}
-
-function planCharge(row: BillingMessage, pricing: MetaPricing): Charge {
-  const meta = metaDecision(pricing);
-  // Service and in-window utility charged from 2026-10-01 have no tiers: trust the estimate there.
-  const decision = {
-    ...meta,
-    tiered: meta.tiered && (row.tiered || meta.category !== row.estimatedCategory),
-  };
-  const query = {
-    tenantId: row.tenantId,
-    currency: row.currency,
-    market: row.market,
-    decision,
-    at: row.acceptedAt,
-  };
-  return { row, meta, discrepancy: disagreement(row, meta), query };
-}
-
-/**
- * Prices the batch's charges. Tiered ones are counted in the month's volume with one upsert per
- * tenant, month, market and category (not one per message), each message getting its rank.
- */
-async function priceCharges(pricer: Pricer, charges: Charge[]): Promise<Verdict[]> {
-  const groups = new Map<string, Charge[]>();
-  for (const charge of charges) {
-    const { query } = charge;
-    if (!charge.meta.billable || !query.decision.tiered) continue;
-    const key = `${query.tenantId}/${monthOf(query.at)}/${query.market}/${query.decision.rateCategory}`;
-    const group = groups.get(key);
-    if (group) group.push(charge);
-    else groups.set(key, [charge]);
-  }
-  const ranks = new Map<Charge, number>();
-  for (const group of groups.values()) {
-    const first = await pricer.countCharged(group[0]!.query, group.length);
-    for (const [index, charge] of group.entries()) ranks.set(charge, first + index);
-  }
-  const verdicts: Verdict[] = [];
-  for (const charge of charges) {
-    const { row, meta, discrepancy, query } = charge;
-    if (!meta.billable) {
-      verdicts.push({ row, state: "free", meta, price: FREE, discrepancy });
-      continue;
-    }
-    const price = await pricer.price(query, ranks.get(charge) ?? null);
-    const missing = `no ${row.currency} rate for ${query.decision.rateCategory} in ${row.market}: not charged`;
-    verdicts.push(
-      price
-        ? { row, state: "charged", meta, price, discrepancy }
-        : {
-            row,
-            state: "charged",
-            meta,
-            price: FREE,
-            discrepancy: discrepancy ? `${discrepancy}; ${missing}` : missing,
-          },
-    );
-  }
-  return verdicts;
-}
-
-async function apply(context: TxContext, verdicts: Verdict[]) {
-  if (verdicts.length === 0) return;
-  const postings = verdicts.flatMap((verdict) =>
+function verdictPostings(verdicts: Verdict[]): PostingInput[] {
+  return verdicts.flatMap((verdict) =>
     verdict.price ? chargePosting(verdict.row, verdict.price) : releasePosting(verdict.row),
   );
+}
+
+/** The billing rows' new state, run alongside the postings (one statement). */
+function verdictUpdate(verdicts: Verdict[]): SQL | undefined {
+  if (verdicts.length === 0) return undefined;
   // Only what is known goes in the JSON (a missing key reads as null and keeps the column).
   const values = verdicts.map(({ row, state, meta, price, discrepancy }) => ({
     message_id: row.messageId,
@@ -253,8 +176,7 @@ async function apply(context: TxContext, verdicts: Verdict[]) {
     markup_micros: price?.markupMicros,
     discrepancy: discrepancy ?? undefined,
   }));
-  // Postings, lines and the billing rows' new state in one statement.
-  const update = sql`
+  return sql`
     update billing_messages b set
       state = v.state,
       meta_category = coalesce(v.meta_category, b.meta_category),
@@ -267,7 +189,6 @@ async function apply(context: TxContext, verdicts: Verdict[]) {
       message_id uuid, state text, meta_category text, meta_type text, cost_micros bigint,
       markup_micros bigint, discrepancy text)
     where b.message_id = v.message_id`;
-  await post(context, postings, update);
 }
 
 /** An inbound message that came from an ad or a Page CTA (`referral`) may open a free entry point window. */
