@@ -1,11 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { type AudienceSpec, audienceContactIdsSql } from "../audiences/index.ts";
-import { type BulkEstimate, estimateBulk, marketOfPhone } from "../billing/index.ts";
+import { type BulkEstimate, estimateBulk } from "../billing/index.ts";
 import { contactsByIds } from "../contacts/index.ts";
 import type { PhoneNumberRow } from "../numbers/index.ts";
 import type { ApprovedTemplate } from "../templates/index.ts";
-import { countryOf, exclusionOf, historyOf } from "./classify.ts";
+import { exclusionOf, historyOf, phoneFacts } from "./classify.ts";
 import { type Budget, combinedThroughput, messagingBudget } from "./pacing.ts";
 import type { CampaignRow } from "./service.ts";
 import { rowsOf } from "./sql.ts";
@@ -62,18 +62,16 @@ export async function estimateCampaign(
     const contacts = await contactsByIds(db, row.tenantId, ids);
     const history = await historyOf(db, row.tenantId, ids, row.frequencyCap ?? null, now);
     for (const contact of contacts) {
+      const phone = phoneFacts(contact);
       const reason = exclusionOf(
         contact,
-        countryOf(contact),
+        phone,
         marketing,
         history.get(contact.id),
         row.frequencyCap ?? null,
       );
       if (reason) excluded[reason]++;
-      else {
-        const market = marketOfPhone(contact.phone);
-        markets.set(market, (markets.get(market) ?? 0) + 1);
-      }
+      else markets.set(phone.market, (markets.get(phone.market) ?? 0) + 1);
     }
     if (ids.length < PREVIEW_CHUNK) break;
   }
