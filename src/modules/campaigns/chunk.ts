@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { type AudienceSpec, audienceContactIdsSql } from "../audiences/index.ts";
+import { type AudienceSpec, audienceChunkSql } from "../audiences/index.ts";
 import { type Contact, contactsByIds } from "../contacts/index.ts";
 import type { BulkTemplateMessage } from "../messages/index.ts";
 import type { PhoneNumberRow } from "../numbers/index.ts";
@@ -33,17 +33,20 @@ export async function chunkContacts(tx: Tx, row: CampaignRow, size: number, now:
     .limit(size);
   const room = size - due.length;
   let fresh: string[] = [];
+  let cursor = row.cursor;
+  let audienceExhausted = false;
   if (room > 0 && !row.audienceDone) {
-    const audience = audienceContactIdsSql(row.tenantId, row.audience as AudienceSpec);
-    const after = row.cursor ? sql`where a.id > ${row.cursor}` : sql``;
-    const result = await tx.execute(
-      sql`select a.id from (${audience}) a ${after} order by a.id limit ${room}`,
+    const next = rowsOf<{ id: string; member: boolean }>(
+      await tx.execute(audienceChunkSql(row.tenantId, row.audience as AudienceSpec, row.cursor, room)),
     );
-    fresh = rowsOf<{ id: string }>(result).map((r) => r.id);
+    fresh = next.filter((candidate) => candidate.member).map((candidate) => candidate.id);
+    // Past the excluded ones too: the next chunk starts after everything this one looked at.
+    cursor = next.at(-1)?.id ?? row.cursor;
+    audienceExhausted = next.length < room;
   }
   const ids = [...due.map((d) => d.contactId), ...fresh];
   const contacts = await contactsByIds(tx, row.tenantId, ids);
-  return { contacts, fresh, audienceExhausted: !row.audienceDone && fresh.length < room };
+  return { contacts, fresh, cursor, audienceExhausted };
 }
 
 export interface ChunkPlan {
