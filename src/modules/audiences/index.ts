@@ -6,7 +6,7 @@ import type { ModuleRecord } from "../../app/module.ts";
 import { audienceJobs } from "./jobs.ts";
 import { audiencesRoutes } from "./routes.ts";
 
-export { type AudienceSpec, audienceContactIdsSql } from "./audience.ts";
+export { type AudienceSpec, audienceChunkSql, audienceContactIdsSql } from "./audience.ts";
 export { importFile } from "./import-file.ts";
 export { type ContactImport, type ImportProgress, runImport } from "./import-run.ts";
 export { configureImport } from "./import-service.ts";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, makeTenant, startHarness } from "../../../test/support/harness.ts";
 import { campaignRecipients, campaigns } from "../../db/schema.ts";
-import { audienceContactIdsSql } from "./index.ts";
+import { audienceChunkSql, audienceContactIdsSql } from "./index.ts";
 
 const people = [
   {
@@ -197,18 +197,33 @@ describeEachDatabase("segments and lists", (kind) => {
       const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
       return (result as unknown as { rows: { id: string }[] }).rows.map((row) => byId[row.id]).sort();
     };
+    // What campaigns read: the same audience chunk by chunk from a cursor (two contacts a chunk).
+    const chunked = async (tenantId: string, spec: Parameters<typeof audienceChunkSql>[1]) => {
+      const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+      const members: string[] = [];
+      let after: string | null = null;
+      for (let chunk = 0; chunk < 10; chunk++) {
+        const result: unknown = await db.execute(audienceChunkSql(tenantId, spec, after, 2));
+        const rows: { id: string; member: boolean }[] = (
+          result as { rows: { id: string; member: boolean }[] }
+        ).rows;
+        members.push(...rows.filter((row) => row.member).map((row) => byId[row.id]!));
+        if (rows.length < 2) return members.sort();
+        after = rows.at(-1)!.id;
+      }
+      throw new Error("the audience never ran out");
+    };
+    const same = async (tenantId: string, spec: Parameters<typeof audienceChunkSql>[1], names: string[]) => {
+      expect(await audience(tenantId, spec)).toEqual(names);
+      expect(await chunked(tenantId, spec)).toEqual(names);
+    };
     const spec = { segmentIds: [vip.body.id], listIds: [list.body.id] };
-    expect(await audience(h.tenant.id, spec)).toEqual(["Ana", "Carla", "Dan"]);
-    expect(await audience(h.tenant.id, { ...spec, excludeSegmentIds: [brazil.body.id] })).toEqual([
-      "Ana",
-      "Dan",
-    ]);
-    expect(await audience(h.tenant.id, { ...spec, excludeListIds: [list.body.id] })).toEqual([
-      "Ana",
-      "Carla",
-    ]);
-    expect(await audience(h.tenant.id, {})).toEqual([]);
-    expect(await audience(h.tenant.id, { segmentIds: ["not-a-uuid"] })).toEqual([]);
+    await same(h.tenant.id, spec, ["Ana", "Carla", "Dan"]);
+    await same(h.tenant.id, { ...spec, excludeSegmentIds: [brazil.body.id] }, ["Ana", "Dan"]);
+    await same(h.tenant.id, { ...spec, excludeListIds: [list.body.id] }, ["Ana", "Carla"]);
+    await same(h.tenant.id, { segmentIds: [vip.body.id, brazil.body.id] }, ["Ana", "Carla"]);
+    await same(h.tenant.id, {}, []);
+    await same(h.tenant.id, { segmentIds: ["not-a-uuid"] }, []);
 
     // The segment follows its rules after a change.
     const patched = await h.api("PATCH", `/v1/segments/${vip.body.id}`, {
@@ -217,7 +232,7 @@ describeEachDatabase("segments and lists", (kind) => {
     expect(patched.body.memberCount).toBe(1);
 
     const other = await makeTenant(h);
-    expect(await audience(other.tenant.id, spec)).toEqual([]);
+    await same(other.tenant.id, spec, []);
     for (const [method, path, body] of [
       ["GET", `/v1/segments/${vip.body.id}`],
       ["PATCH", `/v1/segments/${vip.body.id}`, { name: "mine" }],

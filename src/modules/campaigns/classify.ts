@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { Executor } from "../../db/client.ts";
+import { marketOfCountry, marketOfPhone } from "../billing/index.ts";
 import { type Contact, isOptedIn, isOptedOut } from "../contacts/index.ts";
 import { rowsOf } from "./sql.ts";
 import type { FrequencyCap, SkipReason } from "./types.ts";
@@ -59,10 +60,25 @@ export async function historyOf(
   return history;
 }
 
-/** The country (ISO 3166) of a contact's phone; undefined for a user id only, or an unknown number. */
-export function countryOf(contact: Pick<Contact, "phone">): string | undefined {
-  if (!contact.phone) return undefined;
-  return parsePhoneNumberFromString(contact.phone)?.country;
+/** What a campaign needs of a contact's phone, parsed once: its country, whether it is valid, its billing market. */
+export interface PhoneFacts {
+  /** ISO 3166; undefined for a user id only, or an unknown number. */
+  country: string | undefined;
+  /** A user id only (no phone) counts as valid: Meta reaches it by its id. */
+  valid: boolean;
+  market: string;
+}
+
+export function phoneFacts(contact: Pick<Contact, "phone">): PhoneFacts {
+  if (!contact.phone)
+    return { country: undefined, valid: contact.phone === null, market: marketOfPhone(null) };
+  const parsed = parsePhoneNumberFromString(contact.phone);
+  return {
+    country: parsed?.country,
+    valid: parsed?.isValid() ?? false,
+    // As billing places it: a number libphonenumber cannot place precisely has its calling code's main country.
+    market: marketOfCountry(parsed?.country ?? parsed?.getPossibleCountries()[0]),
+  };
 }
 
 /**
@@ -71,18 +87,17 @@ export function countryOf(contact: Pick<Contact, "phone">): string | undefined {
  */
 export function exclusionOf(
   contact: Contact,
-  country: string | undefined,
+  phone: Pick<PhoneFacts, "country" | "valid">,
   marketing: boolean,
   history: ContactHistory | undefined,
   cap: FrequencyCap | null,
 ): SkipReason | null {
-  if (contact.phone !== null && !parsePhoneNumberFromString(contact.phone)?.isValid())
-    return "invalid_number";
+  if (!phone.valid) return "invalid_number";
   if (isOptedOut(contact)) return "opted_out";
   if (!isOptedIn(contact)) return "no_opt_in";
   if (!marketing) return null;
   // Meta does not deliver marketing templates to US numbers (131049): not worth paying to try.
-  if (country === "US") return "us_number";
+  if (phone.country === "US") return "us_number";
   if (history?.metaLimited) return "meta_marketing_limit";
   if (cap && (history?.marketing ?? 0) >= cap.max) return "frequency_cap";
   return null;

@@ -142,7 +142,7 @@ export async function tick(
     }
     const templates = await templatesOrHold(services, tx, row);
     if (!templates) return { kind: "stop" };
-    const { contacts, fresh, audienceExhausted } = await chunkContacts(
+    const { contacts, fresh, cursor, audienceExhausted } = await chunkContacts(
       tx,
       row,
       Math.min(size, CHUNK_MAX),
@@ -161,7 +161,7 @@ export async function tick(
     const [updated] = await tx
       .update(campaigns)
       .set({
-        cursor: fresh.at(-1) ?? row.cursor,
+        cursor,
         audienceDone: row.audienceDone || audienceExhausted,
         audienceTotal: sql`${campaigns.audienceTotal} + ${fresh.length}`,
         queued: sql`${campaigns.queued} + ${plan.messages.length}`,

@@ -1,11 +1,10 @@
-import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { type AudienceSpec, audienceContactIdsSql } from "../audiences/index.ts";
-import { type BulkEstimate, estimateBulk, marketOfPhone } from "../billing/index.ts";
+import { type AudienceSpec, audienceChunkSql } from "../audiences/index.ts";
+import { type BulkEstimate, estimateBulk } from "../billing/index.ts";
 import { contactsByIds } from "../contacts/index.ts";
 import type { PhoneNumberRow } from "../numbers/index.ts";
 import type { ApprovedTemplate } from "../templates/index.ts";
-import { countryOf, exclusionOf, historyOf } from "./classify.ts";
+import { exclusionOf, historyOf, phoneFacts } from "./classify.ts";
 import { type Budget, combinedThroughput, messagingBudget } from "./pacing.ts";
 import type { CampaignRow } from "./service.ts";
 import { rowsOf } from "./sql.ts";
@@ -46,36 +45,31 @@ export async function estimateCampaign(
     number
   >;
   const markets = new Map<string, number>();
-  const audienceSql = audienceContactIdsSql(row.tenantId, row.audience as AudienceSpec);
   let audience = 0;
   let cursor: string | null = null;
   for (;;) {
-    const after: SQL = cursor ? sql`where a.id > ${cursor}` : sql``;
-    const ids: string[] = rowsOf<{ id: string }>(
-      await db.execute(
-        sql`select a.id from (${audienceSql}) a ${after} order by a.id limit ${PREVIEW_CHUNK}`,
-      ),
-    ).map((r) => r.id);
-    if (ids.length === 0) break;
-    cursor = ids.at(-1)!;
+    const next: { id: string; member: boolean }[] = rowsOf<{ id: string; member: boolean }>(
+      await db.execute(audienceChunkSql(row.tenantId, row.audience as AudienceSpec, cursor, PREVIEW_CHUNK)),
+    );
+    if (next.length === 0) break;
+    cursor = next.at(-1)!.id;
+    const ids = next.filter((candidate) => candidate.member).map((candidate) => candidate.id);
     audience += ids.length;
     const contacts = await contactsByIds(db, row.tenantId, ids);
     const history = await historyOf(db, row.tenantId, ids, row.frequencyCap ?? null, now);
     for (const contact of contacts) {
+      const phone = phoneFacts(contact);
       const reason = exclusionOf(
         contact,
-        countryOf(contact),
+        phone,
         marketing,
         history.get(contact.id),
         row.frequencyCap ?? null,
       );
       if (reason) excluded[reason]++;
-      else {
-        const market = marketOfPhone(contact.phone);
-        markets.set(market, (markets.get(market) ?? 0) + 1);
-      }
+      else markets.set(phone.market, (markets.get(phone.market) ?? 0) + 1);
     }
-    if (ids.length < PREVIEW_CHUNK) break;
+    if (next.length < PREVIEW_CHUNK) break;
   }
   const cost = await estimateBulk(db, row.tenantId, templates[0]!.category, markets);
   const sendable = [...markets.values()].reduce((sum, count) => sum + count, 0);
