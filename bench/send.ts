@@ -177,6 +177,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
     const acceptMs: number[] = [];
     let next = 0;
     const started = performance.now();
+    if (process.env.BENCH_MARK) process.stderr.write(`MARK start ${process.hrtime.bigint() / 1000n}\n`);
     const batchSize = options.batchSize ?? 0;
     const body = (i: number) => ({
       to: `+5491150${String(i).padStart(6, "0")}`,
@@ -223,6 +224,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
       }),
     );
     const acceptedAt = performance.now();
+    if (process.env.BENCH_MARK) process.stderr.write(`MARK end ${process.hrtime.bigint() / 1000n}\n`);
     let delivered = 0;
     while (delivered < total) {
       const result = await db.execute(

@@ -16,7 +16,10 @@ const readers = new WeakMap<PgTable, [key: string, column: Column][]>();
 
 function shapeOf(table: PgTable, keys: string[]): Shape | null {
   let byKeys = shapes.get(table);
-  if (!byKeys) shapes.set(table, (byKeys = new Map()));
+  if (!byKeys) {
+    byKeys = new Map();
+    shapes.set(table, byKeys);
+  }
   const id = keys.join(",");
   const known = byKeys.get(id);
   if (known) return known;
@@ -42,8 +45,10 @@ function shapeOf(table: PgTable, keys: string[]): Shape | null {
 /** A row as the driver returns it (timestamps as text, snake_case names) mapped as Drizzle maps it. */
 function reader(table: PgTable) {
   let columns = readers.get(table);
-  if (!columns)
-    readers.set(table, (columns = Object.entries(getTableColumns(table) as Record<string, Column>)));
+  if (!columns) {
+    columns = Object.entries(getTableColumns(table) as Record<string, Column>);
+    readers.set(table, columns);
+  }
   return (raw: Record<string, unknown>) => {
     const row: Record<string, unknown> = {};
     for (const [key, column] of columns) {
