@@ -8,6 +8,8 @@
  *   BENCH_THROUGHPUT=1000 (the number's tier, msg/s: the token bucket caps delivered/s at it)
  *   BENCH_KINDS=postgres (only these databases; default pglite,postgres)
  *   BENCH_BATCH_SIZE=500 (the batch endpoint; "0,500" runs both, one after the other, in one run)
+ *   BENCH_ACCEPT_ONLY=1 (no workers: the API's accept path alone; delivered is not measured)
+ *   BENCH_MARK=1 (prints the accept phase's start and end in --cpu-prof's clock, to slice a profile)
  *
  * The raw-send ceiling is measured first, in the same run, and every line carries its ratios.
  */
@@ -37,6 +39,8 @@ export interface SendBenchOptions {
   throughputPerSecond?: number;
   /** Send through POST /v1/messages/batch, this many messages a request (else one POST each). */
   batchSize?: number;
+  /** No workers: only the accept path runs, and nothing is delivered (delivered figures are 0). */
+  acceptOnly?: boolean;
 }
 
 export interface SendBenchResult {
@@ -135,7 +139,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
   const charla = await startCharla({
     config,
     api: true,
-    workers: true,
+    workers: !options.acceptOnly,
     database,
     graph: {
       baseUrl: emulator.url,
@@ -177,6 +181,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
     const acceptMs: number[] = [];
     let next = 0;
     const started = performance.now();
+    if (process.env.BENCH_MARK) process.stderr.write(`MARK start ${process.hrtime.bigint() / 1000n}\n`);
     const batchSize = options.batchSize ?? 0;
     const body = (i: number) => ({
       to: `+5491150${String(i).padStart(6, "0")}`,
@@ -223,8 +228,9 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
       }),
     );
     const acceptedAt = performance.now();
+    if (process.env.BENCH_MARK) process.stderr.write(`MARK end ${process.hrtime.bigint() / 1000n}\n`);
     let delivered = 0;
-    while (delivered < total) {
+    while (!options.acceptOnly && delivered < total) {
       const result = await db.execute(
         sql`select count(*)::int as n from messages where status in ('delivered', 'read')`,
       );
@@ -242,9 +248,11 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
       batchSize: batchSize || 1,
       messages: total,
       acceptedPerSecond: Math.round(total / ((acceptedAt - started) / 1000)),
-      deliveredPerSecond: Math.round(total / seconds),
-      secondsToAllDelivered: Math.round(seconds * 100) / 100,
-      secondsAfterAccepted: Math.round(seconds * 100 - (acceptedAt - started) / 10) / 100,
+      deliveredPerSecond: options.acceptOnly ? 0 : Math.round(total / seconds),
+      secondsToAllDelivered: options.acceptOnly ? 0 : Math.round(seconds * 100) / 100,
+      secondsAfterAccepted: options.acceptOnly
+        ? 0
+        : Math.round(seconds * 100 - (acceptedAt - started) / 10) / 100,
       p50AcceptMs: Math.round(acceptMs[Math.floor(total * 0.5)]! * 10) / 10,
       p99AcceptMs: Math.round(acceptMs[Math.floor(total * 0.99)]! * 10) / 10,
     };
@@ -278,6 +286,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     messages: env.BENCH_MESSAGES ? Number(env.BENCH_MESSAGES) : undefined,
     clients: env.BENCH_CLIENTS ? Number(env.BENCH_CLIENTS) : undefined,
     throughputPerSecond: env.BENCH_THROUGHPUT ? Number(env.BENCH_THROUGHPUT) : undefined,
+    acceptOnly: env.BENCH_ACCEPT_ONLY === "1",
   };
   // On a shared machine the ceiling moves during a run: it is measured before and after each send
   // run, and the ratios use the mean of the two around it.

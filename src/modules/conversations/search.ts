@@ -13,17 +13,20 @@ export interface MessageWords {
 /** Stores the words of messages for the inbox's full-text search (both directions), in one statement. */
 export async function indexMessageWords(tx: Executor, rows: MessageWords[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx
-    .insert(messageSearch)
-    .values(
-      rows.map((row) => ({
-        messageId: row.messageId,
-        tenantId: row.tenantId,
-        conversationId: row.conversationId,
-        document: sql`to_tsvector('simple', ${row.text})`,
-      })),
-    )
-    .onConflictDoNothing();
+  // One JSON parameter, not four per row: Drizzle's per-row builder cost more than the statement.
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      message_id: row.messageId,
+      tenant_id: row.tenantId,
+      conversation_id: row.conversationId,
+      text: row.text,
+    })),
+  );
+  await tx.execute(sql`
+    insert into ${messageSearch} (message_id, tenant_id, conversation_id, document)
+    select x.message_id, x.tenant_id, x.conversation_id, to_tsvector('simple', x.text)
+    from jsonb_to_recordset(${json}::jsonb) as x(message_id uuid, tenant_id uuid, conversation_id uuid, text text)
+    on conflict do nothing`);
 }
 
 /**

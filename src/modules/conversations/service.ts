@@ -1,5 +1,6 @@
 import { and, arrayContains, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { insertReturning } from "../../db/json-insert.ts";
 import { decodeCursor, paginate } from "../../lib/cursor.ts";
 import { notFound } from "../../lib/problem.ts";
 import { contactSummaries, windowExpiresAt, windowOpen } from "../contacts/index.ts";
@@ -21,7 +22,24 @@ export interface ConversationTouch {
 export const conversationKey = (phoneNumberId: string, contactId: string) => `${phoneNumberId}:${contactId}`;
 
 /**
- * Upserts the conversations of a batch of messages in one statement and answers their ids by
+ * What a touch does to a conversation that exists. Timestamps only move forward (greatest() ignores
+ * nulls: a batch without inbound messages keeps the stored time); the business answering means
+ * nobody waits any more, and the first answer of this opening is kept.
+ */
+const TOUCH_CONFLICT = `on conflict ("phone_number_id", "contact_id") do update set
+  "last_message_preview" = case when excluded.last_message_at >= "conversations"."last_message_at"
+    then excluded.last_message_preview else "conversations"."last_message_preview" end,
+  "last_message_at" = greatest("conversations"."last_message_at", excluded.last_message_at),
+  "last_inbound_at" = greatest("conversations"."last_inbound_at", excluded.last_inbound_at),
+  "last_outbound_at" = greatest("conversations"."last_outbound_at", excluded.last_outbound_at),
+  "unread_count" = "conversations"."unread_count" + excluded.unread_count,
+  "waiting_since" = case when excluded.last_outbound_at is not null then null else "conversations"."waiting_since" end,
+  "first_response_at" = case when excluded.last_outbound_at is not null
+    then coalesce("conversations"."first_response_at", now()) else "conversations"."first_response_at" end,
+  "updated_at" = now()`;
+
+/**
+ * Upserts the conversations of a batch of messages in one statement (one JSON parameter) and answers their ids by
  * conversationKey. Timestamps only move forward (late or repeated messages change nothing
  * backwards); each inbound message adds one unread (reopening is the inbox subscriber's, on
  * message.received, so the transition is audited and emitted). Rows are
@@ -58,29 +76,10 @@ export async function touchConversations(
   }
   if (merged.size === 0) return new Map();
   const values = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
-  const rows = await tx
-    .insert(conversations)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [conversations.phoneNumberId, conversations.contactId],
-      set: {
-        lastMessagePreview: sql`case when excluded.last_message_at >= ${conversations.lastMessageAt} then excluded.last_message_preview else ${conversations.lastMessagePreview} end`,
-        lastMessageAt: sql`greatest(${conversations.lastMessageAt}, excluded.last_message_at)`,
-        // greatest() ignores nulls: a batch without inbound messages keeps the stored time.
-        lastInboundAt: sql`greatest(${conversations.lastInboundAt}, excluded.last_inbound_at)`,
-        lastOutboundAt: sql`greatest(${conversations.lastOutboundAt}, excluded.last_outbound_at)`,
-        unreadCount: sql`${conversations.unreadCount} + excluded.unread_count`,
-        // The business answered: nobody waits any more; the first answer of this opening is kept.
-        waitingSince: sql`case when excluded.last_outbound_at is not null then null else ${conversations.waitingSince} end`,
-        firstResponseAt: sql`case when excluded.last_outbound_at is not null then coalesce(${conversations.firstResponseAt}, now()) else ${conversations.firstResponseAt} end`,
-        updatedAt: sql`now()`,
-      },
-    })
-    .returning({
-      id: conversations.id,
-      phoneNumberId: conversations.phoneNumberId,
-      contactId: conversations.contactId,
-    });
+  const rows = await insertReturning(tx, conversations, values, {
+    onConflict: TOUCH_CONFLICT,
+    returning: ["id", "phoneNumberId", "contactId"],
+  });
   return new Map(rows.map((row) => [conversationKey(row.phoneNumberId, row.contactId), row.id]));
 }
 

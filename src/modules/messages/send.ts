@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import type { Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
+import { insertReturning } from "../../db/json-insert.ts";
 import { enqueueMany } from "../../jobs/queue.ts";
 import { unprocessable } from "../../lib/problem.ts";
 import { type BillableSend, reserveForMessages } from "../billing/index.ts";
@@ -76,7 +77,7 @@ export async function queueOutboundBatch(
       .values(
         keyed.map((value) => ({ tenantId: value.tenantId, key: value.idempotencyKey!, messageId: value.id })),
       );
-  const rows = await tx.insert(messages).values(withIds).returning();
+  const rows = await insertReturning(tx, messages, withIds);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = withIds.map((value) => byId.get(value.id));
   if (ordered.some((row) => !row)) throw new Error("insert returned fewer rows than it was given");
