@@ -616,7 +616,6 @@ export interface paths {
                                 tenantId: string;
                             }[];
                             ok: boolean;
-                            orphanLines: string[];
                             unbalancedPostings: string[];
                         };
                     };
