@@ -30,7 +30,18 @@ export const messagingJobs: JobDefinition[] = [
   }),
   defineJob(DISPATCH_QUEUE, {
     // Each job carries the messages of one API commit batch; many jobs per fetch are sent together.
-    work: { batchSize: 200, pollingIntervalSeconds: 0.5 },
+    // Woken by the accept's commit; the poll stays the backstop at the same cadence with NOTIFY
+    // active (pg-boss's default there is 30 s, and a retried job, such as a dead worker's, is
+    // announced by no NOTIFY). A full fetch means more is waiting: fetch again at once. A NOTIFY
+    // wakes every worker of the queue, so two (not WORKER_CONCURRENCY): one sends while the other
+    // takes what committed meanwhile, and a batch sends from its numbers side by side.
+    work: {
+      localConcurrency: 2,
+      batchSize: 200,
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 0.5,
+      burstWhenBatchFull: true,
+    },
     handler: (jobs, services) =>
       dispatchMessages(
         services,
