@@ -13,7 +13,9 @@ import { messages } from "./schema.ts";
 const MAX_IN_FLIGHT = 64;
 /** Messages per token request, claim and result write (each one statement for the whole chunk). */
 const CHUNK = 256;
-/** Numbers one dispatch batch sends from at once (each with up to MAX_IN_FLIGHT calls). */
+/** A number's chunks in flight at once (the dispatch workers of a process are two, not one per chunk). */
+const CHUNKS_AT_ONCE = 4;
+/** Numbers one dispatch batch sends from at once (each with up to MAX_IN_FLIGHT calls a chunk). */
 const NUMBERS_AT_ONCE = 8;
 
 export class DispatchIncompleteError extends Error {
@@ -100,17 +102,7 @@ async function dispatchFromNumber(
   const number = list[0]!.number;
   const { accessToken } = await accountToken(services, number.accountId);
   const client = services.graph.client(accessToken);
-  let pending = 0;
-  let next = 0;
-  while (next < list.length) {
-    const want = Math.min(CHUNK, list.length - next);
-    const { granted, waitMs } = await takeSendTokens(db, number.id, number.throughputPerSecond, want);
-    if (granted === 0) {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(5, waitMs)));
-      continue;
-    }
-    const slice = list.slice(next, next + granted);
-    next += granted;
+  const sendSlice = async (slice: typeof list) => {
     // Claim, committed before the calls: if this process dies during them, the next attempt
     // knows the outcome is unknown. A message another worker claimed meanwhile is left to it.
     const claimed = await claimForDispatch(
@@ -128,9 +120,32 @@ async function dispatchFromNumber(
       services,
       outcomes.filter((outcome) => outcome.kind === "accepted"),
     );
-    pending += outcomes.filter((outcome) => outcome.kind === "retry").length;
     await reportRetried(services, list[0]!.message.tenantId, outcomes);
-  }
+    return outcomes.filter((outcome) => outcome.kind === "retry").length;
+  };
+  // Chunks go side by side, each taking its tokens from the number's bucket (shared with every
+  // worker), so the tier is never exceeded; a chunk is reserved before its tokens are asked for,
+  // so no token is taken for a message another chunk sends.
+  let pending = 0;
+  let next = 0;
+  const lane = async () => {
+    while (next < list.length) {
+      const end = Math.min(list.length, next + CHUNK);
+      let at = next;
+      next = end;
+      while (at < end) {
+        const { granted, waitMs } = await takeSendTokens(db, number.id, number.throughputPerSecond, end - at);
+        if (granted === 0) {
+          await new Promise((resolve) => setTimeout(resolve, Math.max(5, waitMs)));
+          continue;
+        }
+        const slice = list.slice(at, at + granted);
+        at += granted;
+        pending += await sendSlice(slice);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHUNKS_AT_ONCE, Math.ceil(list.length / CHUNK)) }, lane));
   return pending;
 }
 
