@@ -29,6 +29,16 @@ import { createApiKey, createTenant } from "../src/modules/accounts/index.ts";
 import { connectAccount } from "../src/modules/numbers/index.ts";
 import { startCharla } from "../src/runtime.ts";
 import { measureRawSend } from "./raw-send.ts";
+import {
+  installStatementCounter,
+  statementSnapshot,
+  statementsSince,
+  topStatements,
+} from "./statement-counter.ts";
+
+// BENCH_STATEMENT_LOG=1: the statements the send run sent (from the first request to the last
+// delivered), and the most frequent ones, on stderr.
+if (process.env.BENCH_STATEMENT_LOG === "1") installStatementCounter();
 
 export interface SendBenchOptions {
   kind: DatabaseKind;
@@ -55,6 +65,44 @@ export interface SendBenchResult {
   secondsAfterAccepted: number;
   p50AcceptMs: number;
   p99AcceptMs: number;
+  /** Where delivered waits after the accept, per message: p50 and p99 of each leg, in ms. */
+  phases: Record<
+    "stored_to_claimed" | "claimed_to_accepted" | "accepted_to_delivered" | "webhook_stored_to_ingested",
+    [number, number]
+  > & { webhooks_received_over_ms: number };
+}
+
+/**
+ * Each message's legs from its rows' timestamps: stored (the accept's commit) -> claimed by the
+ * dispatcher -> Meta's answer recorded -> its delivered status applied (updated_at, set by ingest).
+ */
+async function pipelinePhases(db: Awaited<ReturnType<typeof openDatabase>>["db"]) {
+  const result = await db.execute(sql`
+    with legs as (
+      select extract(epoch from dispatch_started_at - created_at) * 1000 as a,
+             extract(epoch from accepted_at - dispatch_started_at) * 1000 as b,
+             extract(epoch from updated_at - accepted_at) * 1000 as c
+      from messages where status in ('delivered', 'read'))
+    select percentile_cont(array[0.5, 0.99]) within group (order by a) as a,
+           percentile_cont(array[0.5, 0.99]) within group (order by b) as b,
+           percentile_cont(array[0.5, 0.99]) within group (order by c) as c
+    from legs`);
+  // The status leg split: Meta's webhooks received (the spread from first to last says how fast
+  // the receiver took them) and each one's wait from stored to ingested.
+  const hooks = await db.execute(sql`
+    select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from processed_at - received_at) * 1000) as d,
+           extract(epoch from max(received_at) - min(received_at)) * 1000 as spread
+    from whatsapp_webhook_events`);
+  const row = (result as unknown as { rows: Record<"a" | "b" | "c", number[]>[] }).rows[0]!;
+  const hookRow = (hooks as unknown as { rows: { d: number[]; spread: number }[] }).rows[0]!;
+  const ms = (values: number[]) => values.map((value) => Math.round(Number(value))) as [number, number];
+  return {
+    stored_to_claimed: ms(row.a),
+    claimed_to_accepted: ms(row.b),
+    accepted_to_delivered: ms(row.c),
+    webhook_stored_to_ingested: ms(hookRow.d),
+    webhooks_received_over_ms: Math.round(Number(hookRow.spread)),
+  };
 }
 
 const EMULATOR: EmulatorConfigInput = {
@@ -180,6 +228,8 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
     const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
     const acceptMs: number[] = [];
     let next = 0;
+    const statementsBefore = statementSnapshot();
+    topStatements(); // forgets the setup's
     const started = performance.now();
     if (process.env.BENCH_MARK) process.stderr.write(`MARK start ${process.hrtime.bigint() / 1000n}\n`);
     const batchSize = options.batchSize ?? 0;
@@ -241,7 +291,12 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
         throw new Error(`only ${delivered}/${total} delivered after 10 minutes`);
     }
     const seconds = (performance.now() - started) / 1000;
+    if (process.env.BENCH_STATEMENT_LOG === "1")
+      console.error(
+        JSON.stringify({ statements: statementsSince(statementsBefore), top: topStatements(25) }),
+      );
     await api.close();
+    const phases = await pipelinePhases(db);
     acceptMs.sort((a, b) => a - b);
     return {
       database: options.kind,
@@ -255,6 +310,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
         : Math.round(seconds * 100 - (acceptedAt - started) / 10) / 100,
       p50AcceptMs: Math.round(acceptMs[Math.floor(total * 0.5)]! * 10) / 10,
       p99AcceptMs: Math.round(acceptMs[Math.floor(total * 0.99)]! * 10) / 10,
+      phases,
     };
   } finally {
     await charla.close();

@@ -109,13 +109,12 @@ export function defineJob<T extends object>(
 export function createBoss(database: Database, options: { superviseIntervalSeconds?: number } = {}): PgBoss {
   const every = options.superviseIntervalSeconds ?? 15;
   // Expiry and lost heartbeats are checked per queue once per monitor interval: keep both in step.
-  // LISTEN/NOTIFY only for queues that opt in (`notify`): a NOTIFY per job wakes every worker of
-  // the queue, and the hot send queue gets its throughput from the batches a polling interval
-  // collects. Ingest opts in: its wake-ups are throttled, and waiting out a poll delayed every
-  // customer message on its way to the inbox.
+  // LISTEN/NOTIFY only for queues that opt in (`notify`): dispatch (one NOTIFY per accept commit,
+  // so a send waits for no poll) and ingest (wake-ups throttled by the receiver). On PGlite the
+  // listener is in-process: the same instance notifies and delivers.
   const common = { schema: "pgboss", superviseIntervalSeconds: every, monitorIntervalSeconds: every };
   return database.boss.backend === "pglite"
-    ? new PgBoss({ ...common, db: database.boss.db, backend: "pglite" })
+    ? new PgBoss({ ...common, db: database.boss.db, backend: "pglite", useListenNotify: true })
     : new PgBoss({
         ...common,
         connectionString: database.boss.connectionString,

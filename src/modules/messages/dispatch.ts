@@ -13,6 +13,10 @@ import { messages } from "./schema.ts";
 const MAX_IN_FLIGHT = 64;
 /** Messages per token request, claim and result write (each one statement for the whole chunk). */
 const CHUNK = 256;
+/** A number's chunks in flight at once (the dispatch workers of a process are two, not one per chunk). */
+const CHUNKS_AT_ONCE = 4;
+/** Numbers one dispatch batch sends from at once (each with up to MAX_IN_FLIGHT calls a chunk). */
+const NUMBERS_AT_ONCE = 8;
 
 export class DispatchIncompleteError extends Error {
   readonly pending: number;
@@ -63,7 +67,6 @@ async function dispatchable(services: Services, messageIds: string[]) {
  * outcome unknown) once the reconcile period has passed without Meta's webhooks naming it.
  */
 export async function dispatchMessages(services: Services, messageIds: string[]): Promise<void> {
-  const { db } = services.database;
   const rows = await dispatchable(services, messageIds);
 
   const reconcileMs = services.config.DISPATCH_RECONCILE_SECONDS * 1000;
@@ -81,42 +84,69 @@ export async function dispatchMessages(services: Services, messageIds: string[])
     byNumber.set(row.number.id, list);
   }
 
-  for (const list of byNumber.values()) {
-    const number = list[0]!.number;
-    const { accessToken } = await accountToken(services, number.accountId);
-    const client = services.graph.client(accessToken);
-    let next = 0;
-    while (next < list.length) {
-      const want = Math.min(CHUNK, list.length - next);
-      const { granted, waitMs } = await takeSendTokens(db, number.id, number.throughputPerSecond, want);
-      if (granted === 0) {
-        await new Promise((resolve) => setTimeout(resolve, Math.max(5, waitMs)));
-        continue;
-      }
-      const slice = list.slice(next, next + granted);
-      next += granted;
-      // Claim, committed before the calls: if this process dies during them, the next attempt
-      // knows the outcome is unknown. A message another worker claimed meanwhile is left to it.
-      const claimed = await claimForDispatch(
-        services,
-        slice.map((row) => row.message.id),
-        reconcileMs,
-      );
-      const toSend = slice.filter((row) => claimed.has(row.message.id));
-      const outcomes = await mapLimit(toSend, MAX_IN_FLIGHT, (row) =>
-        sendOne(services, client, number.phoneNumberId, row.message, addressOf(row.contact))
-          // Recording a failure failed: leave the message to reconcile, and still record the others.
-          .catch((): Outcome => ({ kind: "retry" })),
-      );
-      await recordAccepted(
-        services,
-        outcomes.filter((outcome) => outcome.kind === "accepted"),
-      );
-      pending += outcomes.filter((outcome) => outcome.kind === "retry").length;
-      await reportRetried(services, list[0]!.message.tenantId, outcomes);
-    }
-  }
+  // Numbers are sent from side by side: one waiting for its tokens holds back no other.
+  const left = await mapLimit([...byNumber.values()], NUMBERS_AT_ONCE, (list) =>
+    dispatchFromNumber(services, list, reconcileMs),
+  );
+  pending += left.reduce((sum, count) => sum + count, 0);
   if (pending > 0) throw new DispatchIncompleteError(pending);
+}
+
+/** Sends one number's messages as its tokens allow; returns how many are left to a retry. */
+async function dispatchFromNumber(
+  services: Services,
+  list: Awaited<ReturnType<typeof dispatchable>>,
+  reconcileMs: number,
+): Promise<number> {
+  const { db } = services.database;
+  const number = list[0]!.number;
+  const { accessToken } = await accountToken(services, number.accountId);
+  const client = services.graph.client(accessToken);
+  const sendSlice = async (slice: typeof list) => {
+    // Claim, committed before the calls: if this process dies during them, the next attempt
+    // knows the outcome is unknown. A message another worker claimed meanwhile is left to it.
+    const claimed = await claimForDispatch(
+      services,
+      slice.map((row) => row.message.id),
+      reconcileMs,
+    );
+    const toSend = slice.filter((row) => claimed.has(row.message.id));
+    const outcomes = await mapLimit(toSend, MAX_IN_FLIGHT, (row) =>
+      sendOne(services, client, number.phoneNumberId, row.message, addressOf(row.contact))
+        // Recording a failure failed: leave the message to reconcile, and still record the others.
+        .catch((): Outcome => ({ kind: "retry" })),
+    );
+    await recordAccepted(
+      services,
+      outcomes.filter((outcome) => outcome.kind === "accepted"),
+    );
+    await reportRetried(services, list[0]!.message.tenantId, outcomes);
+    return outcomes.filter((outcome) => outcome.kind === "retry").length;
+  };
+  // Chunks go side by side, each taking its tokens from the number's bucket (shared with every
+  // worker), so the tier is never exceeded; a chunk is reserved before its tokens are asked for,
+  // so no token is taken for a message another chunk sends.
+  let pending = 0;
+  let next = 0;
+  const lane = async () => {
+    while (next < list.length) {
+      const end = Math.min(list.length, next + CHUNK);
+      let at = next;
+      next = end;
+      while (at < end) {
+        const { granted, waitMs } = await takeSendTokens(db, number.id, number.throughputPerSecond, end - at);
+        if (granted === 0) {
+          await new Promise((resolve) => setTimeout(resolve, Math.max(5, waitMs)));
+          continue;
+        }
+        const slice = list.slice(at, at + granted);
+        at += granted;
+        pending += await sendSlice(slice);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHUNKS_AT_ONCE, Math.ceil(list.length / CHUNK)) }, lane));
+  return pending;
 }
 
 /** Meta's retryable refusals of a chunk, one event per code (campaigns count them). */

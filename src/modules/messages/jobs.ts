@@ -12,6 +12,9 @@ import {
   PARTITIONS_QUEUE,
 } from "./queues.ts";
 
+/** The shortest time a dispatch worker takes per batch (so at most about 13 batches a second for two workers). */
+const DISPATCH_GATHER_MS = 150;
+
 /** The messaging jobs (handlers imported statically: no module resolution per job). */
 export const messagingJobs: JobDefinition[] = [
   defineJob(PARTITIONS_QUEUE, {
@@ -30,12 +33,29 @@ export const messagingJobs: JobDefinition[] = [
   }),
   defineJob(DISPATCH_QUEUE, {
     // Each job carries the messages of one API commit batch; many jobs per fetch are sent together.
-    work: { batchSize: 200, pollingIntervalSeconds: 0.5 },
-    handler: (jobs, services) =>
-      dispatchMessages(
+    // Woken by the accept's commit; the poll stays the backstop at the same cadence with NOTIFY
+    // active (pg-boss's default there is 30 s, and a retried job, such as a dead worker's, is
+    // announced by no NOTIFY). A full fetch means more is waiting: fetch again at once. A NOTIFY
+    // wakes every worker of the queue, so two (not WORKER_CONCURRENCY): one sends while the other
+    // takes what committed meanwhile, and a batch sends from its numbers side by side.
+    work: {
+      localConcurrency: 2,
+      batchSize: 200,
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 0.5,
+      burstWhenBatchFull: true,
+    },
+    handler: async (jobs, services) => {
+      const started = Date.now();
+      await dispatchMessages(
         services,
         jobs.flatMap((job) => job.data.messageIds),
-      ),
+      );
+      // Under load the worker's next fetch takes what committed meanwhile: a dispatch batch costs
+      // about ten statements whatever its size, and one per accept commit took CPU from the API.
+      const rest = DISPATCH_GATHER_MS - (Date.now() - started);
+      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+    },
   }),
   defineJob(INGEST_QUEUE, {
     // One per process: a job drains every stored webhook in batches; more would poll for nothing.

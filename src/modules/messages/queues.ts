@@ -16,6 +16,9 @@ export const DISPATCH_DEAD_QUEUE = queue<{ messageIds: string[] }>("messages-dis
 
 /** The messages of one API commit batch, to send to the Cloud API. */
 export const DISPATCH_QUEUE = queue<{ messageIds: string[] }>("messages-dispatch", {
+  // The accept's commit wakes the dispatchers (the NOTIFY is part of the job insert, delivered at
+  // commit), so a message waits for no poll; the workers still poll as a backstop.
+  notify: true,
   // Retries come quickly at first (a transient Meta error), then back off; a dispatch whose
   // outcome is unknown keeps retrying until the reconcile period lets it resend.
   retryLimit: 20,

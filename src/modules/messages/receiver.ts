@@ -69,8 +69,9 @@ export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
           throw new AppError(401, "invalid_signature", "X-Hub-Signature-256 does not match the body");
         }
         let body: unknown;
+        const text = raw.toString("utf8");
         try {
-          body = JSON.parse(raw.toString("utf8"));
+          body = JSON.parse(text);
           parseWebhook(body);
         } catch (error) {
           const issues = error instanceof WebhookPayloadError ? error.issues : [];
@@ -83,7 +84,7 @@ export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
         const unsafe = findUnsafeInput(body, "body", { maxStringLength: WEBHOOK_BODY_LIMIT });
         const item: StoredWebhook = unsafe
           ? { unstorable: { raw, reason: `${unsafe.path}: ${unsafe.message}` } }
-          : { body };
+          : { body, text };
         const failure = await store(item);
         if (failure) {
           if (!isDataRefusal(failure)) throw failure;

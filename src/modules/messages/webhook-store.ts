@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import { enqueue } from "../../jobs/queue.ts";
 import { groupCommit } from "./group-commit.ts";
@@ -7,8 +8,13 @@ import { whatsappWebhookEvents } from "./schema.ts";
 /** At most one ingest wake-up per this many milliseconds per process. */
 const WAKE_WINDOW_MS = 50;
 
-/** A stored webhook, or the raw bytes of one PostgreSQL refused, kept (processed) for inspection. */
-export type StoredWebhook = { body: unknown } | { unstorable: { raw: Buffer; reason: string } };
+/**
+ * A stored webhook (with `text`, the JSON it was parsed from, when the caller has it), or the raw
+ * bytes of one PostgreSQL refused, kept (processed) for inspection.
+ */
+export type StoredWebhook =
+  | { body: unknown; text?: string }
+  | { unstorable: { raw: Buffer; reason: string } };
 
 function rowOf(item: StoredWebhook) {
   if ("body" in item) return { body: item.body };
@@ -52,11 +58,12 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
   return groupCommit<StoredWebhook, Error | null>(
     async (items) => {
       try {
-        await insert(items);
+        await insertTogether(services, items);
         wake();
         return items.map(() => null);
-      } catch (batchError) {
-        if (items.length === 1) return [batchError as Error];
+      } catch {
+        // Row by row from the parsed bodies (a lone webhook too: its text may hold what its
+        // parsed body does not, such as a number beyond PostgreSQL's range).
         const results: (Error | null)[] = [];
         for (const item of items)
           results.push(
@@ -69,8 +76,31 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
         return results;
       }
     },
-    { maxBatch: 500, maxConcurrent: 1 },
+    // On PGlite a flush started at once would carry one webhook (its statements never yield to
+    // I/O): wait a turn so the POSTs already received join it. On PostgreSQL one flush at a time
+    // (two made 1.7 times the inserts, each a round trip, for no shorter wait under load).
+    { maxBatch: 500, maxConcurrent: 1, deferFlush: services.database.kind === "pglite" },
   );
+}
+
+/**
+ * A flush's webhooks in one statement: their JSON texts as one parameter (no per-row parameters
+ * to build, no body stringified again), in arrival order; the rare unstorable ones beside them.
+ * A refusal makes the caller store row by row from the parsed bodies, as before.
+ */
+async function insertTogether(services: Services, items: StoredWebhook[]) {
+  const { db } = services.database;
+  const texts: string[] = [];
+  const others: StoredWebhook[] = [];
+  for (const item of items)
+    if ("body" in item) texts.push(item.text ?? JSON.stringify(item.body));
+    else others.push(item);
+  if (texts.length)
+    await db.execute(sql`
+      insert into whatsapp_webhook_events (body)
+      select value from jsonb_array_elements(${`[${texts.join(",")}]`}::jsonb) with ordinality
+      order by ordinality`);
+  if (others.length) await db.insert(whatsappWebhookEvents).values(others.map(rowOf));
 }
 
 /** Calls `run` at once, then at most once per window: calls inside a window make one call at its end. */
