@@ -1,7 +1,7 @@
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import type { TxContext } from "../../jobs/queue.ts";
-import { post } from "./ledger.ts";
+import { post, postingSum } from "./ledger.ts";
 import { billingAccounts, billingMessages, ledgerPostings } from "./schema.ts";
 import { releasePosting } from "./settle.ts";
 
@@ -56,13 +56,10 @@ export async function checkLedger(db: Executor): Promise<LedgerCheck> {
     })
     .from(billingAccounts)
     .leftJoin(sums, eq(sums.tenantId, billingAccounts.tenantId));
-  const p = ledgerPostings;
   const unbalanced = await db
-    .select({ postingId: p.id })
-    .from(p)
-    .where(
-      sql`${p.walletMicros} + ${p.reservedMicros} + ${p.fundingMicros} + ${p.metaCostMicros} + ${p.markupMicros} + ${p.adjustmentsMicros} <> 0`,
-    );
+    .select({ postingId: ledgerPostings.id })
+    .from(ledgerPostings)
+    .where(sql`${postingSum} <> 0`);
   return {
     balanceMismatches: balances
       .map((row) => ({ tenantId: row.tenantId, cached: row.cached, ledger: Number(row.ledger) }))

@@ -7,6 +7,10 @@ import { formatMicros } from "./money.ts";
 import { billingAccounts, LEDGER_ACCOUNTS, type LedgerAccount, ledgerPostings } from "./schema.ts";
 
 export type { LedgerAccount };
+
+/** The database column of an account's amount. */
+const amountColumn = (account: LedgerAccount) => ledgerPostings[LEDGER_ACCOUNTS[account]].name;
+const AMOUNT_COLUMNS = (Object.keys(LEDGER_ACCOUNTS) as LedgerAccount[]).map(amountColumn);
 export type PostingKind = (typeof ledgerPostings.$inferInsert)["kind"];
 
 export interface PostingInput {
@@ -76,15 +80,8 @@ export async function post(context: TxContext, postings: PostingInput[], alongsi
   // Each posting carries its amount per account (its lines) as columns.
   const ids = timeOrderedIds(unique.length);
   const rows = unique.map((posting, index) => {
-    const amounts: Record<LedgerAccount, number> = {
-      wallet: 0,
-      reserved: 0,
-      funding: 0,
-      meta_cost: 0,
-      markup: 0,
-      adjustments: 0,
-    };
-    for (const line of posting.lines) amounts[line.account] += line.amountMicros;
+    const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((column) => [column, 0]));
+    for (const line of posting.lines) amounts[amountColumn(line.account)]! += line.amountMicros;
     return {
       id: ids[index],
       tenant_id: posting.tenantId,
@@ -103,12 +100,11 @@ export async function post(context: TxContext, postings: PostingInput[], alongsi
   const result = await context.tx.execute(sql`
     with p as (
       insert into ledger_postings (id, tenant_id, kind, key, message_id, reference, reason, author,
-        wallet_micros, reserved_micros, funding_micros, meta_cost_micros, markup_micros, adjustments_micros)
-      select id, tenant_id, kind, key, message_id, reference, reason, author,
-        wallet, reserved, funding, meta_cost, markup, adjustments
+        ${sql.raw(AMOUNT_COLUMNS.join(", "))})
+      select id, tenant_id, kind, key, message_id, reference, reason, author, ${sql.raw(AMOUNT_COLUMNS.join(", "))}
       from json_to_recordset(${JSON.stringify(rows)}::json) as v(
         id uuid, tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text,
-        wallet bigint, reserved bigint, funding bigint, meta_cost bigint, markup bigint, adjustments bigint)
+        ${sql.raw(AMOUNT_COLUMNS.map((column) => `${column} bigint`).join(", "))})
       on conflict do nothing
       returning tenant_id, wallet_micros)${alongside ? sql`, alongside as (${alongside})` : sql``}
     select null::text as tenant_id, count(*)::text as n from p
@@ -152,7 +148,7 @@ async function moveBalance(context: TxContext, tenantId: string, delta: number) 
 /** The balance of one account of a tenant: the sum of its postings' amounts on it. */
 export async function accountSum(db: Executor, tenantId: string, account: LedgerAccount): Promise<number> {
   const [row] = await db
-    .select({ sum: sql<string>`coalesce(sum(${sql.identifier(LEDGER_ACCOUNTS[account])}), 0)` })
+    .select({ sum: sql<string>`coalesce(sum(${ledgerPostings[LEDGER_ACCOUNTS[account]]}), 0)` })
     .from(ledgerPostings)
     .where(eq(ledgerPostings.tenantId, tenantId));
   return Number(row?.sum ?? 0);
@@ -160,18 +156,16 @@ export async function accountSum(db: Executor, tenantId: string, account: Ledger
 
 /** A posting's lines: the accounts it moves, with their amounts (in the accounts' order). */
 export function postingLines(posting: typeof ledgerPostings.$inferSelect) {
-  const amounts: Record<LedgerAccount, number> = {
-    wallet: posting.walletMicros,
-    reserved: posting.reservedMicros,
-    funding: posting.fundingMicros,
-    meta_cost: posting.metaCostMicros,
-    markup: posting.markupMicros,
-    adjustments: posting.adjustmentsMicros,
-  };
   return (Object.keys(LEDGER_ACCOUNTS) as LedgerAccount[])
-    .filter((account) => amounts[account] !== 0)
-    .map((account) => ({ account, amountMicros: amounts[account] }));
+    .map((account) => ({ account, amountMicros: posting[LEDGER_ACCOUNTS[account]] }))
+    .filter((line) => line.amountMicros !== 0);
 }
+
+/** The sum of a posting's amounts (zero for every stored posting: the table's check). */
+export const postingSum = sql.join(
+  Object.values(LEDGER_ACCOUNTS).map((field) => ledgerPostings[field]),
+  sql` + `,
+);
 
 /** Lines that make up a top-up: money paid in becomes the tenant's. */
 export const topUpLines = (amountMicros: number) => [

@@ -114,6 +114,17 @@ export const billingMessages = pgTable(
   ],
 );
 
+/** The ledger's accounts, each with its amount's field of `ledger_postings`. */
+export const LEDGER_ACCOUNTS = {
+  wallet: "walletMicros",
+  reserved: "reservedMicros",
+  funding: "fundingMicros",
+  meta_cost: "metaCostMicros",
+  markup: "markupMicros",
+  adjustments: "adjustmentsMicros",
+} as const;
+export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
+
 /**
  * The ledger, append-only and double-entry: a posting (what happened, keyed so it happens once)
  * with its amount on each account it moves, which sum to zero (a check constraint: the database
@@ -151,21 +162,13 @@ export const ledgerPostings = pgTable(
     index("ledger_postings_tenant_idx").on(table.tenantId, table.createdAt),
     check(
       "ledger_postings_balanced",
-      sql`${table.walletMicros} + ${table.reservedMicros} + ${table.fundingMicros} + ${table.metaCostMicros} + ${table.markupMicros} + ${table.adjustmentsMicros} = 0`,
+      sql`${sql.join(
+        Object.values(LEDGER_ACCOUNTS).map((field) => table[field]),
+        sql` + `,
+      )} = 0`,
     ),
   ],
 );
-
-/** The ledger's accounts, each with its column of `ledger_postings`. */
-export const LEDGER_ACCOUNTS = {
-  wallet: "wallet_micros",
-  reserved: "reserved_micros",
-  funding: "funding_micros",
-  meta_cost: "meta_cost_micros",
-  markup: "markup_micros",
-  adjustments: "adjustments_micros",
-} as const;
-export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
 
 /** Charged messages per portfolio (tenant), month, market and category: picks the volume tier. */
 export const billingVolumes = pgTable(
