@@ -53,8 +53,6 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
       log.warn({ err: error }, "could not wake webhook ingest; its schedule will"),
     ),
   );
-  const insert = (items: StoredWebhook[]) =>
-    services.database.db.insert(whatsappWebhookEvents).values(items.map(rowOf));
   return groupCommit<StoredWebhook, Error | null>(
     async (items) => {
       try {
@@ -67,7 +65,7 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
         const results: (Error | null)[] = [];
         for (const item of items)
           results.push(
-            await insert([item]).then(
+            await insertRows(services, [item]).then(
               () => null,
               (error: Error) => error,
             ),
@@ -100,8 +98,12 @@ async function insertTogether(services: Services, items: StoredWebhook[]) {
       insert into whatsapp_webhook_events (body)
       select value from jsonb_array_elements(${`[${texts.join(",")}]`}::jsonb) with ordinality
       order by ordinality`);
-  if (others.length) await db.insert(whatsappWebhookEvents).values(others.map(rowOf));
+  if (others.length) await insertRows(services, others);
 }
+
+/** Webhooks stored from their parsed bodies, one row each (Drizzle's multi-row insert). */
+const insertRows = (services: Services, items: StoredWebhook[]) =>
+  services.database.db.insert(whatsappWebhookEvents).values(items.map(rowOf));
 
 /** Calls `run` at once, then at most once per window: calls inside a window make one call at its end. */
 function throttle(windowMs: number, run: () => unknown): () => void {
