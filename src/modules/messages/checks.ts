@@ -150,7 +150,19 @@ export async function prepareSends(
   requests: SendRequest[],
 ): Promise<(OutboundValues | Error)[]> {
   const { db } = services.database;
-  const numbers = await each(requests, (request) => senderNumber(db, tenantId, request.input.from));
+  // One lookup per distinct `from`: the sends of a batch request would otherwise all miss the
+  // cache together (500 identical reads for the first batch after a start or an invalidation).
+  const lookups = new Map<string, Promise<PhoneNumberRow>>();
+  const numbers = await each(requests, ({ input }) => {
+    const key = input.from ?? "";
+    let lookup = lookups.get(key);
+    if (!lookup) {
+      lookup = senderNumber(db, tenantId, input.from);
+      lookup.catch(() => {}); // awaited by each send that shares it
+      lookups.set(key, lookup);
+    }
+    return lookup;
+  });
   // Contacts only for sends whose number is usable (a refused send creates no contact).
   const usable = requests.flatMap((_request, i) => (numbers[i] instanceof Error ? [] : [i]));
   const found = await contactsFor(
