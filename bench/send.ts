@@ -9,11 +9,12 @@
  *   BENCH_KINDS=postgres (only these databases; default pglite,postgres)
  *   BENCH_BATCH_SIZE=500 (the batch endpoint; "0,500" runs both, one after the other, in one run)
  *   BENCH_ACCEPT_ONLY=1 (no workers: the API's accept path alone; delivered is not measured)
- *   BENCH_MARK=1 (prints the accept phase's start and end in --cpu-prof's clock, to slice a profile)
+ *   BENCH_MARK=1 (prints the accept phase's start and end, and the last delivered, in --cpu-prof's
+ *   clock: `node bench/profile-summary.ts FILE 15 <from> <to>` slices a profile to them)
  *
  * The raw-send ceiling is measured first, in the same run, and every line carries its ratios.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,6 +71,11 @@ export interface SendBenchResult {
     "stored_to_claimed" | "claimed_to_accepted" | "accepted_to_delivered" | "webhook_stored_to_ingested",
     [number, number]
   > & { webhooks_received_over_ms: number };
+  /**
+   * CPU seconds over the run (first request to last delivered): this process (Charla, the bench
+   * client and the emulator's threads) and every PostgreSQL process on the machine.
+   */
+  cpu: { charla: number; postgres: number };
 }
 
 /**
@@ -105,6 +111,27 @@ async function pipelinePhases(db: Awaited<ReturnType<typeof openDatabase>>["db"]
   };
 }
 
+/** CPU seconds so far of every PostgreSQL process on this machine (Linux /proc; 0 elsewhere). */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        if (!stat.includes("(postgres)")) continue;
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100;
+}
+
 const EMULATOR: EmulatorConfigInput = {
   throughputPerSecond: 0,
   pairRate: null,
@@ -116,6 +143,9 @@ const EMULATOR: EmulatorConfigInput = {
   webhookDelivery: {
     batchMaxEvents: process.env.BENCH_WEBHOOK_BATCH ? Number(process.env.BENCH_WEBHOOK_BATCH) : 1,
     batchWindowMs: 50,
+    ...(process.env.BENCH_WEBHOOK_CONNECTIONS
+      ? { connections: Number(process.env.BENCH_WEBHOOK_CONNECTIONS) }
+      : {}),
   },
 };
 
@@ -231,6 +261,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
     const statementsBefore = statementSnapshot();
     topStatements(); // forgets the setup's
     const started = performance.now();
+    const cpuBefore = { process: process.cpuUsage(), postgres: postgresCpuSeconds() };
     if (process.env.BENCH_MARK) process.stderr.write(`MARK start ${process.hrtime.bigint() / 1000n}\n`);
     const batchSize = options.batchSize ?? 0;
     const body = (i: number) => ({
@@ -291,6 +322,12 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
         throw new Error(`only ${delivered}/${total} delivered after 10 minutes`);
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuUsed = process.cpuUsage(cpuBefore.process);
+    const cpu = {
+      charla: Math.round((cpuUsed.user + cpuUsed.system) / 10_000) / 100,
+      postgres: Math.round((postgresCpuSeconds() - cpuBefore.postgres) * 100) / 100,
+    };
+    if (process.env.BENCH_MARK) process.stderr.write(`MARK delivered ${process.hrtime.bigint() / 1000n}\n`);
     if (process.env.BENCH_STATEMENT_LOG === "1")
       console.error(
         JSON.stringify({ statements: statementsSince(statementsBefore), top: topStatements(25) }),
@@ -311,6 +348,7 @@ export async function measureSend(options: SendBenchOptions): Promise<SendBenchR
       p50AcceptMs: Math.round(acceptMs[Math.floor(total * 0.5)]! * 10) / 10,
       p99AcceptMs: Math.round(acceptMs[Math.floor(total * 0.99)]! * 10) / 10,
       phases,
+      cpu,
     };
   } finally {
     await charla.close();
