@@ -12,6 +12,7 @@ import { emitAccountUpdates } from "./account-updates.ts";
 import { messageEvent } from "./events.ts";
 import { applyInboundBatch } from "./inbound-batch.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
+import { forgetParsed, localIngest } from "./parsed-webhooks.ts";
 import { INGEST_QUEUE } from "./queues.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
 
@@ -21,6 +22,11 @@ type MessageRow = typeof messages.$inferSelect;
 const BATCH_SIZE = 500;
 /** Batches one job ingests before it hands over to a fresh job (so it never outlives its expiry). */
 const MAX_BATCHES_PER_JOB = 50;
+/**
+ * After a partial batch, a lane claims again this long after that batch began (or at once if it
+ * took longer), and stops at an empty claim: a webhook waits at most this for a batch to start.
+ */
+const GATHER_MS = 50;
 /** Attempts, each in its own transaction, at a webhook whose batch failed, before it is parked. */
 const ROW_ATTEMPTS = 3;
 
@@ -69,13 +75,27 @@ export async function ingestPendingWebhooks(services: Services): Promise<number>
         ),
       );
   };
+  const local = localIngest(services.database);
   const lane = async () => {
-    for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
-      const done = await ingestBatch(services, undefined, widen);
-      total += done;
-      if (done < BATCH_SIZE) return;
+    local.lanes++;
+    try {
+      for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
+        const started = Date.now();
+        local.stored = 0;
+        const done = await ingestBatch(services, undefined, widen);
+        total += done;
+        // Ends (in the same turn as the receiver's check of `lanes`) only when nothing was
+        // claimed and this process stored nothing since the claim began.
+        if (done === 0 && local.stored === 0) return;
+        // A partial batch: what arrives next is claimed together a moment later, by this job, so
+        // a steady stream makes fewer batches (their statements are per batch, not per row).
+        const rest = done < BATCH_SIZE ? GATHER_MS - (Date.now() - started) : 0;
+        if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+      }
+      handOver = true;
+    } finally {
+      local.lanes--;
     }
-    handOver = true;
   };
   lanes.push(
     lane().then(
@@ -108,6 +128,8 @@ export async function ingestBatch(
     return await ingestInTransaction(services, eventIds, claimedIds, onClaim);
   } catch (error) {
     if (claimedIds.length === 0) throw error;
+    // Row by row from the stored bodies, as a replay would.
+    forgetParsed(services.database, claimedIds);
     for (const id of claimedIds) {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -134,22 +156,15 @@ async function ingestInTransaction(
   onClaim?: (claimed: number) => void,
 ): Promise<number> {
   const { db } = services.database;
-  return db.transaction(async (tx) => {
-    const stored = await tx
-      .select()
-      .from(whatsappWebhookEvents)
-      .where(
-        eventIds
-          ? and(inArray(whatsappWebhookEvents.id, eventIds), isNull(whatsappWebhookEvents.processedAt))
-          : and(isNull(whatsappWebhookEvents.processedAt), isNull(whatsappWebhookEvents.error)),
-      )
-      .orderBy(whatsappWebhookEvents.id)
-      .limit(BATCH_SIZE)
-      .for("update", { skipLocked: true });
+  const known = localIngest(services.database).events;
+  const done = await db.transaction(async (tx) => {
+    const stored = await claimWebhooks(tx, eventIds, known);
     if (stored.length === 0) return 0;
     claimedIds.push(...stored.map((row) => row.id));
     onClaim?.(stored.length);
-    const parsed = stored.flatMap((row) => parseWebhook(row.body));
+    // Parsed after the claim is recorded: a body that does not parse fails the batch, which is
+    // then retried row by row (below), so it is parked alone.
+    const parsed = stored.flatMap((row) => row.events ?? parseWebhook(row.body));
     // Statuses in the order they happened, whatever order the webhooks came in.
     const statuses = parsed
       .filter((event): event is StatusEvent => event.kind === "status")
@@ -186,6 +201,46 @@ async function ingestInTransaction(
       );
     return stored.length;
   });
+  forgetParsed(services.database, claimedIds);
+  return done;
+}
+
+/**
+ * Claims the oldest unprocessed stored webhooks (or `eventIds`) with FOR UPDATE SKIP LOCKED: each
+ * with its events when this process's receiver parsed it (its body is not read back), else with
+ * its body. With nothing received in this process (a worker beside a separate API process, or a
+ * replay) the claim reads the bodies itself: one statement, as before.
+ */
+async function claimWebhooks(
+  tx: Tx,
+  eventIds: number[] | undefined,
+  known: Map<number, WebhookEvent[]>,
+): Promise<{ id: number; events?: WebhookEvent[] | undefined; body?: unknown }[]> {
+  const table = whatsappWebhookEvents;
+  const withBodies = known.size === 0;
+  const rows = await tx
+    .select({ id: table.id, body: withBodies ? table.body : sql<unknown>`null` })
+    .from(table)
+    .where(
+      eventIds
+        ? and(inArray(table.id, eventIds), isNull(table.processedAt))
+        : and(isNull(table.processedAt), isNull(table.error)),
+    )
+    .orderBy(table.id)
+    .limit(BATCH_SIZE)
+    .for("update", { skipLocked: true });
+  if (withBodies) return rows;
+  // Taken now: an entry evicted during the read below is still used.
+  const claimed = rows.map((row) => ({ id: row.id, events: known.get(row.id) }));
+  const missing = claimed.filter((row) => !row.events).map((row) => row.id);
+  const bodies = new Map<number, unknown>();
+  if (missing.length)
+    for (const row of await tx
+      .select({ id: table.id, body: table.body })
+      .from(table)
+      .where(inArray(table.id, missing)))
+      bodies.set(row.id, row.body);
+  return claimed.map((row) => (row.events ? row : { id: row.id, body: bodies.get(row.id) }));
 }
 
 /**

@@ -6,6 +6,7 @@ import { type Harness, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
 import { inboundTextWebhook } from "../../../test/support/webhooks.ts";
 import { signPayload } from "../../whatsapp/webhook.ts";
+import { localIngest } from "./parsed-webhooks.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
 import { isDataRefusal, webhookStore } from "./webhook-store.ts";
 
@@ -99,5 +100,32 @@ describeEachDatabase("Meta webhook receiver", (kind) => {
       .from(whatsappWebhookEvents)
       .where(sql`${whatsappWebhookEvents.body}::text like ${`%wamid.future-${from}%`}`);
     expect(rows).toEqual([]);
+  });
+
+  it("hands ingest the events it parsed (no second read of the body) and forgets them once ingested", async () => {
+    const from = `54911${randomInt(10_000_000, 99_999_999)}`;
+    const known = localIngest(h.charla.services.database).events; // ingest has run: the receiver remembers
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        post(JSON.stringify(inbound(from, `wamid.parsed${i}-${from}`, `p${i}`))),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(5).fill(200));
+    await eventually(
+      async () => {
+        const rows = await h.charla.services.database.db
+          .select({ wamid: messages.wamid, content: messages.content })
+          .from(messages)
+          .where(like(messages.wamid, `wamid.parsed%-${from}`));
+        return rows.length === 5 && rows.every((row) => JSON.stringify(row.content).includes('"p'));
+      },
+      { what: "the five webhooks ingested" },
+    );
+    const stored = await h.charla.services.database.db
+      .select({ id: whatsappWebhookEvents.id, processedAt: whatsappWebhookEvents.processedAt })
+      .from(whatsappWebhookEvents)
+      .where(sql`${whatsappWebhookEvents.body}::text like ${`%wamid.parsed%-${from}%`}`);
+    expect(stored).toHaveLength(5);
+    expect(stored.every((row) => row.processedAt !== null && !known.has(row.id))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type { Services } from "../../app/services.ts";
 import type { ZodApp } from "../../http/context.ts";
 import { findUnsafeInput } from "../../http/input-safety.ts";
 import { AppError } from "../../lib/problem.ts";
+import type { WebhookEvent } from "../../whatsapp/types.ts";
 import {
   parseWebhook,
   verifyHandshake,
@@ -69,10 +70,11 @@ export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
           throw new AppError(401, "invalid_signature", "X-Hub-Signature-256 does not match the body");
         }
         let body: unknown;
+        let events: WebhookEvent[];
         const text = raw.toString("utf8");
         try {
           body = JSON.parse(text);
-          parseWebhook(body);
+          events = parseWebhook(body);
         } catch (error) {
           const issues = error instanceof WebhookPayloadError ? error.issues : [];
           throw new AppError(400, "invalid_webhook_payload", (error as Error).message, {
@@ -84,7 +86,7 @@ export async function whatsappWebhookReceiver(app: ZodApp, services: Services) {
         const unsafe = findUnsafeInput(body, "body", { maxStringLength: WEBHOOK_BODY_LIMIT });
         const item: StoredWebhook = unsafe
           ? { unstorable: { raw, reason: `${unsafe.path}: ${unsafe.message}` } }
-          : { body, text };
+          : { body, text, events };
         const failure = await store(item);
         if (failure) {
           if (!isDataRefusal(failure)) throw failure;

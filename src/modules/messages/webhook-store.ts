@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Services } from "../../app/services.ts";
 import { enqueue } from "../../jobs/queue.ts";
+import type { WebhookEvent } from "../../whatsapp/types.ts";
 import { groupCommit } from "./group-commit.ts";
+import { rememberParsed } from "./parsed-webhooks.ts";
 import { INGEST_QUEUE } from "./queues.ts";
 import { whatsappWebhookEvents } from "./schema.ts";
 
@@ -9,11 +11,12 @@ import { whatsappWebhookEvents } from "./schema.ts";
 const WAKE_WINDOW_MS = 50;
 
 /**
- * A stored webhook (with `text`, the JSON it was parsed from, when the caller has it), or the raw
- * bytes of one PostgreSQL refused, kept (processed) for inspection.
+ * A stored webhook (with `text`, the JSON it was parsed from, and `events`, what parseWebhook made
+ * of it, when the caller has them), or the raw bytes of one PostgreSQL refused, kept (processed)
+ * for inspection.
  */
 export type StoredWebhook =
-  | { body: unknown; text?: string }
+  | { body: unknown; text?: string; events?: WebhookEvent[] }
   | { unstorable: { raw: Buffer; reason: string } };
 
 function rowOf(item: StoredWebhook) {
@@ -44,7 +47,8 @@ export function isDataRefusal(error: unknown): boolean {
  * A batch the database refuses is stored row by row, so one body it cannot hold fails alone (its
  * caller gets the error) and never the webhooks beside it. The ingest job is woken after the
  * commit, so it sees the rows: at once for the first webhook, then at most once per window for
- * those that follow (one job drains them all). A wake-up lost to a crash or a failed send is made
+ * those that follow (one job drains them all), and not while an ingest lane of this process runs
+ * (it claims them). A wake-up lost to a crash or a failed send is made
  * up by the ingest queue's schedule, a minute at most.
  */
 export function webhookStore(services: Services, log: { warn(object: object, message: string): void }) {
@@ -56,8 +60,8 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
   return groupCommit<StoredWebhook, Error | null>(
     async (items) => {
       try {
-        await insertTogether(services, items);
-        wake();
+        // No wake-up when an ingest lane of this process is running: it claims these rows.
+        if (!(await insertTogether(services, items))) wake();
         return items.map(() => null);
       } catch {
         // Row by row from the parsed bodies (a lone webhook too: its text may hold what its
@@ -77,28 +81,41 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
     // On PGlite a flush started at once would carry one webhook (its statements never yield to
     // I/O): wait a turn so the POSTs already received join it. On PostgreSQL one flush at a time
     // (two made 1.7 times the inserts, each a round trip, for no shorter wait under load).
-    { maxBatch: 500, maxConcurrent: 1, deferFlush: services.database.kind === "pglite" },
+    { maxBatch: 500, maxConcurrent: 1, deferFlush: true },
   );
 }
 
 /**
  * A flush's webhooks in one statement: their JSON texts as one parameter (no per-row parameters
  * to build, no body stringified again), in arrival order; the rare unstorable ones beside them.
- * A refusal makes the caller store row by row from the parsed bodies, as before.
+ * A refusal makes the caller store row by row from the parsed bodies, as before. Returns whether
+ * an ingest lane of this process will claim the rows (see parsed-webhooks.ts).
  */
 async function insertTogether(services: Services, items: StoredWebhook[]) {
   const { db } = services.database;
+  let claimedLocally = false;
   const texts: string[] = [];
+  const events: (WebhookEvent[] | undefined)[] = [];
   const others: StoredWebhook[] = [];
   for (const item of items)
-    if ("body" in item) texts.push(item.text ?? JSON.stringify(item.body));
-    else others.push(item);
-  if (texts.length)
-    await db.execute(sql`
+    if ("body" in item) {
+      texts.push(item.text ?? JSON.stringify(item.body));
+      events.push(item.events);
+    } else others.push(item);
+  if (texts.length) {
+    const result = await db.execute(sql`
       insert into whatsapp_webhook_events (body)
       select value from jsonb_array_elements(${`[${texts.join(",")}]`}::jsonb) with ordinality
-      order by ordinality`);
+      order by ordinality
+      returning id`);
+    // Ids are drawn in insert order (the ordinality's): ascending, they match the texts.
+    const ids = (result as unknown as { rows: { id: string | number }[] }).rows
+      .map((row) => Number(row.id))
+      .sort((a, b) => a - b);
+    claimedLocally = rememberParsed(services.database, ids, events);
+  }
   if (others.length) await insertRows(services, others);
+  return claimedLocally;
 }
 
 /** Webhooks stored from their parsed bodies, one row each (Drizzle's multi-row insert). */
