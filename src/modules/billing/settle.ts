@@ -163,7 +163,11 @@ function verdictPostings(verdicts: Verdict[]): PostingInput[] {
   );
 }
 
-/** The billing rows' new state, run alongside the postings (one statement). */
+/**
+ * The billing rows' new state, run alongside the postings (one statement). The ids again as an
+ * array: joined to the JSON alone, the planner hashes it and scans the whole table (a cost that
+ * grew with every message ever billed); `= any(...)` finds the rows by primary key.
+ */
 function verdictUpdate(verdicts: Verdict[]): SQL | undefined {
   if (verdicts.length === 0) return undefined;
   // Only what is known goes in the JSON (a missing key reads as null and keeps the column).
@@ -188,7 +192,8 @@ function verdictUpdate(verdicts: Verdict[]): SQL | undefined {
     from json_to_recordset(${JSON.stringify(values)}::json) as v(
       message_id uuid, state text, meta_category text, meta_type text, cost_micros bigint,
       markup_micros bigint, discrepancy text)
-    where b.message_id = v.message_id`;
+    where b.message_id = v.message_id
+      and b.message_id = any(string_to_array(${values.map((value) => value.message_id).join(",")}, ',')::uuid[])`;
 }
 
 /** An inbound message that came from an ad or a Page CTA (`referral`) may open a free entry point window. */
