@@ -61,12 +61,18 @@ export interface LowBalanceData {
  * twice. Wallet lines move the account's cached balance (in the same statement); crossing the
  * low-balance threshold emits `billing.low_balance` (once, until the balance is back above it). Returns how many
  * postings were new (a count, not their keys: a settled batch would send thousands of rows back).
- * `alongside`, a data-modifying statement (settlement's update of its billing rows), runs in the
- * same statement: one round trip per batch.
+ * `alongside`, data-modifying statements (settlement's update of its billing rows and volume
+ * counters), run in the same statement: one round trip per batch.
  */
-export async function post(context: TxContext, postings: PostingInput[], alongside?: SQL): Promise<number> {
+export async function post(
+  context: TxContext,
+  postings: PostingInput[],
+  alongside: SQL[] = [],
+): Promise<number> {
+  // Each statement alongside is a CTE of the one statement.
+  const also = alongside.map((statement, index) => sql`, ${sql.raw(`alongside${index}`)} as (${statement})`);
   if (postings.length === 0) {
-    if (alongside) await context.tx.execute(alongside);
+    if (also.length > 0) await context.tx.execute(sql`with none as (select 1)${sql.join(also)} select 1`);
     return 0;
   }
   for (const posting of postings) {
@@ -120,7 +126,7 @@ export async function post(context: TxContext, postings: PostingInput[], alongsi
     account as (
       update billing_accounts a set balance_micros = a.balance_micros + moved.delta, updated_at = now()
       from moved join locked using (tenant_id) where a.tenant_id = moved.tenant_id
-      returning a.tenant_id, a.currency, a.balance_micros, a.low_balance_micros, a.low_balance_alerted)${alongside ? sql`, alongside as (${alongside})` : sql``}
+      returning a.tenant_id, a.currency, a.balance_micros, a.low_balance_micros, a.low_balance_alerted)${sql.join(also)}
     select null::text as tenant_id, count(*)::text as balance, null::text as currency, null::text as low, null::boolean as alerted from p
     union all
     select tenant_id::text, balance_micros::text, currency, low_balance_micros::text, low_balance_alerted from account`);

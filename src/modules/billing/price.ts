@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { sharedCache } from "../../db/cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { markupOf } from "./money.ts";
@@ -90,30 +90,6 @@ export class Pricer {
         ),
       );
     return (row?.count ?? 0) + 1;
-  }
-
-  /** Counts `n` charged messages of a month, market and category; returns the first one's rank. */
-  async countCharged(query: PriceQuery, n: number): Promise<number> {
-    const [row] = await this.db
-      .insert(billingVolumes)
-      .values({
-        tenantId: query.tenantId,
-        month: monthOf(query.at),
-        market: query.market,
-        category: query.decision.rateCategory,
-        count: n,
-      })
-      .onConflictDoUpdate({
-        target: [
-          billingVolumes.tenantId,
-          billingVolumes.month,
-          billingVolumes.market,
-          billingVolumes.category,
-        ],
-        set: { count: sql`${billingVolumes.count} + ${n}` },
-      })
-      .returning({ count: billingVolumes.count });
-    return row!.count - n + 1;
   }
 }
 
