@@ -318,7 +318,7 @@ export async function measureBillingIngest(
       cpuRatio: Math.round((off.cpuMs / on.cpuMs) * 1000) / 1000,
       roundRatios,
       medianRatio:
-        (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.floor(sorted.length / 2)]!) / 2,
+        Math.round(((sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2) * 1000) / 1000,
       offStatements: perThousand(off),
       onStatements: perThousand(on),
     };
