@@ -27,11 +27,17 @@ interface Registry {
 }
 
 const databases = new WeakMap<object, Database>();
+/** By Drizzle dialect, which a database shares with its transactions (caches that opt in). */
+const dialects = new WeakMap<object, Database>();
 const registries = new WeakMap<Database, Registry>();
+
+const dialectOf = (db: Executor) => (db as unknown as { dialect?: object }).dialect;
 
 /** Called by openDatabase: lets a cache find the LISTEN of the database a Drizzle handle belongs to. */
 export function registerCacheDatabase(database: Database): void {
   databases.set(database.db, database);
+  const dialect = dialectOf(database.db);
+  if (dialect) dialects.set(dialect, database);
 }
 
 function registryOf(database: Database): Registry {
@@ -67,7 +73,8 @@ function registryOf(database: Database): Registry {
  * tells the other processes.
  */
 export function invalidateLocally(db: Executor, ...payloads: string[]): void {
-  const database = databases.get(db);
+  const dialect = dialectOf(db);
+  const database = databases.get(db) ?? (dialect ? dialects.get(dialect) : undefined);
   const registry = database ? registries.get(database) : undefined;
   if (!registry) return;
   registry.generation++;
@@ -76,8 +83,13 @@ export function invalidateLocally(db: Executor, ...payloads: string[]): void {
       if (entry.dependsOn.some((dependency) => payloads.includes(dependency))) cache.delete(key);
 }
 
-/** A named cache of `V` by key; `dependsOn` names the notifications that invalidate an entry. */
-export function sharedCache<V>(options: { ttlMs: number; maxEntries?: number }) {
+/**
+ * A named cache of `V` by key; `dependsOn` names the notifications that invalidate an entry.
+ * Reads in a transaction go through to the database, unless `inTransactions`: for rows the
+ * transactions that read them never write (billing's rate cards and markups, read by settlement
+ * inside the ingest transaction), whose commits are the only thing a reader must see.
+ */
+export function sharedCache<V>(options: { ttlMs: number; maxEntries?: number; inTransactions?: boolean }) {
   const maxEntries = options.maxEntries ?? 10_000;
   const maps = new WeakMap<Database, Map<string, Entry<V>>>();
   return {
@@ -87,7 +99,8 @@ export function sharedCache<V>(options: { ttlMs: number; maxEntries?: number }) 
       load: () => Promise<V>,
       dependsOn: (value: V) => string[],
     ): Promise<V> {
-      const database = databases.get(db);
+      const dialect = options.inTransactions ? dialectOf(db) : undefined;
+      const database = databases.get(db) ?? (dialect ? dialects.get(dialect) : undefined);
       if (!database) return load(); // a transaction, or a database opened elsewhere: read through
       const registry = registryOf(database);
       let map = maps.get(database);

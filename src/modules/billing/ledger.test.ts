@@ -3,12 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type BillingBench, startBillingBench } from "../../../test/support/billing.ts";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
-import { billingAccounts, billingMessages, ledgerPostings } from "../../db/schema.ts";
+import { billingAccounts, billingMessages, billingVolumes, ledgerPostings } from "../../db/schema.ts";
 import { type DomainEvent, useSubscribers } from "../../events/index.ts";
 import { checkLedger, releaseExpired } from "./checks.ts";
 import { postingLines } from "./ledger.ts";
 import { importRateCard } from "./rates.ts";
 import { discrepancies } from "./reports.ts";
+import { billingSubscriber } from "./settle.ts";
 import { topUp } from "./wallet.ts";
 
 const utility = { billable: true, pricing_model: "PMP", type: "regular", category: "utility" };
@@ -165,6 +166,34 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
       costs.push((await row(id)).costMicros!);
     }
     expect(costs).toEqual([20_000, 20_000, 10_000, 10_000]);
+  });
+
+  it("ranks a batch's tiered charges in the month's volume, one after another, and a repeat adds nothing", async () => {
+    const tenant = await b.tenant({ currency: "EUR" });
+    await credit(tenant, 10_000_000);
+    const ids = Array.from({ length: 5 }, () => randomUUID()).sort();
+    for (const id of ids) await b.send(tenant, { messageId: id });
+    const delivered = ids.map(
+      (id) =>
+        ({
+          type: "message.delivered",
+          tenantId: tenant,
+          data: { id, status: "delivered", deliveredAt: new Date(), pricing: utility },
+        }) as unknown as DomainEvent,
+    );
+    const settle = (events: DomainEvent[]) =>
+      b.database.db.transaction((tx) => billingSubscriber.handle({ boss: b.boss, tx }, events));
+    await settle(delivered.slice(0, 1));
+    await settle(delivered);
+    await settle(delivered);
+    const costs = await Promise.all(ids.map(async (id) => (await row(id)).costMicros));
+    // The card of the test above (EUR): 0.0200, then 0.0100 from the 3rd message of the month.
+    expect(costs).toEqual([20_000, 20_000, 10_000, 10_000, 10_000]);
+    const [volume] = await b.database.db
+      .select()
+      .from(billingVolumes)
+      .where(eq(billingVolumes.tenantId, tenant));
+    expect(volume).toMatchObject({ category: "utility", market: "AR", count: 5 });
   });
 
   it("raises billing.low_balance once when the balance crosses the threshold", async () => {

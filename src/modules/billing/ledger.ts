@@ -58,15 +58,21 @@ export interface LowBalanceData {
 /**
  * Appends postings (each a set of lines summing to zero) in the caller's transaction. A posting
  * whose key exists already is skipped, with its lines: a repeated or late webhook never posts
- * twice. Wallet lines move the account's cached balance; crossing the low-balance threshold
- * emits `billing.low_balance` (once, until the balance is back above it). Returns how many
+ * twice. Wallet lines move the account's cached balance (in the same statement); crossing the
+ * low-balance threshold emits `billing.low_balance` (once, until the balance is back above it). Returns how many
  * postings were new (a count, not their keys: a settled batch would send thousands of rows back).
- * `alongside`, a data-modifying statement (settlement's update of its billing rows), runs in the
- * same statement: one round trip per batch.
+ * `alongside`, data-modifying statements (settlement's update of its billing rows and volume
+ * counters), run in the same statement: one round trip per batch.
  */
-export async function post(context: TxContext, postings: PostingInput[], alongside?: SQL): Promise<number> {
+export async function post(
+  context: TxContext,
+  postings: PostingInput[],
+  alongside: SQL[] = [],
+): Promise<number> {
+  // Each statement alongside is a CTE of the one statement.
+  const also = alongside.map((statement, index) => sql`, ${sql.raw(`alongside${index}`)} as (${statement})`);
   if (postings.length === 0) {
-    if (alongside) await context.tx.execute(alongside);
+    if (also.length > 0) await context.tx.execute(sql`with none as (select 1)${sql.join(also)} select 1`);
     return 0;
   }
   for (const posting of postings) {
@@ -77,57 +83,91 @@ export async function post(context: TxContext, postings: PostingInput[], alongsi
   const unique = [
     ...new Map(postings.map((posting) => [`${posting.tenantId}/${posting.key}`, posting])).values(),
   ];
-  // Each posting carries its amount per account (its lines) as columns.
+  // Each posting carries its amount per account (its lines) as columns. Only what is there goes in
+  // the JSON (no nulls, no zero amounts: a missing key reads as null, the SQL makes it 0): every
+  // key is parsed per row, and a charge moves four of the six accounts.
   const ids = timeOrderedIds(unique.length);
   const rows = unique.map((posting, index) => {
-    const amounts = Object.fromEntries(AMOUNT_COLUMNS.map((column) => [column, 0]));
-    for (const line of posting.lines) amounts[amountColumn(line.account)]! += line.amountMicros;
-    return {
-      id: ids[index],
+    const row: Record<string, string | number> = {
+      id: ids[index]!,
       tenant_id: posting.tenantId,
       kind: posting.kind,
       key: posting.key,
-      message_id: posting.messageId ?? null,
-      reference: posting.reference ?? null,
-      reason: posting.reason ?? null,
       author: posting.author,
-      ...amounts,
     };
+    if (posting.messageId) row.message_id = posting.messageId;
+    if (posting.reference != null) row.reference = posting.reference;
+    if (posting.reason != null) row.reason = posting.reason;
+    for (const line of posting.lines) {
+      const column = amountColumn(line.account);
+      row[column] = ((row[column] as number | undefined) ?? 0) + line.amountMicros;
+    }
+    return row;
   });
-  // One statement whatever the batch: postings (skipping keys posted before), and how many were
-  // posted with the wallet's movement per tenant. The batch arrives as `json`, not `jsonb`: read
-  // once, it need not be converted to the binary form (about a tenth of the statement).
+  // One statement whatever the batch: postings (skipping keys posted before), how many were
+  // posted, and each wallet moved by them (locked in tenant order, so two batches never deadlock).
+  // The batch arrives as `json`, not `jsonb`: read once, it need not be converted to the binary
+  // form (about a tenth of the statement). Only the key decides a conflict (the ids are new).
   const result = await context.tx.execute(sql`
     with p as (
       insert into ledger_postings (id, tenant_id, kind, key, message_id, reference, reason, author,
         ${sql.raw(AMOUNT_COLUMNS.join(", "))})
-      select id, tenant_id, kind, key, message_id, reference, reason, author, ${sql.raw(AMOUNT_COLUMNS.join(", "))}
+      select id, tenant_id, kind, key, message_id, reference, reason, author,
+        ${sql.raw(AMOUNT_COLUMNS.map((column) => `coalesce(${column}, 0)`).join(", "))}
       from json_to_recordset(${JSON.stringify(rows)}::json) as v(
         id uuid, tenant_id uuid, kind text, key text, message_id uuid, reference text, reason text, author text,
         ${sql.raw(AMOUNT_COLUMNS.map((column) => `${column} bigint`).join(", "))})
-      on conflict do nothing
-      returning tenant_id, wallet_micros)${alongside ? sql`, alongside as (${alongside})` : sql``}
-    select null::text as tenant_id, count(*)::text as n from p
+      on conflict (tenant_id, key) do nothing
+      returning tenant_id, wallet_micros),
+    moved as (
+      select tenant_id, sum(wallet_micros) as delta from p group by tenant_id having sum(wallet_micros) <> 0),
+    locked as materialized (
+      select a.tenant_id from billing_accounts a join moved using (tenant_id) order by a.tenant_id for update of a),
+    account as (
+      update billing_accounts a set balance_micros = a.balance_micros + moved.delta, updated_at = now()
+      from moved join locked using (tenant_id) where a.tenant_id = moved.tenant_id
+      returning a.tenant_id, a.currency, a.balance_micros, a.low_balance_micros, a.low_balance_alerted)${sql.join(also)}
+    select null::text as tenant_id, count(*)::text as balance, null::text as currency, null::text as low, null::boolean as alerted from p
     union all
-    select tenant_id::text, sum(wallet_micros)::text from p group by tenant_id having sum(wallet_micros) <> 0`);
+    select tenant_id::text, balance_micros::text, currency, low_balance_micros::text, low_balance_alerted from account`);
   let posted = 0;
-  const walletDelta = new Map<string, number>();
-  for (const row of (result as unknown as { rows: { tenant_id: string | null; n: string }[] }).rows) {
-    if (row.tenant_id === null) posted = Number(row.n);
-    else walletDelta.set(row.tenant_id, Number(row.n));
+  const moved: MovedAccount[] = [];
+  for (const row of (result as unknown as { rows: MovedRow[] }).rows) {
+    if (row.tenant_id === null) posted = Number(row.balance);
+    else
+      moved.push({
+        tenantId: row.tenant_id,
+        currency: row.currency!,
+        balanceMicros: Number(row.balance),
+        lowBalanceMicros: row.low === null ? null : Number(row.low),
+        lowBalanceAlerted: row.alerted === true,
+      });
   }
-  for (const [tenantId, delta] of [...walletDelta].sort(([a], [b]) => a.localeCompare(b)))
-    if (delta !== 0) await moveBalance(context, tenantId, delta);
+  for (const account of moved.sort((a, b) => a.tenantId.localeCompare(b.tenantId)))
+    await noteLowBalance(context, account);
   return posted;
 }
 
-async function moveBalance(context: TxContext, tenantId: string, delta: number) {
-  const [account] = await context.tx
-    .update(billingAccounts)
-    .set({ balanceMicros: sql`${billingAccounts.balanceMicros} + ${delta}`, updatedAt: new Date() })
-    .where(eq(billingAccounts.tenantId, tenantId))
-    .returning();
-  if (!account || account.lowBalanceMicros === null) return;
+interface MovedRow {
+  tenant_id: string | null;
+  balance: string;
+  currency: string | null;
+  low: string | null;
+  alerted: boolean | null;
+}
+
+interface MovedAccount {
+  tenantId: string;
+  currency: string;
+  balanceMicros: number;
+  lowBalanceMicros: number | null;
+  lowBalanceAlerted: boolean;
+}
+
+/** A wallet just moved: crossing its low-balance threshold (either way) flips the alert, raising the event when it goes below. */
+async function noteLowBalance(context: TxContext, account: MovedAccount) {
+  const { tenantId } = account;
+  if (account.lowBalanceMicros === null) return;
   const below = account.balanceMicros < account.lowBalanceMicros;
   if (below === account.lowBalanceAlerted) return;
   await context.tx

@@ -1,8 +1,9 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { sharedCache } from "../../db/cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { markupOf } from "./money.ts";
 import type { Category, PricingDecision } from "./pricing.ts";
-import { cardInForce, type RateCard, rateOf, rateTable } from "./rates.ts";
+import { cardAt, cardsOf, type RateCard, rateOf, rateTable } from "./rates.ts";
 import { billingMarkups, billingVolumes } from "./schema.ts";
 import { billingSettings } from "./settings.ts";
 
@@ -27,12 +28,13 @@ export interface PriceQuery {
 
 /**
  * Prices messages for one batch: Meta's cost from the card in force on the message's date, the
- * markup of the tenant's category, the volume tier of the month. Lookups are remembered for the
- * batch (cards never change; a batch is one transaction).
+ * markup of the tenant's category, the volume tier of the month. The cards and markups come from
+ * per-process caches that every process drops when they change (NOTIFY), and are remembered for
+ * the batch.
  */
 export class Pricer {
   readonly db: Executor;
-  private readonly cards = new Map<string, Promise<RateCard | null>>();
+  private readonly cards = new Map<string, Promise<RateCard[]>>();
   private readonly markups = new Map<string, Promise<number>>();
   /** Markups already computed (a batch prices many messages at the same rate and markup). */
   private readonly markupAmounts = new Map<string, number>();
@@ -45,10 +47,12 @@ export class Pricer {
   async price(query: PriceQuery, nth: number | null): Promise<Price | null> {
     const { decision } = query;
     if (!decision.billable) return FREE;
-    const day = query.at.toISOString().slice(0, 10);
-    const cardKey = `${query.currency}/${day}`;
-    if (!this.cards.has(cardKey)) this.cards.set(cardKey, cardInForce(this.db, query.currency, query.at));
-    const card = await this.cards.get(cardKey)!;
+    let cards = this.cards.get(query.currency);
+    if (!cards) {
+      cards = cardsOf(this.db, query.currency);
+      this.cards.set(query.currency, cards);
+    }
+    const card = cardAt(await cards, query.at);
     if (!card) return null;
     const cost = rateOf(await rateTable(this.db, card.id), query.market, decision.rateCategory, nth);
     if (cost === null) return null;
@@ -87,37 +91,26 @@ export class Pricer {
       );
     return (row?.count ?? 0) + 1;
   }
-
-  /** Counts `n` charged messages of a month, market and category; returns the first one's rank. */
-  async countCharged(query: PriceQuery, n: number): Promise<number> {
-    const [row] = await this.db
-      .insert(billingVolumes)
-      .values({
-        tenantId: query.tenantId,
-        month: monthOf(query.at),
-        market: query.market,
-        category: query.decision.rateCategory,
-        count: n,
-      })
-      .onConflictDoUpdate({
-        target: [
-          billingVolumes.tenantId,
-          billingVolumes.month,
-          billingVolumes.market,
-          billingVolumes.category,
-        ],
-        set: { count: sql`${billingVolumes.count} + ${n}` },
-      })
-      .returning({ count: billingVolumes.count });
-    return row!.count - n + 1;
-  }
 }
 
+/**
+ * Each tenant's markups (category or "*" -> basis points), kept per process: a change NOTIFYs
+ * "billing_markups:<tenant>" (migration 0018), which drops the entry in every process.
+ */
+const tenantMarkups = sharedCache<Record<string, number>>({ ttlMs: 60_000, inTransactions: true });
+
 export async function markupBps(db: Executor, tenantId: string, category: Category): Promise<number> {
-  const rows = await db
-    .select()
-    .from(billingMarkups)
-    .where(and(eq(billingMarkups.tenantId, tenantId), inArray(billingMarkups.category, [category, "*"])));
-  const own = rows.find((row) => row.category === category) ?? rows.find((row) => row.category === "*");
-  return own?.basisPoints ?? billingSettings().defaultMarkupBps;
+  const markups = await tenantMarkups.get(
+    db,
+    tenantId,
+    async () => {
+      const rows = await db
+        .select({ category: billingMarkups.category, basisPoints: billingMarkups.basisPoints })
+        .from(billingMarkups)
+        .where(eq(billingMarkups.tenantId, tenantId));
+      return Object.fromEntries(rows.map((row) => [row.category, row.basisPoints]));
+    },
+    () => [`billing_markups:${tenantId}`],
+  );
+  return markups[category] ?? markups["*"] ?? billingSettings().defaultMarkupBps;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { invalidateLocally, sharedCache } from "../../db/cache.ts";
 import type { Executor } from "../../db/client.ts";
 import { unprocessable } from "../../lib/problem.ts";
 import { type ParsedRate, parseRateCardCsv, RateCardFormatError } from "./rate-csv.ts";
@@ -43,7 +44,7 @@ export async function importRateCard(
     throw unprocessable("rate_card_invalid", "Say the card's currency (a column or --currency)");
   const unique = new Map(rates.map((rate) => [`${rate.market}/${rate.category}/${rate.tierFrom}`, rate]));
   if (unique.size !== rates.length) throw unprocessable("rate_card_invalid", "A market and category repeat");
-  return db.transaction(async (tx) => {
+  const imported = await db.transaction(async (tx) => {
     // One import at a time per currency, so versions never collide.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate-card:${currency}`}, 0))`);
     const [last] = await tx
@@ -63,6 +64,9 @@ export async function importRateCard(
     await tx.insert(rateCardRates).values(rates.map((rate) => ({ cardId: card!.id, ...rate })));
     return { ...card!, rates: rates.length };
   });
+  // This process prices at the new card from now on (the others when the NOTIFY reaches them).
+  invalidateLocally(db, `rate_cards:${currency}`);
+  return imported;
 }
 
 /** Loads the shipped default card when no card of its currency exists yet. */
@@ -82,15 +86,34 @@ export async function ensureDefaultRateCard(db: Executor): Promise<void> {
   });
 }
 
-/** The card in force for a currency at a moment: the latest effective date, then the latest version. */
+/**
+ * The cards of each currency (without their rates), newest first, kept per process: settlement
+ * prices every batch of statuses at them. An import NOTIFYs "rate_cards:<currency>" (migration
+ * 0018), which drops the entry in every process.
+ */
+const currencyCards = sharedCache<RateCard[]>({ ttlMs: 60_000, inTransactions: true });
+
+export function cardsOf(db: Executor, currency: string): Promise<RateCard[]> {
+  return currencyCards.get(
+    db,
+    currency,
+    () =>
+      db
+        .select()
+        .from(rateCards)
+        .where(eq(rateCards.currency, currency))
+        .orderBy(desc(rateCards.effectiveFrom), desc(rateCards.version)),
+    () => [`rate_cards:${currency}`],
+  );
+}
+
+/** The card in force at a moment among a currency's cards (newest first): the latest effective date, then the latest version. */
+export const cardAt = (cards: RateCard[], at: Date): RateCard | null =>
+  cards.find((card) => card.effectiveFrom.getTime() <= at.getTime()) ?? null;
+
+/** The card in force for a currency at a moment. */
 export async function cardInForce(db: Executor, currency: string, at: Date): Promise<RateCard | null> {
-  const [card] = await db
-    .select()
-    .from(rateCards)
-    .where(and(eq(rateCards.currency, currency), lte(rateCards.effectiveFrom, at)))
-    .orderBy(desc(rateCards.effectiveFrom), desc(rateCards.version))
-    .limit(1);
-  return card ?? null;
+  return cardAt(await cardsOf(db, currency), at);
 }
 
 /** A card's rates: market -> category -> tiers (ascending). Cards never change, so this is cached. */

@@ -62,31 +62,59 @@ export function planCharge(row: BillingMessage, pricing: MetaPricing): Charge {
   return { row, meta, discrepancy: disagreement(row, meta), query };
 }
 
+/** A volume counter's key: tenant, month, market and rate category. */
+export const volumeKey = (tenantId: string, month: string, market: string, category: string) =>
+  `${tenantId}/${month}/${market}/${category}`;
+
+/** What a batch adds to a volume counter. */
+export interface VolumeCount {
+  tenant_id: string;
+  month: string;
+  market: string;
+  category: string;
+  n: number;
+}
+
 /** The billable tiered charges by the volume counter they count in (tenant, month, market, rate category). */
-function volumeGroups(charges: Charge[]): Charge[][] {
+function volumeGroups(charges: Charge[]): Map<string, Charge[]> {
   const groups = new Map<string, Charge[]>();
   for (const charge of charges) {
     const { query } = charge;
     if (!charge.meta.billable || !query.decision.tiered) continue;
-    const key = `${query.tenantId}/${monthOf(query.at)}/${query.market}/${query.decision.rateCategory}`;
+    const key = volumeKey(query.tenantId, monthOf(query.at), query.market, query.decision.rateCategory);
     const group = groups.get(key);
     if (group) group.push(charge);
     else groups.set(key, [charge]);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /**
- * Counts the tiered charges in their month's volume, one upsert per tenant, month, market and
- * category (not one per message), each message getting its rank.
+ * Ranks the tiered charges in their month's volume: each group's messages take the ranks after
+ * the count so far (`counted`, read and locked with the batch's billing rows), in order. Returns
+ * the ranks and what each counter gains (written with the postings).
  */
-export async function rankCharges(pricer: Pricer, charges: Charge[]): Promise<Ranks> {
+export function rankCharges(
+  charges: Charge[],
+  counted: Map<string, number>,
+): { ranks: Ranks; increments: VolumeCount[] } {
   const ranks: Ranks = new Map();
-  for (const group of volumeGroups(charges)) {
-    const first = await pricer.countCharged(group[0]!.query, group.length);
-    for (const [index, charge] of group.entries()) ranks.set(charge, first + index);
+  const increments: VolumeCount[] = [];
+  for (const [key, group] of volumeGroups(charges)) {
+    const before = counted.get(key);
+    // The counters locked are those of every message Meta reports tiered: a superset.
+    if (before === undefined) throw new Error(`volume counter ${key} was not read`);
+    for (const [index, charge] of group.entries()) ranks.set(charge, before + 1 + index);
+    const { query } = group[0]!;
+    increments.push({
+      tenant_id: query.tenantId,
+      month: monthOf(query.at),
+      market: query.market,
+      category: query.decision.rateCategory,
+      n: group.length,
+    });
   }
-  return ranks;
+  return { ranks, increments };
 }
 
 /** Prices the charges at their ranks. */

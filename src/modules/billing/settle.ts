@@ -4,7 +4,7 @@ import type { TxContext } from "../../jobs/queue.ts";
 import type { MessageView } from "../messages/index.ts";
 import { type PostingInput, post } from "./ledger.ts";
 import { type Price, Pricer } from "./price.ts";
-import { ENTRY_POINT_WINDOW_MS, type MetaPricing } from "./pricing.ts";
+import { ENTRY_POINT_WINDOW_MS, type MetaPricing, metaDecision } from "./pricing.ts";
 import { billingEntryPoints } from "./schema.ts";
 import {
   type BillingMessage,
@@ -13,6 +13,7 @@ import {
   priceCharges,
   rankCharges,
   type Verdict,
+  type VolumeCount,
 } from "./settle-charges.ts";
 
 const STATUS_EVENTS = new Set(["message.sent", "message.delivered", "message.read", "message.failed"]);
@@ -80,21 +81,56 @@ function latestViews(events: DomainEvent[]): Map<string, MessageView> {
  * The batch's billing rows still open to Meta's verdict (reserved, or released by the timeout),
  * as one JSON value rather than a row per message: reading thousands of rows field by field cost
  * more than the query (PGlite), and JSON.parse is native. One text parameter, not one per message.
+ * The same statement reads and locks (in key order) the volume counters the messages Meta reports
+ * tiered may count in (`tiered`: message id -> rate category; created at 0 when new), so the ranks
+ * are known before pricing and the counts are raised with the postings: no round trip of its own.
  */
-async function openRows(context: TxContext, messageIds: string[]): Promise<BillingMessage[]> {
+async function openRows(
+  context: TxContext,
+  messageIds: string[],
+  tiered: { message_id: string; category: string }[],
+): Promise<{ rows: BillingMessage[]; counted: Map<string, number> }> {
   const result = (await context.tx.execute(sql`
-    select coalesce(json_agg(json_build_object(
-      'messageId', message_id, 'tenantId', tenant_id, 'phoneNumberId', phone_number_id,
-      'templateId', template_id, 'market', market, 'currency', currency,
-      'estimatedCategory', estimated_category, 'estimatedType', estimated_type, 'tiered', tiered,
-      'estimateMicros', estimate_micros, 'state', state, 'acceptedAt', accepted_at) order by message_id), '[]')::text as rows
-    from billing_messages
-    where message_id = any(string_to_array(${messageIds.join(",")}, ',')::uuid[])
-      and state in ('reserved', 'released')`)) as unknown as { rows: { rows: string }[] };
+    with r as (
+      select message_id, tenant_id, phone_number_id, template_id, market, currency, estimated_category,
+        estimated_type, tiered, estimate_micros, state, accepted_at
+      from billing_messages
+      where message_id = any(string_to_array(${messageIds.join(",")}, ',')::uuid[])
+        and state in ('reserved', 'released')),
+    counter as (
+      insert into billing_volumes (tenant_id, month, market, category, count)
+      select distinct r.tenant_id, to_char(r.accepted_at at time zone 'UTC', 'YYYY-MM'), r.market, v.category, 0
+      from r join json_to_recordset(${JSON.stringify(tiered)}::json) as v(message_id uuid, category text) using (message_id)
+      order by 1, 2, 3, 4
+      on conflict (tenant_id, month, market, category) do update set count = billing_volumes.count
+      returning tenant_id, month, market, category, count)
+    select
+      (select coalesce(json_agg(json_build_object(
+        'messageId', message_id, 'tenantId', tenant_id, 'phoneNumberId', phone_number_id,
+        'templateId', template_id, 'market', market, 'currency', currency,
+        'estimatedCategory', estimated_category, 'estimatedType', estimated_type, 'tiered', tiered,
+        'estimateMicros', estimate_micros, 'state', state, 'acceptedAt', accepted_at) order by message_id), '[]')
+        from r)::text as rows,
+      (select coalesce(json_object_agg(tenant_id || '/' || month || '/' || market || '/' || category, count), '{}')
+        from counter)::text as counted`)) as unknown as { rows: { rows: string; counted: string }[] };
   const rows = JSON.parse(result.rows[0]!.rows) as (Omit<BillingMessage, "acceptedAt"> & {
     acceptedAt: string;
   })[];
-  return rows.map((row) => ({ ...row, acceptedAt: new Date(row.acceptedAt) }));
+  return {
+    rows: rows.map((row) => ({ ...row, acceptedAt: new Date(row.acceptedAt) })),
+    counted: new Map(Object.entries(JSON.parse(result.rows[0]!.counted) as Record<string, number>)),
+  };
+}
+
+/** The delivered messages Meta reports billable and tiered, with their rate category (their counters). */
+function tieredViews(views: Map<string, MessageView>) {
+  const tiered: { message_id: string; category: string }[] = [];
+  for (const [id, view] of views)
+    if (deliveredPriced(view)) {
+      const meta = metaDecision(view.pricing as MetaPricing);
+      if (meta.billable && meta.tiered) tiered.push({ message_id: id, category: meta.rateCategory });
+    }
+  return tiered;
 }
 
 /**
@@ -106,7 +142,7 @@ async function openRows(context: TxContext, messageIds: string[]): Promise<Billi
 export async function settleStatuses(context: TxContext, events: DomainEvent[]): Promise<void> {
   const views = latestViews(events);
   if (views.size === 0) return;
-  const rows = await openRows(context, [...views.keys()]);
+  const { rows, counted } = await openRows(context, [...views.keys()], tieredViews(views));
   if (rows.length === 0) return;
   const verdicts: Verdict[] = [];
   const charges: Charge[] = [];
@@ -115,11 +151,23 @@ export async function settleStatuses(context: TxContext, events: DomainEvent[]):
     if (deliveredPriced(view)) charges.push(planCharge(row, view.pricing as MetaPricing));
     else if (view.status === "failed" && row.state === "reserved") verdicts.push({ row, state: "released" });
   }
-  const pricer = new Pricer(context.tx);
-  verdicts.push(...(await priceCharges(pricer, charges, await rankCharges(pricer, charges))));
-  // Postings, lines and the billing rows' new state in one statement.
-  await post(context, verdictPostings(verdicts), verdictUpdate(verdicts));
+  const { ranks, increments } = rankCharges(charges, counted);
+  verdicts.push(...(await priceCharges(new Pricer(context.tx), charges, ranks)));
+  // Postings, lines, the billing rows' new state and the volume counts in one statement.
+  await post(context, verdictPostings(verdicts), [
+    ...(verdicts.length > 0 ? [verdictUpdate(verdicts)] : []),
+    ...(increments.length > 0 ? [volumeUpdate(increments)] : []),
+  ]);
   await emit(context, chargedEvents(verdicts, views));
+}
+
+/** The volume counters' new counts (their rows were locked when read). */
+function volumeUpdate(increments: VolumeCount[]): SQL {
+  return sql`
+    update billing_volumes c set count = c.count + v.n
+    from json_to_recordset(${JSON.stringify(increments)}::json) as v(
+      tenant_id uuid, month text, market text, category text, n integer)
+    where c.tenant_id = v.tenant_id and c.month = v.month and c.market = v.market and c.category = v.category`;
 }
 
 /** What was charged, for analytics' cost and markup rollups (an internal event). */
@@ -163,9 +211,12 @@ function verdictPostings(verdicts: Verdict[]): PostingInput[] {
   );
 }
 
-/** The billing rows' new state, run alongside the postings (one statement). */
-function verdictUpdate(verdicts: Verdict[]): SQL | undefined {
-  if (verdicts.length === 0) return undefined;
+/**
+ * The billing rows' new state, run alongside the postings (one statement). The ids again as an
+ * array: joined to the JSON alone, the planner hashes it and scans the whole table (a cost that
+ * grew with every message ever billed); `= any(...)` finds the rows by primary key.
+ */
+function verdictUpdate(verdicts: Verdict[]): SQL {
   // Only what is known goes in the JSON (a missing key reads as null and keeps the column).
   const values = verdicts.map(({ row, state, meta, price, discrepancy }) => ({
     message_id: row.messageId,
@@ -188,7 +239,8 @@ function verdictUpdate(verdicts: Verdict[]): SQL | undefined {
     from json_to_recordset(${JSON.stringify(values)}::json) as v(
       message_id uuid, state text, meta_category text, meta_type text, cost_micros bigint,
       markup_micros bigint, discrepancy text)
-    where b.message_id = v.message_id`;
+    where b.message_id = v.message_id
+      and b.message_id = any(string_to_array(${values.map((value) => value.message_id).join(",")}, ',')::uuid[])`;
 }
 
 /** An inbound message that came from an ad or a Page CTA (`referral`) may open a free entry point window. */

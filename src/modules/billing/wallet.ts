@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { invalidateLocally } from "../../db/cache.ts";
 import type { Executor } from "../../db/client.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import { conflict, notFound, unprocessable } from "../../lib/problem.ts";
@@ -167,6 +168,8 @@ export async function setMarkup(
       target: [billingMarkups.tenantId, billingMarkups.category],
       set: { basisPoints: input.basisPoints, updatedBy: input.author, updatedAt: new Date() },
     });
+  // This process prices at the new markup from now on (the others when the NOTIFY reaches them).
+  invalidateLocally(db, `billing_markups:${input.tenantId}`);
 }
 
 export async function listMarkups(db: Executor, tenantId: string) {
