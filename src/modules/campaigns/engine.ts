@@ -9,6 +9,7 @@ import { queueTemplateMessages } from "../messages/index.ts";
 import { numbersByIds, type PhoneNumberRow } from "../numbers/index.ts";
 import { type ApprovedTemplate, approvedTemplate } from "../templates/index.ts";
 import { chunkContacts, nextDeferred, planChunk, type UnitPrices, writeRecipients } from "./chunk.ts";
+import { foldCounters } from "./counters.ts";
 import { CAMPAIGN_RUN_QUEUE } from "./queues.ts";
 import { nextRunAfter } from "./schedule.ts";
 import { campaigns } from "./schema.ts";
@@ -120,7 +121,7 @@ export async function tick(
   const { db } = services.database;
   const now = new Date();
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
+    const locked = await foldCounters(tx, campaignId);
     if (!locked) return { kind: "stop" };
     const row = await runnable(services, tx, locked, now);
     if (!row) return { kind: "stop" };
@@ -151,13 +152,13 @@ export async function tick(
     const prices = ((row.estimate ?? {}) as { unitPrices?: UnitPrices }).unitPrices ?? {};
     const plan = await planChunk(tx, row, contacts, numbers, templates, prices, now);
     await writeRecipients(tx, plan.recipients);
-    // One dispatch job per sending number: the numbers are dispatched in parallel.
-    for (const number of numbers)
-      await queueTemplateMessages(
-        tx,
-        services,
-        plan.messages.filter((message) => message.phoneNumberId === number.id),
-      );
+    // One call for the chunk (its statements once, not once per number), ordered by number so
+    // each dispatch job (DISPATCH_JOB_SIZE messages) is mostly one number's: dispatched in parallel.
+    await queueTemplateMessages(
+      tx,
+      services,
+      numbers.flatMap((number) => plan.messages.filter((message) => message.phoneNumberId === number.id)),
+    );
     const [updated] = await tx
       .update(campaigns)
       .set({
@@ -197,7 +198,7 @@ export async function tick(
 /** A chunk refused for the wallet (402): the campaign holds, paused, until topped up and resumed. */
 export async function holdForBalance(services: Services, campaignId: string): Promise<void> {
   await services.database.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
+    const row = await foldCounters(tx, campaignId);
     if (row?.status === "running")
       await setStatus(services, tx, row, { status: "paused", holding: "insufficient_balance" });
   });

@@ -4,6 +4,7 @@ import type { Services } from "../../app/services.ts";
 import { defineJob, enqueue, type JobDefinition, type JobTarget } from "../../jobs/queue.ts";
 import { AppError } from "../../lib/problem.ts";
 import { numbersByIds } from "../numbers/index.ts";
+import { foldAllCounters } from "./counters.ts";
 import { holdForBalance, tick } from "./engine.ts";
 import { combinedThroughput, messagingBudget, Pacer } from "./pacing.ts";
 import { CAMPAIGN_DUE_QUEUE, CAMPAIGN_RUN_QUEUE } from "./queues.ts";
@@ -97,6 +98,9 @@ export const campaignJobs: JobDefinition[] = [
   defineJob(CAMPAIGN_DUE_QUEUE, {
     work: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 5 },
     schedule: "* * * * *",
-    handler: (_jobs, services) => startDueRunners(services),
+    handler: async (_jobs, services) => {
+      await startDueRunners(services);
+      await foldAllCounters(services.database.db);
+    },
   }),
 ];

@@ -4,7 +4,7 @@ import { emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import type { MessageView } from "../messages/index.ts";
 import { REPLY_ATTRIBUTION_MS } from "./classify.ts";
-import { campaigns } from "./schema.ts";
+import { campaignsByIds } from "./counters.ts";
 import { campaignView } from "./service.ts";
 import { rowsOf } from "./sql.ts";
 
@@ -15,7 +15,8 @@ type Tracked = keyof typeof RANK;
 /**
  * Meta's statuses of campaign messages, for a whole event batch in one statement: each recipient
  * moves forward only (read implies delivered implies sent), and the campaign's counters grow by
- * what crossed each step, with the cost of what was delivered. A failed status after delivery is
+ * what crossed each step, with the cost of what was delivered (a delta row: never waiting on the
+ * campaign's row, which a runner's chunk holds). A failed status after delivery is
  * ignored (Meta charged it). Returns the campaigns it changed.
  */
 async function applyStatuses(context: TxContext, events: DomainEvent[]) {
@@ -61,12 +62,10 @@ async function applyStatuses(context: TxContext, events: DomainEvent[]) {
         coalesce(sum(price_micros) filter (where old_rank < 3 and new_rank between 3 and 4), 0) as cost
       from moved group by campaign_id
     )
-    update campaigns c set
-      sent = c.sent + t.sent, delivered = c.delivered + t.delivered, read = c.read + t.read,
-      failed = c.failed + t.failed, cost_micros = c.cost_micros + t.cost, updated_at = now()
-    from totals t where c.id = t.campaign_id
-    returning c.*`);
-  return rowsOf<Record<string, unknown>>(result);
+    insert into campaign_counter_deltas (campaign_id, sent, delivered, read, failed, cost_micros)
+    select campaign_id, sent, delivered, read, failed, cost from totals
+    returning campaign_id`);
+  return rowsOf<{ campaign_id: string }>(result);
 }
 
 /**
@@ -97,11 +96,10 @@ async function applyReplies(context: TxContext, events: DomainEvent[]) {
       where l.replied_at is null and r.campaign_id = l.campaign_id and r.run = l.run and r.contact_id = l.contact_id
       returning r.campaign_id
     )
-    update campaigns c set replied = c.replied + n.count, updated_at = now()
-    from (select campaign_id, count(*) as count from marked group by campaign_id) n
-    where c.id = n.campaign_id
-    returning c.*`);
-  return rowsOf<Record<string, unknown>>(result);
+    insert into campaign_counter_deltas (campaign_id, replied)
+    select campaign_id, count(*) from marked group by campaign_id
+    returning campaign_id`);
+  return rowsOf<{ campaign_id: string }>(result);
 }
 
 /**
@@ -130,32 +128,10 @@ async function applyRetries(context: TxContext, events: DomainEvent[]) {
     added as (
       select campaign_id, jsonb_object_agg(code::text, n) as add from counts group by campaign_id
     )
-    update campaigns c set
-      meta_retries = (
-        select coalesce(jsonb_object_agg(key, coalesce((c.meta_retries ->> key)::int, 0) + coalesce((a.add ->> key)::int, 0)), '{}'::jsonb)
-        from jsonb_object_keys(c.meta_retries || a.add) as key
-      ),
-      updated_at = now()
-    from added a where c.id = a.campaign_id
-    returning c.*`);
-  return rowsOf<Record<string, unknown>>(result);
-}
-
-/** Raw rows (snake_case) back to the campaign row shape the view takes. */
-function fromRaw(raw: Record<string, unknown>): typeof campaigns.$inferSelect {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(campaigns)) {
-    const name = (column as { name?: string }).name;
-    if (typeof name !== "string" || !(name in raw)) continue;
-    const value = raw[name];
-    row[key] =
-      value !== null && (column as { columnType?: string }).columnType === "PgTimestamp"
-        ? new Date(value as string)
-        : (column as { columnType?: string }).columnType === "PgBigInt53" && value !== null
-          ? Number(value)
-          : value;
-  }
-  return row as typeof campaigns.$inferSelect;
+    insert into campaign_counter_deltas (campaign_id, meta_retries)
+    select campaign_id, add from added
+    returning campaign_id`);
+  return rowsOf<{ campaign_id: string }>(result);
 }
 
 /** Campaign counters from message events, published live (SSE) and to customer webhooks. */
@@ -168,10 +144,10 @@ export const campaignCounters: EventSubscriber = {
       ...(await applyRetries(context, events)),
     ];
     if (changed.length === 0) return;
-    const latest = new Map(changed.map((raw) => [raw.id as string, fromRaw(raw)]));
+    const latest = await campaignsByIds(context.tx, [...new Set(changed.map((row) => row.campaign_id))]);
     await emit(
       context,
-      [...latest.values()].map((row) => ({
+      latest.map((row) => ({
         type: "campaign.progress" as const,
         tenantId: row.tenantId,
         data: campaignView(row),
