@@ -8,7 +8,15 @@ import { type AudienceSpec, refreshSegments } from "../audiences/index.ts";
 import { queueTemplateMessages } from "../messages/index.ts";
 import { numbersByIds, type PhoneNumberRow } from "../numbers/index.ts";
 import { type ApprovedTemplate, approvedTemplate } from "../templates/index.ts";
-import { chunkContacts, nextDeferred, planChunk, type UnitPrices, writeRecipients } from "./chunk.ts";
+import {
+  chunkContacts,
+  nextDeferred,
+  planChunk,
+  type ReadAhead,
+  readAhead,
+  type UnitPrices,
+  writeRecipients,
+} from "./chunk.ts";
 import { foldCounters } from "./counters.ts";
 import { CAMPAIGN_RUN_QUEUE } from "./queues.ts";
 import { nextRunAfter } from "./schedule.ts";
@@ -21,7 +29,7 @@ export const CHUNK_MAX = 1_000;
 export type TickOutcome =
   | { kind: "stop" }
   | { kind: "wait"; ms: number; holding?: string }
-  | { kind: "released"; queued: number; looked: number };
+  | { kind: "released"; queued: number; looked: number; ahead: Promise<ReadAhead | null> | null };
 
 /** How many contacts the caller lets this tick look at, from the locked row (its counters) and the numbers. */
 export type SizeChunk = (
@@ -117,6 +125,7 @@ export async function tick(
   services: Services,
   campaignId: string,
   sizeChunk: SizeChunk,
+  ahead: Promise<ReadAhead | null> | null = null,
 ): Promise<TickOutcome> {
   const { db } = services.database;
   const now = new Date();
@@ -148,7 +157,13 @@ export async function tick(
       row,
       Math.min(size, CHUNK_MAX),
       now,
+      await ahead,
     );
+    // The next chunk is read meanwhile on another connection (PGlite has one: nothing to overlap).
+    const next =
+      services.database.kind === "postgres" && !row.audienceDone && !audienceExhausted
+        ? readAhead(db, row, cursor, CHUNK_MAX).catch(() => null)
+        : null;
     const prices = ((row.estimate ?? {}) as { unitPrices?: UnitPrices }).unitPrices ?? {};
     const plan = await planChunk(tx, row, contacts, numbers, templates, prices, now);
     await writeRecipients(tx, plan.recipients);
@@ -183,7 +198,7 @@ export async function tick(
         { type: "campaign.progress", tenantId: row.tenantId, data: campaignView(updated!) },
       );
     if (!updated!.audienceDone || contacts.length > 0)
-      return { kind: "released", queued: plan.messages.length, looked: contacts.length };
+      return { kind: "released", queued: plan.messages.length, looked: contacts.length, ahead: next };
     const deferredDue = await nextDeferred(tx, updated!);
     if (deferredDue) {
       if (updated!.holding !== "quiet_hours")
