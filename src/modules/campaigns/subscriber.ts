@@ -17,7 +17,9 @@ type Tracked = keyof typeof RANK;
  * moves forward only (read implies delivered implies sent), and the campaign's counters grow by
  * what crossed each step, with the cost of what was delivered (a delta row: never waiting on the
  * campaign's row, which a runner's chunk holds). A failed status after delivery is
- * ignored (Meta charged it). Returns the campaigns it changed.
+ * ignored (Meta charged it). Returns the campaigns it changed. Each recipient is found by an index
+ * probe (lateral) and updated by the row it locked (ctid): joined as sets, the planner hashed the
+ * whole campaign's recipients for every batch (99 ms a batch of 200 at 100,000 recipients, 8 ms so).
  */
 async function applyStatuses(context: TxContext, events: DomainEvent[]) {
   const updates = events.flatMap((event) => {
@@ -34,11 +36,13 @@ async function applyStatuses(context: TxContext, events: DomainEvent[]) {
         as v(id uuid, rank int, code int) order by id, rank desc
     ),
     moved as (
-      select r.campaign_id, r.run, r.contact_id, r.rank as old_rank, r.price_micros,
+      select r.ctid as rid, r.campaign_id, r.rank as old_rank, r.price_micros,
         case when v.rank = 5 and r.rank >= 3 then r.rank else v.rank end as new_rank, v.code
-      from campaign_recipients r join v on r.message_id = v.id
-      where r.message_id is not null and r.rank < v.rank and r.rank < 5 and not (v.rank = 5 and r.rank >= 3)
-      for update of r
+      from v cross join lateral (
+        select r.ctid, r.* from campaign_recipients r
+        where r.message_id = v.id and r.message_id is not null for update
+      ) r
+      where r.rank < v.rank and r.rank < 5 and not (v.rank = 5 and r.rank >= 3)
     ),
     updated as (
       update campaign_recipients r set
@@ -50,7 +54,7 @@ async function applyStatuses(context: TxContext, events: DomainEvent[]) {
         read_at = case when m.new_rank = 4 then now() else r.read_at end,
         failed_at = case when m.new_rank = 5 then now() else r.failed_at end
       from moved m
-      where r.campaign_id = m.campaign_id and r.run = m.run and r.contact_id = m.contact_id
+      where r.ctid = any(array(select rid from moved)) and r.ctid = m.rid
       returning r.campaign_id
     ),
     totals as (
@@ -121,8 +125,9 @@ async function applyRetries(context: TxContext, events: DomainEvent[]) {
     ),
     counts as (
       select r.campaign_id, v.code, count(*)::int as n
-      from campaign_recipients r join v on r.message_id = v.id
-      where r.message_id is not null
+      from v cross join lateral (
+        select r.campaign_id from campaign_recipients r where r.message_id = v.id and r.message_id is not null
+      ) r
       group by r.campaign_id, v.code
     ),
     added as (
