@@ -8,6 +8,8 @@
  * this process, so the workers do too and the figure is this whole process (API, PGlite, workers).
  *
  *   node bench/campaign.ts            BENCH_RECIPIENTS=20000  BENCH_DATABASES=postgres,pglite
+ *     BENCH_WORKER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=DIR"  the worker's profile (written at its SIGTERM)
+ *     BENCH_PG_ACTIVITY=1  PostgreSQL's active backends sampled every 250 ms, summarised at the end
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -192,6 +194,7 @@ export async function measureCampaign(kind: DatabaseKind, recipients: number, po
     process.stderr.write(`  ${kind}: launching ${recipients} recipients\n`);
     await api("POST", `/v1/campaigns/${created.id}/launch`);
     const started = performance.now();
+    const activity = process.env.BENCH_PG_ACTIVITY && postgres ? sampleActivity(db) : null;
     const workerPid = child?.pid ?? process.pid;
     const idle = rssMb(workerPid);
     let dispatchedAt = 0;
@@ -212,6 +215,7 @@ export async function measureCampaign(kind: DatabaseKind, recipients: number, po
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     const seconds = (performance.now() - started) / 1000;
+    activity?.stop();
     return {
       database: kind,
       recipients,
@@ -222,13 +226,50 @@ export async function measureCampaign(kind: DatabaseKind, recipients: number, po
       workerPeakRssMb: peak,
     } satisfies CampaignBenchResult;
   } finally {
-    child?.kill("SIGKILL");
+    if (child) await stopWorker(child);
     await charla.close();
     await database.close();
     await postgres?.drop();
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * BENCH_PG_ACTIVITY=1: the database's active backends every 250 ms, counted by wait event and
+ * statement (its first 90 characters), printed at the end: what the run waits on.
+ */
+function sampleActivity(db: Executor) {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  const timer = setInterval(async () => {
+    samples++;
+    const result = await db.execute(sql`
+      select coalesce(wait_event_type || ':' || wait_event, 'cpu') as wait, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 90) as query
+      from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`);
+    for (const row of (result as unknown as { rows: { wait: string; query: string }[] }).rows) {
+      const key = `${row.wait} | ${row.query}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      process.stderr.write(`pg_stat_activity, ${samples} samples:\n`);
+      for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        process.stderr.write(`  ${String(n).padStart(5)}  ${key}\n`);
+    },
+  };
+}
+
+/** SIGTERM (a `--cpu-prof` profile is written on a clean exit), SIGKILL after 10 s. */
+async function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {

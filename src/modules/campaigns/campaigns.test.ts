@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
@@ -5,11 +6,13 @@ import { type Harness, makeTenant, startHarness } from "../../../test/support/ha
 import {
   billingAccounts,
   campaignRecipients,
+  campaigns,
   contacts,
   phoneNumbers,
   realtimeEvents,
 } from "../../db/schema.ts";
 import { configureWallet, topUp } from "../billing/index.ts";
+import { foldAllCounters, foldCounters } from "./counters.ts";
 import {
   atMeta,
   campaign,
@@ -357,6 +360,13 @@ describeEachDatabase("campaigns", (kind) => {
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toBe("https://shop.example.com/sale");
     }
+    expect((await campaign(h, created.body.id)).clicked).toBe(1);
+    // The click waits as a delta (unless the minute's job folded it already); another tenant's fold
+    // moves nothing, the campaign's own folds it into the row, and reads count it once either way.
+    expect(await foldCounters(db, created.body.id, randomUUID())).toBeUndefined();
+    await foldAllCounters(db);
+    const [folded] = await db.select().from(campaigns).where(eq(campaigns.id, created.body.id));
+    expect(folded!.clicked).toBe(1);
     expect((await campaign(h, created.body.id)).clicked).toBe(1);
     const unknown = await fetch(`${h.url}/c/tok_unknown1`, { redirect: "manual" });
     expect(unknown.status).toBe(404);

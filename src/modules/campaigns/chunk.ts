@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.ts";
+import type { Executor, Tx } from "../../db/client.ts";
 import { type AudienceSpec, audienceChunkSql } from "../audiences/index.ts";
 import { type Contact, contactsByIds } from "../contacts/index.ts";
 import type { BulkTemplateMessage } from "../messages/index.ts";
@@ -16,8 +16,39 @@ import type { SkipReason } from "./types.ts";
 
 type RecipientInsert = typeof campaignRecipients.$inferInsert;
 
+type Candidate = { id: string; member: boolean };
+
+/**
+ * The audience's next chunk and its contacts, read by the runner outside the tick's transaction
+ * (another connection) while the previous tick still writes: the next tick uses it if the cursor
+ * is still where it was read from, and reads again otherwise.
+ */
+export interface ReadAhead {
+  campaignId: string;
+  run: number;
+  from: string | null;
+  size: number;
+  candidates: Candidate[];
+  contacts: Contact[];
+}
+
+export async function readAhead(db: Executor, row: CampaignRow, from: string | null, size: number) {
+  const candidates = rowsOf<Candidate>(
+    await db.execute(audienceChunkSql(row.tenantId, row.audience as AudienceSpec, from, size)),
+  );
+  const members = candidates.filter((candidate) => candidate.member).map((candidate) => candidate.id);
+  const contacts = await contactsByIds(db, row.tenantId, members);
+  return { campaignId: row.id, run: row.run, from, size, candidates, contacts } satisfies ReadAhead;
+}
+
 /** The contacts a chunk looks at: deferred ones now due, then the next ones of the audience (keyset on id). */
-export async function chunkContacts(tx: Tx, row: CampaignRow, size: number, now: Date) {
+export async function chunkContacts(
+  tx: Tx,
+  row: CampaignRow,
+  size: number,
+  now: Date,
+  ahead: ReadAhead | null = null,
+) {
   const due = await tx
     .select({ contactId: campaignRecipients.contactId })
     .from(campaignRecipients)
@@ -35,17 +66,30 @@ export async function chunkContacts(tx: Tx, row: CampaignRow, size: number, now:
   let fresh: string[] = [];
   let cursor = row.cursor;
   let audienceExhausted = false;
+  const read =
+    ahead?.campaignId === row.id && ahead.run === row.run && ahead.from === row.cursor && ahead.size >= room
+      ? ahead
+      : null;
   if (room > 0 && !row.audienceDone) {
-    const next = rowsOf<{ id: string; member: boolean }>(
-      await tx.execute(audienceChunkSql(row.tenantId, row.audience as AudienceSpec, row.cursor, room)),
-    );
+    const next = read
+      ? read.candidates.slice(0, room)
+      : rowsOf<Candidate>(
+          await tx.execute(audienceChunkSql(row.tenantId, row.audience as AudienceSpec, row.cursor, room)),
+        );
     fresh = next.filter((candidate) => candidate.member).map((candidate) => candidate.id);
     // Past the excluded ones too: the next chunk starts after everything this one looked at.
     cursor = next.at(-1)?.id ?? row.cursor;
     audienceExhausted = next.length < room;
   }
-  const ids = [...due.map((d) => d.contactId), ...fresh];
-  const contacts = await contactsByIds(tx, row.tenantId, ids);
+  const dueIds = due.map((d) => d.contactId);
+  let contacts: Contact[];
+  if (read) {
+    const wanted = new Set(fresh);
+    contacts = [
+      ...(await contactsByIds(tx, row.tenantId, dueIds)),
+      ...read.contacts.filter((contact) => wanted.has(contact.id)),
+    ];
+  } else contacts = await contactsByIds(tx, row.tenantId, [...dueIds, ...fresh]);
   return { contacts, fresh, cursor, audienceExhausted };
 }
 

@@ -8,7 +8,16 @@ import { type AudienceSpec, refreshSegments } from "../audiences/index.ts";
 import { queueTemplateMessages } from "../messages/index.ts";
 import { numbersByIds, type PhoneNumberRow } from "../numbers/index.ts";
 import { type ApprovedTemplate, approvedTemplate } from "../templates/index.ts";
-import { chunkContacts, nextDeferred, planChunk, type UnitPrices, writeRecipients } from "./chunk.ts";
+import {
+  chunkContacts,
+  nextDeferred,
+  planChunk,
+  type ReadAhead,
+  readAhead,
+  type UnitPrices,
+  writeRecipients,
+} from "./chunk.ts";
+import { foldCounters } from "./counters.ts";
 import { CAMPAIGN_RUN_QUEUE } from "./queues.ts";
 import { nextRunAfter } from "./schedule.ts";
 import { campaigns } from "./schema.ts";
@@ -20,7 +29,7 @@ export const CHUNK_MAX = 1_000;
 export type TickOutcome =
   | { kind: "stop" }
   | { kind: "wait"; ms: number; holding?: string }
-  | { kind: "released"; queued: number; looked: number };
+  | { kind: "released"; queued: number; looked: number; ahead: Promise<ReadAhead | null> | null };
 
 /** How many contacts the caller lets this tick look at, from the locked row (its counters) and the numbers. */
 export type SizeChunk = (
@@ -116,11 +125,12 @@ export async function tick(
   services: Services,
   campaignId: string,
   sizeChunk: SizeChunk,
+  ahead: Promise<ReadAhead | null> | null = null,
 ): Promise<TickOutcome> {
   const { db } = services.database;
   const now = new Date();
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
+    const locked = await foldCounters(tx, campaignId);
     if (!locked) return { kind: "stop" };
     const row = await runnable(services, tx, locked, now);
     if (!row) return { kind: "stop" };
@@ -147,17 +157,23 @@ export async function tick(
       row,
       Math.min(size, CHUNK_MAX),
       now,
+      await ahead,
     );
+    // The next chunk is read meanwhile on another connection (PGlite has one: nothing to overlap).
+    const next =
+      services.database.kind === "postgres" && !row.audienceDone && !audienceExhausted
+        ? readAhead(db, row, cursor, CHUNK_MAX).catch(() => null)
+        : null;
     const prices = ((row.estimate ?? {}) as { unitPrices?: UnitPrices }).unitPrices ?? {};
     const plan = await planChunk(tx, row, contacts, numbers, templates, prices, now);
     await writeRecipients(tx, plan.recipients);
-    // One dispatch job per sending number: the numbers are dispatched in parallel.
-    for (const number of numbers)
-      await queueTemplateMessages(
-        tx,
-        services,
-        plan.messages.filter((message) => message.phoneNumberId === number.id),
-      );
+    // One call for the chunk (its statements once, not once per number), ordered by number so
+    // each dispatch job (DISPATCH_JOB_SIZE messages) is mostly one number's: dispatched in parallel.
+    await queueTemplateMessages(
+      tx,
+      services,
+      numbers.flatMap((number) => plan.messages.filter((message) => message.phoneNumberId === number.id)),
+    );
     const [updated] = await tx
       .update(campaigns)
       .set({
@@ -182,7 +198,7 @@ export async function tick(
         { type: "campaign.progress", tenantId: row.tenantId, data: campaignView(updated!) },
       );
     if (!updated!.audienceDone || contacts.length > 0)
-      return { kind: "released", queued: plan.messages.length, looked: contacts.length };
+      return { kind: "released", queued: plan.messages.length, looked: contacts.length, ahead: next };
     const deferredDue = await nextDeferred(tx, updated!);
     if (deferredDue) {
       if (updated!.holding !== "quiet_hours")
@@ -197,7 +213,7 @@ export async function tick(
 /** A chunk refused for the wallet (402): the campaign holds, paused, until topped up and resumed. */
 export async function holdForBalance(services: Services, campaignId: string): Promise<void> {
   await services.database.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
+    const row = await foldCounters(tx, campaignId);
     if (row?.status === "running")
       await setStatus(services, tx, row, { status: "paused", holding: "insufficient_balance" });
   });

@@ -4,6 +4,8 @@ import type { Services } from "../../app/services.ts";
 import { defineJob, enqueue, type JobDefinition, type JobTarget } from "../../jobs/queue.ts";
 import { AppError } from "../../lib/problem.ts";
 import { numbersByIds } from "../numbers/index.ts";
+import type { ReadAhead } from "./chunk.ts";
+import { foldAllCounters } from "./counters.ts";
 import { holdForBalance, tick } from "./engine.ts";
 import { combinedThroughput, messagingBudget, Pacer } from "./pacing.ts";
 import { CAMPAIGN_DUE_QUEUE, CAMPAIGN_RUN_QUEUE } from "./queues.ts";
@@ -29,24 +31,31 @@ export async function runCampaign(services: Services, campaignId: string): Promi
   const started = Date.now();
   const pace: { pacer: Pacer | null } = { pacer: null };
   let budget = { remaining: await currentBudget(services, campaignId), at: Date.now() };
+  // The next chunk of the audience, read while the previous tick wrote (see readAhead).
+  let ahead: Promise<ReadAhead | null> | null = null;
   while (Date.now() - started < RUN_SLICE_MS) {
     let outcome: Awaited<ReturnType<typeof tick>>;
     try {
-      outcome = await tick(services, campaignId, (row, numbers) => {
-        const perSecond = combinedThroughput(numbers);
-        if (!pace.pacer || pace.pacer.perSecond !== perSecond) pace.pacer = new Pacer(perSecond);
-        const pacer = pace.pacer;
-        const outstanding = Math.max(0, row.queued - row.sent - row.failed);
-        const allowance = pacer.allowance(outstanding, row.sent + row.failed);
-        const floor = Math.min(
-          Math.max(1, Math.floor(perSecond * MIN_CHUNK_SHARE)),
-          budget.remaining ?? Number.POSITIVE_INFINITY,
-        );
-        if (budget.remaining === 0) return { waitMs: 5_000, holding: "messaging_limit" };
-        const size = Math.min(allowance, budget.remaining ?? Number.POSITIVE_INFINITY);
-        if (size < floor) return { waitMs: pacer.waitFor(floor) };
-        return size;
-      });
+      outcome = await tick(
+        services,
+        campaignId,
+        (row, numbers) => {
+          const perSecond = combinedThroughput(numbers);
+          if (!pace.pacer || pace.pacer.perSecond !== perSecond) pace.pacer = new Pacer(perSecond);
+          const pacer = pace.pacer;
+          const outstanding = Math.max(0, row.queued - row.sent - row.failed);
+          const allowance = pacer.allowance(outstanding, row.sent + row.failed);
+          const floor = Math.min(
+            Math.max(1, Math.floor(perSecond * MIN_CHUNK_SHARE)),
+            budget.remaining ?? Number.POSITIVE_INFINITY,
+          );
+          if (budget.remaining === 0) return { waitMs: 5_000, holding: "messaging_limit" };
+          const size = Math.min(allowance, budget.remaining ?? Number.POSITIVE_INFINITY);
+          if (size < floor) return { waitMs: pacer.waitFor(floor) };
+          return size;
+        },
+        ahead,
+      );
     } catch (error) {
       if (error instanceof AppError && error.code === "insufficient_balance") {
         await holdForBalance(services, campaignId);
@@ -58,6 +67,7 @@ export async function runCampaign(services: Services, campaignId: string): Promi
     if (outcome.kind === "wait") {
       await sleep(Math.min(outcome.ms, 5_000));
     } else {
+      ahead = outcome.ahead;
       pace.pacer?.spend(outcome.queued);
       if (budget.remaining) budget.remaining = Math.max(0, budget.remaining - outcome.queued);
     }
@@ -97,6 +107,9 @@ export const campaignJobs: JobDefinition[] = [
   defineJob(CAMPAIGN_DUE_QUEUE, {
     work: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 5 },
     schedule: "* * * * *",
-    handler: (_jobs, services) => startDueRunners(services),
+    handler: async (_jobs, services) => {
+      await startDueRunners(services);
+      await foldAllCounters(services.database.db);
+    },
   }),
 ];

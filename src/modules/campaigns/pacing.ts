@@ -15,6 +15,8 @@ const TIER_USERS: Record<string, number> = {
   TIER_NOT_SET: 250,
 };
 export const LIMIT_WINDOW_MS = 24 * 3_600_000;
+/** How long a runner held by its in-flight cap waits before it looks again. */
+const IN_FLIGHT_WAIT_MS = 50;
 
 /** The portfolio's limit as the sending numbers report it (the highest; unknown counts as the lowest). */
 export function portfolioLimit(numbers: Pick<PhoneNumberRow, "messagingLimitTier">[]): number {
@@ -89,8 +91,13 @@ export class Pacer {
     this.credit -= count;
   }
 
-  /** Milliseconds until `count` more may go. */
+  /**
+   * Milliseconds until `count` more may go. With the credit there, what holds them is the
+   * messages in flight: their statuses come back in batches, so the next look is a little later
+   * (a tick every millisecond would be a transaction every millisecond, all of them waiting).
+   */
   waitFor(count: number): number {
+    if (this.credit >= count) return IN_FLIGHT_WAIT_MS;
     return Math.min(1_000, Math.ceil((Math.max(1, count - this.credit) / this.perSecond) * 1000));
   }
 }

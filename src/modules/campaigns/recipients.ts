@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { badRequest } from "../../lib/problem.ts";
 import { contactSummaries } from "../contacts/index.ts";
-import { campaignRecipients, campaigns, recipientStatuses } from "./schema.ts";
+import { campaignCounterDeltas, campaignRecipients, campaigns, recipientStatuses } from "./schema.ts";
 
 export const RECIPIENT_STATUSES = recipientStatuses;
 type RecipientStatus = (typeof recipientStatuses)[number];
@@ -113,10 +113,7 @@ export async function followClick(db: Executor, token: string): Promise<string |
             eq(campaignRecipients.contactId, recipient.contactId),
           ),
         );
-      await tx
-        .update(campaigns)
-        .set({ clicked: sql`${campaigns.clicked} + 1` })
-        .where(eq(campaigns.id, recipient.campaignId));
+      await tx.insert(campaignCounterDeltas).values({ campaignId: recipient.campaignId, clicked: 1 });
     }
     return target ?? null;
   });

@@ -147,3 +147,28 @@ export const campaignRecipients = pgTable(
     index("campaign_recipients_click_idx").on(table.clickToken).where(sql`${table.clickToken} is not null`),
   ],
 );
+
+/**
+ * Counter changes of campaigns not yet folded into their row: what message statuses, replies,
+ * Meta's retried refusals and clicks add, appended so they never wait on the row that a runner's
+ * chunk holds locked. Folded (deleted and added to the row, in one statement holding the row) at
+ * each tick, whenever the row is locked, and every minute; a read adds what is pending.
+ */
+export const campaignCounterDeltas = pgTable(
+  "campaign_counter_deltas",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    sent: integer("sent").notNull().default(0),
+    delivered: integer("delivered").notNull().default(0),
+    read: integer("read").notNull().default(0),
+    replied: integer("replied").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    clicked: integer("clicked").notNull().default(0),
+    costMicros: bigint("cost_micros", { mode: "number" }).notNull().default(0),
+    metaRetries: jsonb("meta_retries").$type<Record<string, number>>().notNull().default({}),
+  },
+  (table) => [index("campaign_counter_deltas_campaign_idx").on(table.campaignId)],
+);

@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { notFound, unprocessable } from "../../lib/problem.ts";
 import { numbersByIds } from "../numbers/index.ts";
 import { type ApprovedTemplate, approvedTemplate } from "../templates/index.ts";
+import { campaignsWithCounters, foldCounters } from "./counters.ts";
 import { firstRunAt } from "./schedule.ts";
 import { campaignRecipients, campaigns } from "./schema.ts";
 import { rowsOf } from "./sql.ts";
@@ -91,23 +92,21 @@ export async function createCampaign(db: Executor, tenantId: string, input: Crea
   return row!;
 }
 
+/** A campaign with its counters exact; `lock` holds its row (for a change) with the pending deltas folded in. */
 export async function getCampaign(db: Executor, tenantId: string, id: string, lock = false) {
-  const query = db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, id)));
-  const [row] = lock ? await query.for("update") : await query;
+  const [row] = lock
+    ? [await foldCounters(db, id, tenantId)]
+    : await campaignsWithCounters(db, sql`c.tenant_id = ${tenantId} and c.id = ${id}`);
   if (!row) throw notFound("Campaign", "campaign_not_found");
   return row;
 }
 
 export async function listCampaigns(db: Executor, tenantId: string, before?: Date, limit = 50) {
-  return db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.tenantId, tenantId), before ? lt(campaigns.createdAt, before) : undefined))
-    .orderBy(desc(campaigns.createdAt))
-    .limit(limit);
+  return campaignsWithCounters(
+    db,
+    sql`c.tenant_id = ${tenantId} ${before ? sql`and c.created_at < ${before.toISOString()}::timestamptz` : sql``}`,
+    sql`order by c.created_at desc limit ${limit}`,
+  );
 }
 
 /** What the API and the events show of a campaign: settings, state and counters. */

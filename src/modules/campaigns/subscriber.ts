@@ -4,7 +4,7 @@ import { emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import type { MessageView } from "../messages/index.ts";
 import { REPLY_ATTRIBUTION_MS } from "./classify.ts";
-import { campaigns } from "./schema.ts";
+import { campaignsByIds } from "./counters.ts";
 import { campaignView } from "./service.ts";
 import { rowsOf } from "./sql.ts";
 
@@ -15,8 +15,11 @@ type Tracked = keyof typeof RANK;
 /**
  * Meta's statuses of campaign messages, for a whole event batch in one statement: each recipient
  * moves forward only (read implies delivered implies sent), and the campaign's counters grow by
- * what crossed each step, with the cost of what was delivered. A failed status after delivery is
- * ignored (Meta charged it). Returns the campaigns it changed.
+ * what crossed each step, with the cost of what was delivered (a delta row: never waiting on the
+ * campaign's row, which a runner's chunk holds). A failed status after delivery is
+ * ignored (Meta charged it). Returns the campaigns it changed. Each recipient is found by an index
+ * probe (lateral) and updated by the row it locked (ctid): joined as sets, the planner hashed the
+ * whole campaign's recipients for every batch (99 ms a batch of 200 at 100,000 recipients, 8 ms so).
  */
 async function applyStatuses(context: TxContext, events: DomainEvent[]) {
   const updates = events.flatMap((event) => {
@@ -33,11 +36,13 @@ async function applyStatuses(context: TxContext, events: DomainEvent[]) {
         as v(id uuid, rank int, code int) order by id, rank desc
     ),
     moved as (
-      select r.campaign_id, r.run, r.contact_id, r.rank as old_rank, r.price_micros,
+      select r.ctid as rid, r.campaign_id, r.rank as old_rank, r.price_micros,
         case when v.rank = 5 and r.rank >= 3 then r.rank else v.rank end as new_rank, v.code
-      from campaign_recipients r join v on r.message_id = v.id
-      where r.message_id is not null and r.rank < v.rank and r.rank < 5 and not (v.rank = 5 and r.rank >= 3)
-      for update of r
+      from v cross join lateral (
+        select r.ctid, r.* from campaign_recipients r
+        where r.message_id = v.id and r.message_id is not null for update
+      ) r
+      where r.rank < v.rank and r.rank < 5 and not (v.rank = 5 and r.rank >= 3)
     ),
     updated as (
       update campaign_recipients r set
@@ -49,7 +54,7 @@ async function applyStatuses(context: TxContext, events: DomainEvent[]) {
         read_at = case when m.new_rank = 4 then now() else r.read_at end,
         failed_at = case when m.new_rank = 5 then now() else r.failed_at end
       from moved m
-      where r.campaign_id = m.campaign_id and r.run = m.run and r.contact_id = m.contact_id
+      where r.ctid = any(array(select rid from moved)) and r.ctid = m.rid
       returning r.campaign_id
     ),
     totals as (
@@ -61,12 +66,10 @@ async function applyStatuses(context: TxContext, events: DomainEvent[]) {
         coalesce(sum(price_micros) filter (where old_rank < 3 and new_rank between 3 and 4), 0) as cost
       from moved group by campaign_id
     )
-    update campaigns c set
-      sent = c.sent + t.sent, delivered = c.delivered + t.delivered, read = c.read + t.read,
-      failed = c.failed + t.failed, cost_micros = c.cost_micros + t.cost, updated_at = now()
-    from totals t where c.id = t.campaign_id
-    returning c.*`);
-  return rowsOf<Record<string, unknown>>(result);
+    insert into campaign_counter_deltas (campaign_id, sent, delivered, read, failed, cost_micros)
+    select campaign_id, sent, delivered, read, failed, cost from totals
+    returning campaign_id`);
+  return rowsOf<{ campaign_id: string }>(result);
 }
 
 /**
@@ -97,11 +100,10 @@ async function applyReplies(context: TxContext, events: DomainEvent[]) {
       where l.replied_at is null and r.campaign_id = l.campaign_id and r.run = l.run and r.contact_id = l.contact_id
       returning r.campaign_id
     )
-    update campaigns c set replied = c.replied + n.count, updated_at = now()
-    from (select campaign_id, count(*) as count from marked group by campaign_id) n
-    where c.id = n.campaign_id
-    returning c.*`);
-  return rowsOf<Record<string, unknown>>(result);
+    insert into campaign_counter_deltas (campaign_id, replied)
+    select campaign_id, count(*) from marked group by campaign_id
+    returning campaign_id`);
+  return rowsOf<{ campaign_id: string }>(result);
 }
 
 /**
@@ -123,39 +125,18 @@ async function applyRetries(context: TxContext, events: DomainEvent[]) {
     ),
     counts as (
       select r.campaign_id, v.code, count(*)::int as n
-      from campaign_recipients r join v on r.message_id = v.id
-      where r.message_id is not null
+      from v cross join lateral (
+        select r.campaign_id from campaign_recipients r where r.message_id = v.id and r.message_id is not null
+      ) r
       group by r.campaign_id, v.code
     ),
     added as (
       select campaign_id, jsonb_object_agg(code::text, n) as add from counts group by campaign_id
     )
-    update campaigns c set
-      meta_retries = (
-        select coalesce(jsonb_object_agg(key, coalesce((c.meta_retries ->> key)::int, 0) + coalesce((a.add ->> key)::int, 0)), '{}'::jsonb)
-        from jsonb_object_keys(c.meta_retries || a.add) as key
-      ),
-      updated_at = now()
-    from added a where c.id = a.campaign_id
-    returning c.*`);
-  return rowsOf<Record<string, unknown>>(result);
-}
-
-/** Raw rows (snake_case) back to the campaign row shape the view takes. */
-function fromRaw(raw: Record<string, unknown>): typeof campaigns.$inferSelect {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(campaigns)) {
-    const name = (column as { name?: string }).name;
-    if (typeof name !== "string" || !(name in raw)) continue;
-    const value = raw[name];
-    row[key] =
-      value !== null && (column as { columnType?: string }).columnType === "PgTimestamp"
-        ? new Date(value as string)
-        : (column as { columnType?: string }).columnType === "PgBigInt53" && value !== null
-          ? Number(value)
-          : value;
-  }
-  return row as typeof campaigns.$inferSelect;
+    insert into campaign_counter_deltas (campaign_id, meta_retries)
+    select campaign_id, add from added
+    returning campaign_id`);
+  return rowsOf<{ campaign_id: string }>(result);
 }
 
 /** Campaign counters from message events, published live (SSE) and to customer webhooks. */
@@ -168,10 +149,10 @@ export const campaignCounters: EventSubscriber = {
       ...(await applyRetries(context, events)),
     ];
     if (changed.length === 0) return;
-    const latest = new Map(changed.map((raw) => [raw.id as string, fromRaw(raw)]));
+    const latest = await campaignsByIds(context.tx, [...new Set(changed.map((row) => row.campaign_id))]);
     await emit(
       context,
-      [...latest.values()].map((row) => ({
+      latest.map((row) => ({
         type: "campaign.progress" as const,
         tenantId: row.tenantId,
         data: campaignView(row),
