@@ -22,11 +22,6 @@ type MessageRow = typeof messages.$inferSelect;
 const BATCH_SIZE = 500;
 /** Batches one job ingests before it hands over to a fresh job (so it never outlives its expiry). */
 const MAX_BATCHES_PER_JOB = 50;
-/**
- * After a partial batch, a lane claims again this long after that batch began (or at once if it
- * took longer), and stops at an empty claim: a webhook waits at most this for a batch to start.
- */
-const GATHER_MS = 50;
 /** Attempts, each in its own transaction, at a webhook whose batch failed, before it is parked. */
 const ROW_ATTEMPTS = 3;
 
@@ -75,27 +70,13 @@ export async function ingestPendingWebhooks(services: Services): Promise<number>
         ),
       );
   };
-  const local = localIngest(services.database);
   const lane = async () => {
-    local.lanes++;
-    try {
-      for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
-        const started = Date.now();
-        local.stored = 0;
-        const done = await ingestBatch(services, undefined, widen);
-        total += done;
-        // Ends (in the same turn as the receiver's check of `lanes`) only when nothing was
-        // claimed and this process stored nothing since the claim began.
-        if (done === 0 && local.stored === 0) return;
-        // A partial batch: what arrives next is claimed together a moment later, by this job, so
-        // a steady stream makes fewer batches (their statements are per batch, not per row).
-        const rest = done < BATCH_SIZE ? GATHER_MS - (Date.now() - started) : 0;
-        if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
-      }
-      handOver = true;
-    } finally {
-      local.lanes--;
+    for (let round = 0; round < MAX_BATCHES_PER_JOB; round++) {
+      const done = await ingestBatch(services, undefined, widen);
+      total += done;
+      if (done < BATCH_SIZE) return;
     }
+    handOver = true;
   };
   lanes.push(
     lane().then(

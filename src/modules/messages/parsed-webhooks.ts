@@ -7,16 +7,11 @@ import type { WebhookEvent } from "../../whatsapp/types.ts";
  *   validated each body already, so ingest takes its events from here instead of reading the body
  *   back and parsing it again. Rows stored by another process, or no longer here (ingested,
  *   evicted, a failed batch), are read and parsed from the table as before.
- * - `lanes` and `stored`: ingest lanes of this process running, and rows stored since one of them
- *   last began a claim. A lane ends only on an empty claim with nothing stored meanwhile, so while
- *   one runs the receiver need not wake ingest (one pg-boss job fewer per wake-up window).
  *
  * Nothing is kept until ingest has run in this process (an API process without workers keeps nothing).
  */
 export interface LocalIngest {
   events: Map<number, WebhookEvent[]>;
-  lanes: number;
-  stored: number;
 }
 
 const byDatabase = new WeakMap<object, LocalIngest>();
@@ -27,7 +22,7 @@ const MAX_ENTRIES = 20_000;
 export function localIngest(database: object): LocalIngest {
   let state = byDatabase.get(database);
   if (!state) {
-    state = { events: new Map(), lanes: 0, stored: 0 };
+    state = { events: new Map() };
     byDatabase.set(database, state);
   }
   return state;
@@ -35,16 +30,14 @@ export function localIngest(database: object): LocalIngest {
 
 /**
  * Remembers stored rows' events (ids and events in the same order; undefined: not parsed).
- * Returns whether an ingest lane of this process will claim the rows (no wake-up needed).
  */
 export function rememberParsed(
   database: object,
   ids: number[],
   events: (WebhookEvent[] | undefined)[],
-): boolean {
+): void {
   const state = byDatabase.get(database);
-  if (!state) return false;
-  state.stored += ids.length;
+  if (!state) return;
   const map = state.events;
   for (const [i, id] of ids.entries()) {
     const parsed = events[i];
@@ -57,7 +50,6 @@ export function rememberParsed(
       map.delete(id);
     }
   }
-  return state.lanes > 0;
 }
 
 export function forgetParsed(database: object, ids: number[]) {

@@ -47,8 +47,7 @@ export function isDataRefusal(error: unknown): boolean {
  * A batch the database refuses is stored row by row, so one body it cannot hold fails alone (its
  * caller gets the error) and never the webhooks beside it. The ingest job is woken after the
  * commit, so it sees the rows: at once for the first webhook, then at most once per window for
- * those that follow (one job drains them all), and not while an ingest lane of this process runs
- * (it claims them). A wake-up lost to a crash or a failed send is made
+ * those that follow (one job drains them all). A wake-up lost to a crash or a failed send is made
  * up by the ingest queue's schedule, a minute at most.
  */
 export function webhookStore(services: Services, log: { warn(object: object, message: string): void }) {
@@ -60,8 +59,8 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
   return groupCommit<StoredWebhook, Error | null>(
     async (items) => {
       try {
-        // No wake-up when an ingest lane of this process is running: it claims these rows.
-        if (!(await insertTogether(services, items))) wake();
+        await insertTogether(services, items);
+        wake();
         return items.map(() => null);
       } catch {
         // Row by row from the parsed bodies (a lone webhook too: its text may hold what its
@@ -88,12 +87,11 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
 /**
  * A flush's webhooks in one statement: their JSON texts as one parameter (no per-row parameters
  * to build, no body stringified again), in arrival order; the rare unstorable ones beside them.
- * A refusal makes the caller store row by row from the parsed bodies, as before. Returns whether
- * an ingest lane of this process will claim the rows (see parsed-webhooks.ts).
+ * A refusal makes the caller store row by row from the parsed bodies, as before. The rows' parsed
+ * events are kept for this process's ingest (see parsed-webhooks.ts).
  */
 async function insertTogether(services: Services, items: StoredWebhook[]) {
   const { db } = services.database;
-  let claimedLocally = false;
   const texts: string[] = [];
   const events: (WebhookEvent[] | undefined)[] = [];
   const others: StoredWebhook[] = [];
@@ -112,10 +110,9 @@ async function insertTogether(services: Services, items: StoredWebhook[]) {
     const ids = (result as unknown as { rows: { id: string | number }[] }).rows
       .map((row) => Number(row.id))
       .sort((a, b) => a - b);
-    claimedLocally = rememberParsed(services.database, ids, events);
+    rememberParsed(services.database, ids, events);
   }
   if (others.length) await insertRows(services, others);
-  return claimedLocally;
 }
 
 /** Webhooks stored from their parsed bodies, one row each (Drizzle's multi-row insert). */
