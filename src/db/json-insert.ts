@@ -98,13 +98,18 @@ export async function insertReturning<T extends PgTable, K extends keyof T["$inf
   );
   const statement: SQL = sql`${sql.raw(shape.head)}${json}${sql.raw(shape.tail)}`;
   const result = (await tx.execute(statement)) as unknown as { rows: Record<string, unknown>[] };
-  // As Drizzle maps a row: the driver answers timestamps as text, under the columns' names.
-  return result.rows.map((raw) => {
-    const row: Record<string, unknown> = {};
-    for (const [key, column] of shape.returned) {
-      const value = raw[column.name];
-      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-    }
-    return row as Pick<T["$inferSelect"], K>;
-  });
+  return result.rows.map((raw) => fromDriverRow<Pick<T["$inferSelect"], K>>(shape.returned, raw));
+}
+
+/**
+ * A row the driver answered to raw SQL (under the columns' names, timestamps as text), mapped as
+ * Drizzle maps one: `columns` are the property names with their columns.
+ */
+export function fromDriverRow<R>(columns: [key: string, column: Column][], raw: Record<string, unknown>): R {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of columns) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as R;
 }

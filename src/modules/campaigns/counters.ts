@@ -1,5 +1,6 @@
 import { type Column, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
+import { fromDriverRow } from "../../db/json-insert.ts";
 import { campaigns } from "./schema.ts";
 import { rowsOf } from "./sql.ts";
 
@@ -27,9 +28,8 @@ const pendingOf = (rows: string, filter: (alias: string) => string) => `
         where ${filter("x")} group by r.key) e) as meta_retries
   from ${rows} d where ${filter("d")}`;
 
-const COLUMNS = Object.values(getTableColumns(campaigns) as Record<string, Column>).map(
-  (column) => column.name,
-);
+const CAMPAIGN_COLUMNS = Object.entries(getTableColumns(campaigns) as Record<string, Column>);
+const COLUMNS = CAMPAIGN_COLUMNS.map(([, column]) => column.name);
 
 /** The campaign columns as a read answers them: each counter with what is pending added. */
 const TOTAL_COLUMNS = COLUMNS.map((name) =>
@@ -43,14 +43,7 @@ const TOTAL_COLUMNS = COLUMNS.map((name) =>
 ).join(", ");
 
 /** Raw rows (snake_case) back to the campaign row shape (as Drizzle maps them). */
-export function fromRaw(raw: Record<string, unknown>): CampaignRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(campaigns) as Record<string, Column>)) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as CampaignRow;
-}
+const fromRaw = (raw: Record<string, unknown>) => fromDriverRow<CampaignRow>(CAMPAIGN_COLUMNS, raw);
 
 /** Campaigns (`where` over alias c) with their counters exact: the row's plus what is pending. */
 export async function campaignsWithCounters(db: Executor, where: SQL, tail?: SQL): Promise<CampaignRow[]> {

@@ -1,5 +1,6 @@
 import { and, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { fromDriverRow } from "../../db/json-insert.ts";
 import { contacts } from "./schema.ts";
 import type { Contact } from "./service.ts";
 
@@ -130,14 +131,7 @@ export async function contactsForInboundSenders(
 const columns = Object.entries(getTableColumns(contacts));
 
 /** A contacts row as the driver returned it from raw SQL, as Drizzle would map it. */
-function contactOf(row: Record<string, unknown>): Contact {
-  return Object.fromEntries(
-    columns.map(([key, column]) => {
-      const value = row[column.name];
-      return [key, value === null || value === undefined ? null : column.mapFromDriverValue(value)];
-    }),
-  ) as Contact;
-}
+const contactOf = (row: Record<string, unknown>) => fromDriverRow<Contact>(columns, row);
 
 /**
  * noteInboundMessage for many messages in one statement: per contact the window opens at its
