@@ -12,7 +12,7 @@ import { emitAccountUpdates } from "./account-updates.ts";
 import { messageEvent } from "./events.ts";
 import { applyInboundBatch } from "./inbound-batch.ts";
 import { handleOptOutKeyword } from "./opt-out.ts";
-import { forgetParsed, localIngest } from "./parsed-webhooks.ts";
+import { forgetParsed, parsedEvents } from "./parsed-webhooks.ts";
 import { INGEST_QUEUE } from "./queues.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
 
@@ -137,7 +137,7 @@ async function ingestInTransaction(
   onClaim?: (claimed: number) => void,
 ): Promise<number> {
   const { db } = services.database;
-  const known = localIngest(services.database).events;
+  const known = parsedEvents(services.database);
   const done = await db.transaction(async (tx) => {
     const stored = await claimWebhooks(tx, eventIds, known);
     if (stored.length === 0) return 0;

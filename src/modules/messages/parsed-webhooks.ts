@@ -1,31 +1,25 @@
 import type { WebhookEvent } from "../../whatsapp/types.ts";
 
 /**
- * What the receiver and ingest of one process share about the webhooks it stores:
- *
- * - `events`: each stored row's events, by row id, until ingested. The receiver has parsed and
- *   validated each body already, so ingest takes its events from here instead of reading the body
- *   back and parsing it again. Rows stored by another process, or no longer here (ingested,
- *   evicted, a failed batch), are read and parsed from the table as before.
+ * Each stored row's events, by row id, until ingested: what the receiver and ingest of one process
+ * share. The receiver has parsed and validated each body already, so ingest takes its events from
+ * here instead of reading the body back and parsing it again. Rows stored by another process, or
+ * no longer here (ingested, evicted, a failed batch), are read and parsed from the table as before.
  *
  * Nothing is kept until ingest has run in this process (an API process without workers keeps nothing).
  */
-export interface LocalIngest {
-  events: Map<number, WebhookEvent[]>;
-}
-
-const byDatabase = new WeakMap<object, LocalIngest>();
+const byDatabase = new WeakMap<object, Map<number, WebhookEvent[]>>();
 /** Entries kept at most (the oldest go first): rows another process ingests are never taken here. */
 const MAX_ENTRIES = 20_000;
 
-/** This process's state; ingest calls it, which is what makes the receiver remember. */
-export function localIngest(database: object): LocalIngest {
-  let state = byDatabase.get(database);
-  if (!state) {
-    state = { events: new Map() };
-    byDatabase.set(database, state);
+/** This process's parsed events; ingest calls it, which is what makes the receiver remember. */
+export function parsedEvents(database: object): Map<number, WebhookEvent[]> {
+  let events = byDatabase.get(database);
+  if (!events) {
+    events = new Map();
+    byDatabase.set(database, events);
   }
-  return state;
+  return events;
 }
 
 /**
@@ -36,9 +30,8 @@ export function rememberParsed(
   ids: number[],
   events: (WebhookEvent[] | undefined)[],
 ): void {
-  const state = byDatabase.get(database);
-  if (!state) return;
-  const map = state.events;
+  const map = byDatabase.get(database);
+  if (!map) return;
   for (const [i, id] of ids.entries()) {
     const parsed = events[i];
     if (parsed) map.set(id, parsed);
@@ -53,6 +46,6 @@ export function rememberParsed(
 }
 
 export function forgetParsed(database: object, ids: number[]) {
-  const map = byDatabase.get(database)?.events;
+  const map = byDatabase.get(database);
   if (map) for (const id of ids) map.delete(id);
 }

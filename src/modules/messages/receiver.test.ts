@@ -6,7 +6,7 @@ import { type Harness, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
 import { inboundTextWebhook } from "../../../test/support/webhooks.ts";
 import { signPayload } from "../../whatsapp/webhook.ts";
-import { localIngest } from "./parsed-webhooks.ts";
+import { parsedEvents } from "./parsed-webhooks.ts";
 import { messages, whatsappWebhookEvents } from "./schema.ts";
 import { isDataRefusal, webhookStore } from "./webhook-store.ts";
 
@@ -104,7 +104,7 @@ describeEachDatabase("Meta webhook receiver", (kind) => {
 
   it("hands ingest the events it parsed (no second read of the body) and forgets them once ingested", async () => {
     const from = `54911${randomInt(10_000_000, 99_999_999)}`;
-    const known = localIngest(h.charla.services.database).events; // ingest has run: the receiver remembers
+    const known = parsedEvents(h.charla.services.database); // ingest has run: the receiver remembers
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         post(JSON.stringify(inbound(from, `wamid.parsed${i}-${from}`, `p${i}`))),

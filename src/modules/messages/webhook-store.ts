@@ -77,9 +77,9 @@ export function webhookStore(services: Services, log: { warn(object: object, mes
         return results;
       }
     },
-    // On PGlite a flush started at once would carry one webhook (its statements never yield to
-    // I/O): wait a turn so the POSTs already received join it. On PostgreSQL one flush at a time
-    // (two made 1.7 times the inserts, each a round trip, for no shorter wait under load).
+    // A flush waits a turn so the POSTs already received join it (on PGlite, whose statements
+    // never yield to I/O, a flush started at once would carry one webhook). One flush at a time:
+    // on PostgreSQL two made 1.7 times the inserts, each a round trip, for no shorter wait.
     { maxBatch: 500, maxConcurrent: 1, deferFlush: true },
   );
 }
