@@ -6,7 +6,9 @@
  * Reported as statuses applied per second, from the wake-up to the last one applied.
  *
  *   node bench/ingest.ts        (BENCH_MESSAGES=10000 -> 20,000 statuses; BENCH_DATABASES=postgres,pglite;
- *                                BENCH_ANALYZE=0 leaves the set-up tables without statistics)
+ *                                BENCH_ANALYZE=0 leaves the set-up tables without statistics;
+ *                                BENCH_MARK=1 prints the measured window's start and end on
+ *                                --cpu-prof's clock, for profile-summary.ts)
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -21,7 +23,7 @@ import { createTenant } from "../src/modules/accounts/index.ts";
 import { startCharla } from "../src/runtime.ts";
 import { connectSandboxAccount, startSandbox } from "../src/sandbox.ts";
 import { statusBodies } from "./meta-webhooks.ts";
-import { freshPostgres, postgresAnswers } from "./send.ts";
+import { freshPostgres, postgresAnswers, postgresCpuSeconds } from "./send.ts";
 import { installStatementCounter, slowestStatements } from "./statement-counter.ts";
 
 // BENCH_STATEMENT_LOG=1: where the ingest waits on the database.
@@ -33,6 +35,8 @@ export interface IngestBenchResult {
   statusesPerSecond: number;
   eventsPublished: number;
   seconds: number;
+  /** CPU seconds over the measured window: Charla's process, and the PostgreSQL backends of its database. */
+  cpu: { charla: number; postgres: number };
 }
 
 async function count(database: Database, query: ReturnType<typeof sql>): Promise<number> {
@@ -115,7 +119,13 @@ export async function measureIngest(kind: DatabaseKind, messages = 10_000, postg
     if (process.env.BENCH_ANALYZE !== "0") await db.execute(sql`analyze contacts, messages`);
     const statuses = messages * 2;
     if (process.env.BENCH_STATEMENT_LOG === "1") slowestStatements();
+    const databaseName = postgres ? new URL(postgres.url).pathname.slice(1) : "";
+    const cpuBefore = {
+      process: process.cpuUsage(),
+      postgres: postgres ? postgresCpuSeconds(databaseName) : 0,
+    };
     const started = performance.now();
+    if (process.env.BENCH_MARK) process.stderr.write(`MARK start ${process.hrtime.bigint() / 1000n}\n`);
     await charla.services.boss.send("whatsapp-ingest-pending", {});
     const done = sql`select count(*)::int as n from messages where status = 'delivered' and tenant_id = ${tenant.id}::uuid`;
     while ((await count(database, done)) < messages) {
@@ -125,6 +135,14 @@ export async function measureIngest(kind: DatabaseKind, messages = 10_000, postg
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuUsed = process.cpuUsage(cpuBefore.process);
+    const cpu = {
+      charla: Math.round((cpuUsed.user + cpuUsed.system) / 10_000) / 100,
+      postgres: postgres
+        ? Math.round((postgresCpuSeconds(databaseName) - cpuBefore.postgres) * 100) / 100
+        : 0,
+    };
+    if (process.env.BENCH_MARK) process.stderr.write(`MARK end ${process.hrtime.bigint() / 1000n}\n`);
     if (process.env.BENCH_STATEMENT_LOG === "1") console.error(slowestStatements());
     const eventsPublished = await count(
       database,
@@ -136,6 +154,7 @@ export async function measureIngest(kind: DatabaseKind, messages = 10_000, postg
       statusesPerSecond: Math.round(statuses / seconds),
       eventsPublished,
       seconds: Math.round(seconds * 100) / 100,
+      cpu,
     } satisfies IngestBenchResult;
   } finally {
     await charla.close();

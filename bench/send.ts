@@ -111,8 +111,11 @@ async function pipelinePhases(db: Awaited<ReturnType<typeof openDatabase>>["db"]
   };
 }
 
-/** CPU seconds so far of every PostgreSQL process on this machine (Linux /proc; 0 elsewhere). */
-function postgresCpuSeconds(): number {
+/**
+ * CPU seconds so far of every PostgreSQL process on this machine (Linux /proc; 0 elsewhere), or only
+ * of the backends connected to `database` (their command line names it: other sessions' work left out).
+ */
+export function postgresCpuSeconds(database?: string): number {
   let ticks = 0;
   try {
     for (const pid of readdirSync("/proc")) {
@@ -120,6 +123,7 @@ function postgresCpuSeconds(): number {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
         if (!stat.includes("(postgres)")) continue;
+        if (database && !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(` ${database} `)) continue;
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
         ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
       } catch {

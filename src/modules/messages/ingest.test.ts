@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, startHarness } from "../../../test/support/harness.ts";
 import { eventually } from "../../../test/support/wait.ts";
@@ -131,5 +131,40 @@ describeEachDatabase("webhooks Meta batched", (kind) => {
           .length > 1,
     );
     expect(batched).toBe(true);
+  });
+});
+
+describe("webhook ingest on PGlite (no autovacuum)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness("pglite");
+  });
+  afterAll(() => h?.close());
+
+  it("gathers the messages table's planner statistics as webhooks are ingested", async () => {
+    const { db } = h.charla.services.database;
+    const statistics = async () => {
+      const result = (await db.execute(
+        sql`select count(*)::int as n from pg_stats where tablename like 'messages%' and attname = 'wamid'`,
+      )) as unknown as { rows: { n: number }[] };
+      return result.rows[0]!.n;
+    };
+    expect(await statistics()).toBe(0);
+    const run = randomInt(10_000_000, 99_999_999);
+    await db.insert(whatsappWebhookEvents).values(
+      Array.from({ length: 200 }, (_, i) => ({
+        body: inboundTextWebhook({
+          phoneNumberId: h.number.phoneNumberId,
+          from: `5491${run}${String(i).padStart(3, "0")}`,
+          wamid: `wamid.stats-${run}-${i}`,
+          text: "hola",
+        }),
+      })),
+    );
+    await h.charla.services.boss.send(INGEST_QUEUE.name, {});
+    // Without them the planner hashed the whole table for every batch's status update.
+    await eventually(async () => ((await statistics()) > 0 ? true : undefined), {
+      what: "messages analyzed after 200 webhooks",
+    });
   });
 });

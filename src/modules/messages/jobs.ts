@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { defineJob, type JobDefinition } from "../../jobs/queue.ts";
 import { dispatchMessages } from "./dispatch.ts";
 import { failExhaustedDispatch } from "./dispatch-dead.ts";
@@ -20,7 +21,11 @@ export const messagingJobs: JobDefinition[] = [
   defineJob(PARTITIONS_QUEUE, {
     work: { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 30 },
     schedule: "7 3 * * *",
-    handler: (_jobs, services) => ensureMessagePartitions(services.database.db),
+    handler: async (_jobs, services) => {
+      await ensureMessagePartitions(services.database.db);
+      // PGlite has no autovacuum: its planner statistics are refreshed here (and by ingest as it grows).
+      if (services.database.kind === "pglite") await services.database.db.execute(sql`analyze messages`);
+    },
   }),
   // Before the dispatch queue: a queue's dead-letter queue must exist when it is created.
   defineJob(DISPATCH_DEAD_QUEUE, {
