@@ -31,11 +31,23 @@ type Outcome =
   | { kind: "done" }
   | { kind: "retry"; id?: string; code?: number | null };
 
+/** What dispatch reads of a message (not its whole row: each column costs its mapping). */
+const dispatchColumns = {
+  id: messages.id,
+  tenantId: messages.tenantId,
+  phoneNumberId: messages.phoneNumberId,
+  contactId: messages.contactId,
+  status: messages.status,
+  content: messages.content,
+  dispatchStartedAt: messages.dispatchStartedAt,
+};
+type DispatchMessage = { [K in keyof typeof dispatchColumns]: (typeof messages.$inferSelect)[K] };
+
 /** The messages still to send, each with its number and its contact's address. */
 async function dispatchable(services: Services, messageIds: string[]) {
   const { db } = services.database;
-  const found = await db
-    .select()
+  const found: DispatchMessage[] = await db
+    .select(dispatchColumns)
     .from(messages)
     .where(
       and(
@@ -243,7 +255,7 @@ async function sendOne(
   services: Services,
   client: ReturnType<Services["graph"]["client"]>,
   metaNumberId: string,
-  message: typeof messages.$inferSelect,
+  message: DispatchMessage,
   address: { to: string } | { recipient: string },
 ): Promise<Outcome> {
   const { db } = services.database;
