@@ -286,23 +286,25 @@ async function recordAccepted(
   const now = new Date().toISOString();
   const values = JSON.stringify(accepted.map(({ id, wamid }) => ({ id, wamid })));
   // Rows locked one index probe each, in id order as ingest locks them (a write that waits never
-  // waits in a cycle), then updated through the ids it locked: joined as sets, the planner hashed a
-  // sequential scan of the messages for each write (the id index is per partition, not unique).
+  // waits in a cycle), and updated by the row versions it locked (ctid: a TID scan). Joined as
+  // sets, the planner scanned the whole table for every write (its guess: the id index is per
+  // partition, not unique), and an update through an array of the ids took longer still.
   const result = await services.database.db.execute(sql`
-    with v as (select * from jsonb_to_recordset(${values}::jsonb) as v(id uuid, wamid text) order by id),
-    locked as (
-      select l.id from v cross join lateral (
-        select m.id from messages m where m.id = v.id
+    with locked as (
+      select l.rid, l.toid, v.wamid
+      from (select * from jsonb_to_recordset(${values}::jsonb) as v(id uuid, wamid text) order by id) v
+      cross join lateral (
+        select m.ctid as rid, m.tableoid as toid from messages m where m.id = v.id
         for no key update ${options.skipLocked ? sql.raw("skip locked") : sql.empty()}
       ) l
     )
     update messages m set
-      wamid = coalesce(m.wamid, v.wamid),
+      wamid = coalesce(m.wamid, l.wamid),
       status = case when m.status = 'dispatching' then 'accepted' else m.status end,
       accepted_at = ${now}::timestamptz,
       updated_at = ${now}::timestamptz
-    from v
-    where m.id = v.id and m.id = any(array(select id from locked))
+    from locked l
+    where m.ctid = any(array(select rid from locked)) and m.ctid = l.rid and m.tableoid = l.toid
     returning m.id`);
   const written = new Set((result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id));
   return accepted.filter(({ id }) => !written.has(id));
