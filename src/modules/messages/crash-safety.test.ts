@@ -213,6 +213,7 @@ describe.skipIf(!inject("postgresUrl"))("dispatch while ingest holds a message's
     release();
     await holder;
     await dispatch;
+    h.sandbox.emulator.setConfig({ faults: { latencyMs: 0 } });
     const [after] = await db.select().from(messages).where(eq(messages.id, heldId));
     expect(after!.status).toBe("accepted");
     expect(after!.wamid).toBe(sentToMeta(h, heldId)[0]!.id);

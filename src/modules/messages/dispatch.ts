@@ -123,24 +123,19 @@ async function dispatchFromNumber(
       reconcileMs,
     );
     const toSend = slice.filter((row) => claimed.has(row.message.id));
-    const outcomes = await mapLimit(toSend, MAX_IN_FLIGHT, async (row) => {
-      const outcome = await sendOne(
-        services,
-        client,
-        number.phoneNumberId,
-        row.message,
-        addressOf(row.contact),
-      )
+    const outcomes = await mapLimit(toSend, MAX_IN_FLIGHT, (row) =>
+      sendOne(services, client, number.phoneNumberId, row.message, addressOf(row.contact))
         // Recording a failure failed: leave the message to reconcile, and still record the others.
-        .catch((): Outcome => ({ kind: "retry" }));
-      if (outcome.kind === "accepted") wamids.add(outcome);
-      return outcome;
-    });
-    await wamids.flush();
+        .catch((): Outcome => ({ kind: "retry" })),
+    );
+    const accepted = [...held.splice(0), ...outcomes.filter((outcome) => outcome.kind === "accepted")];
+    held.push(...(await recordAccepted(services, accepted, { skipLocked: true })));
     await reportRetried(services, list[0]!.message.tenantId, outcomes);
     return outcomes.filter((outcome) => outcome.kind === "retry").length;
   };
-  const wamids = acceptedWriter(services);
+  // Wamids whose rows ingest held when their chunk wrote (see recordAccepted): the next chunk's
+  // write takes them again, and what is left is written, waiting for ingest, once the lanes are done.
+  const held: { id: string; wamid: string }[] = [];
   // Chunks go side by side, each taking its tokens from the number's bucket (shared with every
   // worker), so the tier is never exceeded; a chunk is reserved before its tokens are asked for,
   // so no token is taken for a message another chunk sends.
@@ -164,7 +159,7 @@ async function dispatchFromNumber(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CHUNKS_AT_ONCE, Math.ceil(list.length / CHUNK)) }, lane));
-  await wamids.finish();
+  await recordAccepted(services, held);
   return pending;
 }
 
@@ -210,67 +205,9 @@ async function claimForDispatch(
   return new Set(claimed.map((row) => row.id));
 }
 
-type Accepted = { id: string; wamid: string };
-/** Answers that start a write of the wamids so far (one write at a time, so a few a chunk at most). */
-const WRITE_AT = 64;
-
 /**
- * A number's wamids written as Meta answers, not once the whole chunk has: the sooner a wamid is
- * stored, the fewer of Meta's status webhooks come first and have ingest link (and hold) the row.
- * Writes skip rows ingest holds (see recordAccepted); they are taken again by the next write, and
- * `finish` writes what is left, waiting for ingest. A write that failed fails the job (it retries,
- * and the messages left "dispatching" are reconciled, not resent, as after a crash).
- */
-function acceptedWriter(services: Services) {
-  const waiting: Accepted[] = [];
-  let fresh = 0;
-  let writing: Promise<void> | null = null;
-  let failure: { error: unknown } | null = null;
-  // One write at a time: `settled` waits for it and for any it chains.
-  const write = () => {
-    if (writing) return;
-    const batch = waiting.splice(0);
-    fresh = 0;
-    writing = recordAccepted(services, batch, { skipLocked: true })
-      .then(
-        (held) => {
-          waiting.unshift(...held);
-        },
-        (error: unknown) => {
-          failure ??= { error };
-        },
-      )
-      .finally(() => {
-        writing = null;
-        if (fresh >= WRITE_AT) write();
-      });
-  };
-  const settled = async () => {
-    while (writing) await writing;
-    if (failure) throw failure.error;
-  };
-  return {
-    add(accepted: Accepted) {
-      waiting.push(accepted);
-      if (++fresh >= WRITE_AT) write();
-    },
-    /** Writes what came since the last write (rows still held stay for the next). */
-    async flush() {
-      await settled();
-      if (fresh > 0) write();
-      await settled();
-    },
-    /** Writes everything, waiting for the rows ingest holds. */
-    async finish() {
-      await this.flush();
-      await recordAccepted(services, waiting.splice(0));
-    },
-  };
-}
-
-/**
- * Stores the wamids Meta answered with, for many messages in one statement. Meta's status webhooks
- * may come before the wamid is stored: ingest then links them by our id and holds those rows
+ * Stores the wamids Meta answered with, for a whole chunk in one statement. Meta's status webhooks
+ * often come before the chunk's last answer: ingest then links them by our id and holds those rows
  * locked until its batch (and its subscribers) commit, with the wamid in hand. With `skipLocked`
  * such rows are left out and returned, so the chunk's sends do not wait for ingest; the caller
  * writes them again without it (after ingest's commit that write changes only accepted_at). Until
@@ -279,32 +216,26 @@ function acceptedWriter(services: Services) {
  */
 async function recordAccepted(
   services: Services,
-  accepted: Accepted[],
+  accepted: { id: string; wamid: string }[],
   options: { skipLocked?: boolean } = {},
-): Promise<Accepted[]> {
+): Promise<{ id: string; wamid: string }[]> {
   if (accepted.length === 0) return [];
   const now = new Date().toISOString();
   const values = JSON.stringify(accepted.map(({ id, wamid }) => ({ id, wamid })));
-  // Rows locked one index probe each, in id order as ingest locks them (a write that waits never
-  // waits in a cycle), and updated by the row versions it locked (ctid: a TID scan). Joined as
-  // sets, the planner scanned the whole table for every write (its guess: the id index is per
-  // partition, not unique), and an update through an array of the ids took longer still.
+  // Rows locked in id order, as ingest locks them: a write that waits never waits in a cycle.
   const result = await services.database.db.execute(sql`
-    with locked as (
-      select l.rid, l.toid, v.wamid
-      from (select * from jsonb_to_recordset(${values}::jsonb) as v(id uuid, wamid text) order by id) v
-      cross join lateral (
-        select m.ctid as rid, m.tableoid as toid from messages m where m.id = v.id
-        for no key update ${options.skipLocked ? sql.raw("skip locked") : sql.empty()}
-      ) l
+    with v as (select * from jsonb_to_recordset(${values}::jsonb) as v(id uuid, wamid text)),
+    locked as (
+      select m.id from messages m where m.id in (select id from v) order by m.id
+      for no key update ${options.skipLocked ? sql.raw("skip locked") : sql.empty()}
     )
     update messages m set
-      wamid = coalesce(m.wamid, l.wamid),
+      wamid = coalesce(m.wamid, v.wamid),
       status = case when m.status = 'dispatching' then 'accepted' else m.status end,
       accepted_at = ${now}::timestamptz,
       updated_at = ${now}::timestamptz
-    from locked l
-    where m.ctid = any(array(select rid from locked)) and m.ctid = l.rid and m.tableoid = l.toid
+    from v
+    where m.id = v.id and m.id in (select id from locked)
     returning m.id`);
   const written = new Set((result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id));
   return accepted.filter(({ id }) => !written.has(id));
