@@ -7,7 +7,7 @@ import { numbersByIds } from "../numbers/index.ts";
 import type { ReadAhead } from "./chunk.ts";
 import { foldAllCounters } from "./counters.ts";
 import { holdForBalance, tick } from "./engine.ts";
-import { combinedThroughput, messagingBudget, Pacer } from "./pacing.ts";
+import { combinedThroughput, messagingBudget, Pacer, portfolioLimit } from "./pacing.ts";
 import { CAMPAIGN_DUE_QUEUE, CAMPAIGN_RUN_QUEUE } from "./queues.ts";
 import { campaigns } from "./schema.ts";
 
@@ -85,6 +85,9 @@ async function currentBudget(services: Services, campaignId: string): Promise<nu
     .where(inArray(campaigns.id, [campaignId]));
   if (!row) return null;
   const numbers = [...(await numbersByIds(db, row.phoneNumberIds)).values()];
+  // Unlimited: nothing to spend, so no count of the last 24 h of sends (a scan of the tenant's
+  // messages every 10 s, growing with the campaign).
+  if (!Number.isFinite(portfolioLimit(numbers))) return null;
   return (await messagingBudget(db, row.tenantId, numbers)).remaining;
 }
 

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { type Harness, startHarness } from "../../../test/support/harness.ts";
@@ -14,6 +14,7 @@ import { createWhatsAppClient } from "../../whatsapp/client.ts";
 import type { OutboundMessage } from "../../whatsapp/types.ts";
 import { touchConversations } from "../conversations/index.ts";
 import { moduleJobs } from "../index.ts";
+import { dispatchMessages } from "./dispatch.ts";
 import { messages } from "./schema.ts";
 
 const freshPhone = () => `+54911${randomInt(10_000_000, 99_999_999)}`;
@@ -147,5 +148,75 @@ describe.skipIf(!inject("postgresUrl"))("a worker process killed mid-dispatch [p
     // The dead worker's job stops heartbeating, is failed and retried; the retry reconciles, then sends.
     await readAndLinked(h, id);
     expect(sentToMeta(h, id)).toHaveLength(1);
+  });
+});
+
+/** Every Graph call answers this late: time to lock a row between the claim and the answers. */
+const LATENCY_MS = 1_500;
+
+// A second transaction holding a row needs a second connection: PostgreSQL only (PGlite has one).
+describe.skipIf(!inject("postgresUrl"))("dispatch while ingest holds a message's row [postgres]", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness("postgres", {}, {}, { workers: false });
+  });
+  afterAll(() => h?.close());
+
+  it("records the chunk's other wamids at once and the held one after, each message sent once", async () => {
+    const { db } = h.charla.services.database;
+    const ids = [await acceptedReply(h), await acceptedReply(h), await acceptedReply(h)];
+    const heldId = ids[1]!;
+    h.sandbox.emulator.setConfig({ faults: { latencyMs: LATENCY_MS } });
+    let done = false;
+    const dispatch = dispatchMessages(h.charla.services, ids).then(() => {
+      done = true;
+    });
+    // Claimed, the calls in flight (the emulator answers after LATENCY_MS): now ingest's status
+    // batch locks one of them, as when Meta's webhook comes before the chunk's last answer, and
+    // keeps it until it commits.
+    await eventually(async () => {
+      const rows = await db.select().from(messages).where(inArray(messages.id, ids));
+      return rows.every((row) => row.status === "dispatching") || undefined;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select id from messages where id = ${heldId} for update`);
+      locked();
+      await released;
+    });
+    await lockTaken;
+
+    const others = await eventually(
+      async () => {
+        const rows = await db
+          .select()
+          .from(messages)
+          .where(inArray(messages.id, [ids[0]!, ids[2]!]));
+        return rows.every((row) => row.wamid && row.status === "accepted") ? rows : undefined;
+      },
+      { what: "the unheld messages' wamids recorded while the other row is held" },
+    );
+    expect(others).toHaveLength(2);
+    const [whileHeld] = await db.select().from(messages).where(eq(messages.id, heldId));
+    expect(whileHeld!.wamid).toBeNull();
+    expect(whileHeld!.status).toBe("dispatching");
+    // The job does not end before every wamid Meta gave it is stored.
+    expect(done).toBe(false);
+
+    release();
+    await holder;
+    await dispatch;
+    h.sandbox.emulator.setConfig({ faults: { latencyMs: 0 } });
+    const [after] = await db.select().from(messages).where(eq(messages.id, heldId));
+    expect(after!.status).toBe("accepted");
+    expect(after!.wamid).toBe(sentToMeta(h, heldId)[0]!.id);
+    for (const id of ids) expect(sentToMeta(h, id)).toHaveLength(1);
   });
 });

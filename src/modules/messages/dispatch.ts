@@ -31,11 +31,23 @@ type Outcome =
   | { kind: "done" }
   | { kind: "retry"; id?: string; code?: number | null };
 
+/** What dispatch reads of a message (not its whole row: each column costs its mapping). */
+const dispatchColumns = {
+  id: messages.id,
+  tenantId: messages.tenantId,
+  phoneNumberId: messages.phoneNumberId,
+  contactId: messages.contactId,
+  status: messages.status,
+  content: messages.content,
+  dispatchStartedAt: messages.dispatchStartedAt,
+};
+type DispatchMessage = { [K in keyof typeof dispatchColumns]: (typeof messages.$inferSelect)[K] };
+
 /** The messages still to send, each with its number and its contact's address. */
 async function dispatchable(services: Services, messageIds: string[]) {
   const { db } = services.database;
-  const found = await db
-    .select()
+  const found: DispatchMessage[] = await db
+    .select(dispatchColumns)
     .from(messages)
     .where(
       and(
@@ -116,13 +128,14 @@ async function dispatchFromNumber(
         // Recording a failure failed: leave the message to reconcile, and still record the others.
         .catch((): Outcome => ({ kind: "retry" })),
     );
-    await recordAccepted(
-      services,
-      outcomes.filter((outcome) => outcome.kind === "accepted"),
-    );
+    const accepted = [...held.splice(0), ...outcomes.filter((outcome) => outcome.kind === "accepted")];
+    held.push(...(await recordAccepted(services, accepted, { skipLocked: true })));
     await reportRetried(services, list[0]!.message.tenantId, outcomes);
     return outcomes.filter((outcome) => outcome.kind === "retry").length;
   };
+  // Wamids whose rows ingest held when their chunk wrote (see recordAccepted): the next chunk's
+  // write takes them again, and what is left is written, waiting for ingest, once the lanes are done.
+  const held: { id: string; wamid: string }[] = [];
   // Chunks go side by side, each taking its tokens from the number's bucket (shared with every
   // worker), so the tier is never exceeded; a chunk is reserved before its tokens are asked for,
   // so no token is taken for a message another chunk sends.
@@ -146,6 +159,7 @@ async function dispatchFromNumber(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CHUNKS_AT_ONCE, Math.ceil(list.length / CHUNK)) }, lane));
+  await recordAccepted(services, held);
   return pending;
 }
 
@@ -191,19 +205,40 @@ async function claimForDispatch(
   return new Set(claimed.map((row) => row.id));
 }
 
-/** Stores the wamids Meta answered with, for a whole chunk in one statement. */
-async function recordAccepted(services: Services, accepted: { id: string; wamid: string }[]) {
-  if (accepted.length === 0) return;
+/**
+ * Stores the wamids Meta answered with, for a whole chunk in one statement. Meta's status webhooks
+ * often come before the chunk's last answer: ingest then links them by our id and holds those rows
+ * locked until its batch (and its subscribers) commit, with the wamid in hand. With `skipLocked`
+ * such rows are left out and returned, so the chunk's sends do not wait for ingest; the caller
+ * writes them again without it (after ingest's commit that write changes only accepted_at). Until
+ * the wamid is written, by either, the message stays "dispatching", so it is never sent again
+ * before the reconcile period.
+ */
+async function recordAccepted(
+  services: Services,
+  accepted: { id: string; wamid: string }[],
+  options: { skipLocked?: boolean } = {},
+): Promise<{ id: string; wamid: string }[]> {
+  if (accepted.length === 0) return [];
   const now = new Date().toISOString();
   const values = JSON.stringify(accepted.map(({ id, wamid }) => ({ id, wamid })));
-  await services.database.db.execute(sql`
+  // Rows locked in id order, as ingest locks them: a write that waits never waits in a cycle.
+  const result = await services.database.db.execute(sql`
+    with v as (select * from jsonb_to_recordset(${values}::jsonb) as v(id uuid, wamid text)),
+    locked as (
+      select m.id from messages m where m.id in (select id from v) order by m.id
+      for no key update ${options.skipLocked ? sql.raw("skip locked") : sql.empty()}
+    )
     update messages m set
       wamid = coalesce(m.wamid, v.wamid),
       status = case when m.status = 'dispatching' then 'accepted' else m.status end,
       accepted_at = ${now}::timestamptz,
       updated_at = ${now}::timestamptz
-    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, wamid text)
-    where m.id = v.id`);
+    from v
+    where m.id = v.id and m.id in (select id from locked)
+    returning m.id`);
+  const written = new Set((result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id));
+  return accepted.filter(({ id }) => !written.has(id));
 }
 
 /**
@@ -220,7 +255,7 @@ async function sendOne(
   services: Services,
   client: ReturnType<Services["graph"]["client"]>,
   metaNumberId: string,
-  message: typeof messages.$inferSelect,
+  message: DispatchMessage,
   address: { to: string } | { recipient: string },
 ): Promise<Outcome> {
   const { db } = services.database;
