@@ -77,102 +77,58 @@ function latestViews(events: DomainEvent[]): Map<string, MessageView> {
   return views;
 }
 
-/** The fields of a billing row settling reads, in the order of `openRows`' arrays. */
-const OPEN_FIELDS = [
-  "message_id",
-  "tenant_id",
-  "phone_number_id",
-  "template_id",
-  "market",
-  "currency",
-  "estimated_category",
-  "estimated_type",
-  "tiered",
-  "estimate_micros",
-  "state",
-  "accepted_at",
-] as const;
-type OpenRow = [
-  string,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  string,
-  string,
-  boolean,
-  number,
-  BillingMessage["state"],
-  string,
-];
-
 /**
  * The batch's billing rows still open to Meta's verdict (reserved, or released by the timeout),
- * as one JSON value of arrays rather than a row per message or an object per row: reading
- * thousands of rows field by field cost more than the query (PGlite), key names were half of the
- * bytes, and JSON.parse is native. The ids are one text parameter, and beside them (same order)
- * the rate category of each message Meta reports tiered (empty for the others). The same statement
- * reads and locks (in key order) the volume counters those messages may count in (created at 0 when
- * new), so the ranks are known before pricing and the counts are raised with the postings: no round
- * trip of its own.
+ * as one JSON value rather than a row per message: reading thousands of rows field by field cost
+ * more than the query (PGlite), and JSON.parse is native. One text parameter, not one per message.
+ * The same statement reads and locks (in key order) the volume counters the messages Meta reports
+ * tiered may count in (`tiered`: message id -> rate category; created at 0 when new), so the ranks
+ * are known before pricing and the counts are raised with the postings: no round trip of its own.
  */
 async function openRows(
   context: TxContext,
   messageIds: string[],
-  tiered: Map<string, string>,
+  tiered: { message_id: string; category: string }[],
 ): Promise<{ rows: BillingMessage[]; counted: Map<string, number> }> {
-  const ids = messageIds.join(",");
   const result = (await context.tx.execute(sql`
     with r as (
-      select ${sql.raw(OPEN_FIELDS.join(", "))}
+      select message_id, tenant_id, phone_number_id, template_id, market, currency, estimated_category,
+        estimated_type, tiered, estimate_micros, state, accepted_at
       from billing_messages
-      where message_id = any(string_to_array(${ids}, ',')::uuid[]) and state in ('reserved', 'released')),
-    v as (
-      select * from unnest(string_to_array(${ids}, ',')::uuid[],
-        string_to_array(${messageIds.map((id) => tiered.get(id) ?? "").join(",")}, ',')) as v(message_id, category)),
+      where message_id = any(string_to_array(${messageIds.join(",")}, ',')::uuid[])
+        and state in ('reserved', 'released')),
     counter as (
       insert into billing_volumes (tenant_id, month, market, category, count)
-      select tenant_id, month, market, category, 0 from (
-        select r.tenant_id, to_char(r.accepted_at at time zone 'UTC', 'YYYY-MM') as month, r.market, v.category
-        from r join v using (message_id) where v.category <> '' group by 1, 2, 3, 4) c
+      select distinct r.tenant_id, to_char(r.accepted_at at time zone 'UTC', 'YYYY-MM'), r.market, v.category, 0
+      from r join json_to_recordset(${JSON.stringify(tiered)}::json) as v(message_id uuid, category text) using (message_id)
       order by 1, 2, 3, 4
       on conflict (tenant_id, month, market, category) do update set count = billing_volumes.count
       returning tenant_id, month, market, category, count)
     select
-      (select coalesce(json_agg(json_build_array(${sql.raw(OPEN_FIELDS.join(", "))}) order by message_id), '[]')
+      (select coalesce(json_agg(json_build_object(
+        'messageId', message_id, 'tenantId', tenant_id, 'phoneNumberId', phone_number_id,
+        'templateId', template_id, 'market', market, 'currency', currency,
+        'estimatedCategory', estimated_category, 'estimatedType', estimated_type, 'tiered', tiered,
+        'estimateMicros', estimate_micros, 'state', state, 'acceptedAt', accepted_at) order by message_id), '[]')
         from r)::text as rows,
       (select coalesce(json_object_agg(tenant_id || '/' || month || '/' || market || '/' || category, count), '{}')
         from counter)::text as counted`)) as unknown as { rows: { rows: string; counted: string }[] };
-  const rows = (JSON.parse(result.rows[0]!.rows) as OpenRow[]).map(
-    (row): BillingMessage => ({
-      messageId: row[0],
-      tenantId: row[1],
-      phoneNumberId: row[2],
-      templateId: row[3],
-      market: row[4],
-      currency: row[5],
-      estimatedCategory: row[6],
-      estimatedType: row[7],
-      tiered: row[8],
-      estimateMicros: row[9],
-      state: row[10],
-      acceptedAt: new Date(row[11]),
-    }),
-  );
+  const rows = JSON.parse(result.rows[0]!.rows) as (Omit<BillingMessage, "acceptedAt"> & {
+    acceptedAt: string;
+  })[];
   return {
-    rows,
+    rows: rows.map((row) => ({ ...row, acceptedAt: new Date(row.acceptedAt) })),
     counted: new Map(Object.entries(JSON.parse(result.rows[0]!.counted) as Record<string, number>)),
   };
 }
 
 /** The delivered messages Meta reports billable and tiered, with their rate category (their counters). */
-function tieredViews(views: Map<string, MessageView>): Map<string, string> {
-  const tiered = new Map<string, string>();
+function tieredViews(views: Map<string, MessageView>) {
+  const tiered: { message_id: string; category: string }[] = [];
   for (const [id, view] of views)
     if (deliveredPriced(view)) {
       const meta = metaDecision(view.pricing as MetaPricing);
-      if (meta.billable && meta.tiered) tiered.set(id, meta.rateCategory);
+      if (meta.billable && meta.tiered) tiered.push({ message_id: id, category: meta.rateCategory });
     }
   return tiered;
 }
@@ -261,29 +217,30 @@ function verdictPostings(verdicts: Verdict[]): PostingInput[] {
  * grew with every message ever billed); `= any(...)` finds the rows by primary key.
  */
 function verdictUpdate(verdicts: Verdict[]): SQL {
-  // One JSON array per row, by position (named keys were most of the bytes); what is not known is
-  // null and keeps the column.
-  const values = verdicts.map(({ row, state, meta, price, discrepancy }) => [
-    row.messageId,
+  // Only what is known goes in the JSON (a missing key reads as null and keeps the column).
+  const values = verdicts.map(({ row, state, meta, price, discrepancy }) => ({
+    message_id: row.messageId,
     state,
-    meta?.metaCategory ?? null,
-    meta?.type ?? null,
-    price?.costMicros ?? null,
-    price?.markupMicros ?? null,
-    discrepancy ?? null,
-  ]);
+    meta_category: meta?.metaCategory,
+    meta_type: meta?.type,
+    cost_micros: price?.costMicros,
+    markup_micros: price?.markupMicros,
+    discrepancy: discrepancy ?? undefined,
+  }));
   return sql`
     update billing_messages b set
-      state = e->>1,
-      meta_category = coalesce(e->>2, b.meta_category),
-      meta_type = coalesce(e->>3, b.meta_type),
-      cost_micros = coalesce((e->>4)::bigint, b.cost_micros),
-      markup_micros = coalesce((e->>5)::bigint, b.markup_micros),
-      discrepancy = coalesce(e->>6, b.discrepancy),
+      state = v.state,
+      meta_category = coalesce(v.meta_category, b.meta_category),
+      meta_type = coalesce(v.meta_type, b.meta_type),
+      cost_micros = coalesce(v.cost_micros, b.cost_micros),
+      markup_micros = coalesce(v.markup_micros, b.markup_micros),
+      discrepancy = coalesce(v.discrepancy, b.discrepancy),
       settled_at = ${new Date().toISOString()}::timestamptz
-    from json_array_elements(${JSON.stringify(values)}::json) as e
-    where b.message_id = (e->>0)::uuid
-      and b.message_id = any(string_to_array(${verdicts.map(({ row }) => row.messageId).join(",")}, ',')::uuid[])`;
+    from json_to_recordset(${JSON.stringify(values)}::json) as v(
+      message_id uuid, state text, meta_category text, meta_type text, cost_micros bigint,
+      markup_micros bigint, discrepancy text)
+    where b.message_id = v.message_id
+      and b.message_id = any(string_to_array(${values.map((value) => value.message_id).join(",")}, ',')::uuid[])`;
 }
 
 /** An inbound message that came from an ad or a Page CTA (`referral`) may open a free entry point window. */
