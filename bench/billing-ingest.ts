@@ -249,6 +249,9 @@ export async function measureBillingIngest(
       const cpuBefore = await cpuSnapshot(database);
       const statementsBefore = statementSnapshot();
       const started = performance.now();
+      // BENCH_MARK=1: the phase's span on the clock of bench/profile-summary.ts (for --cpu-prof).
+      if (process.env.BENCH_MARK)
+        process.stderr.write(`MARK ${label} start ${process.hrtime.bigint() / 1000n}\n`);
       await deliver(api, sandbox.graph.appSecret, bodies);
       // The same query for both sides: billing settles in the ingest transaction, so a message
       // shows delivered exactly when its charge is posted (checked after the clock stops).
@@ -259,6 +262,8 @@ export async function measureBillingIngest(
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const ms = performance.now() - started;
+      if (process.env.BENCH_MARK)
+        process.stderr.write(`MARK ${label} end ${process.hrtime.bigint() / 1000n}\n`);
       const statements = statementsSince(statementsBefore).total;
       const cpuMs = cpuSince(cpuBefore, await cpuSnapshot(database));
       const charged = await count(

@@ -6,7 +6,7 @@ import { describeEachDatabase } from "../../../test/support/databases.ts";
 import { billingAccounts, billingMessages, billingVolumes, ledgerPostings } from "../../db/schema.ts";
 import { type DomainEvent, useSubscribers } from "../../events/index.ts";
 import { checkLedger, releaseExpired } from "./checks.ts";
-import { postingLines } from "./ledger.ts";
+import { post, postingLines } from "./ledger.ts";
 import { importRateCard } from "./rates.ts";
 import { discrepancies } from "./reports.ts";
 import { billingSubscriber } from "./settle.ts";
@@ -243,5 +243,56 @@ describeEachDatabase("billing ledger and settlement", (kind) => {
       .where(eq(ledgerPostings.id, posting!.id));
     await expect(tampered).rejects.toThrow();
     expect(await checkLedger(db)).toEqual({ balanceMismatches: [], unbalancedPostings: [] });
+  });
+
+  it("stores a posting's key (built from its kind and message, or its own), reference, reason, author and amounts, once", async () => {
+    const { db } = b.database;
+    const tenant = await b.tenant();
+    const id = randomUUID();
+    const postings = [
+      {
+        tenantId: tenant,
+        kind: "adjustment" as const,
+        key: `adjustment:${id}:goodwill`,
+        messageId: id,
+        reference: "ticket-7",
+        reason: "goodwill",
+        author: "admin@example.com",
+        lines: [
+          { account: "wallet" as const, amountMicros: 500 },
+          { account: "adjustments" as const, amountMicros: -500 },
+        ],
+      },
+      {
+        tenantId: tenant,
+        kind: "refund" as const,
+        key: `refund:${id}`,
+        messageId: id,
+        author: "system",
+        lines: [
+          { account: "wallet" as const, amountMicros: 300 },
+          { account: "meta_cost" as const, amountMicros: -250 },
+          { account: "markup" as const, amountMicros: -50 },
+        ],
+      },
+    ];
+    const once = () => db.transaction((tx) => post({ boss: b.boss, tx }, postings));
+    expect(await once()).toBe(2);
+    expect(await once()).toBe(0);
+    const stored = await db.select().from(ledgerPostings).where(eq(ledgerPostings.tenantId, tenant));
+    expect(
+      stored
+        .map((posting) => ({
+          key: posting.key,
+          kind: posting.kind,
+          messageId: posting.messageId,
+          reference: posting.reference,
+          reason: posting.reason,
+          author: posting.author,
+          lines: postingLines(posting),
+        }))
+        .sort((x, y) => x.key.localeCompare(y.key)),
+    ).toEqual(postings.map(({ tenantId: _, ...posting }) => ({ reference: null, reason: null, ...posting })));
+    expect(await balance(tenant)).toBe(800);
   });
 });
