@@ -52,6 +52,28 @@ export function createLogger(config: Config): Logger {
   return createAppLogger(config.LOG_LEVEL);
 }
 
+/** One step of shutting down, named for the log when it fails or hangs. */
+type Cleanup = { name: string; run: () => Promise<unknown> };
+
+/** A step that has not finished by then is given up on, so the steps after it still run. */
+const SHUTDOWN_STEP_MS = 15_000;
+
+/**
+ * Runs a shutdown step, failing it after SHUTDOWN_STEP_MS: a step that never ends (an HTTP request
+ * or a job that does not finish) must not keep the others, and the database pool, from closing.
+ */
+function withinShutdownTime(cleanup: Cleanup): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${cleanup.name} did not stop within ${SHUTDOWN_STEP_MS / 1000} s`)),
+      SHUTDOWN_STEP_MS,
+    );
+    timer.unref();
+  });
+  return Promise.race([cleanup.run(), timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Opens the database, migrates it, starts the job queue, then the API and/or the workers. */
 export async function startCharla(options: CharlaOptions): Promise<Charla> {
   const { config } = options;
@@ -63,8 +85,8 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
   const database =
     options.database ??
     (await openDatabase({ url: config.DATABASE_URL, dataDir: pgliteDir(config.DATA_DIR) }));
-  const cleanups: (() => Promise<unknown>)[] = [];
-  if (ownsDatabase) cleanups.push(() => database.close());
+  const cleanups: Cleanup[] = [];
+  if (ownsDatabase) cleanups.push({ name: "database", run: () => database.close() });
   try {
     await migrate(database);
     // Partitions are created ahead daily too; at start so a fresh install has this month's at once.
@@ -74,11 +96,11 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
     const boss = createBoss(database, { superviseIntervalSeconds: config.JOBS_SUPERVISE_SECONDS });
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();
-    cleanups.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }));
+    cleanups.unshift({ name: "job queue", run: () => boss.stop({ graceful: true, timeout: 10_000 }) });
     await ensureQueues(boss, moduleJobs, config.JOBS_RETRY_DELAY_MAX_SECONDS);
 
     const graph = createGraph(options.graph ?? graphSettingsFrom(config));
-    cleanups.unshift(() => graph.close());
+    cleanups.unshift({ name: "Graph client", run: () => graph.close() });
     const metrics = new Registry();
     collectDefaultMetrics({ register: metrics });
     const services: Services = {
@@ -106,7 +128,7 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
         authenticate: authenticators(database.db, config),
       });
       app = built as unknown as HttpApp;
-      cleanups.unshift(() => built.close());
+      cleanups.unshift({ name: "HTTP server", run: () => built.close() });
       url = await built.listen({ host: config.HOST, port: config.PORT });
     }
     return {
@@ -115,11 +137,13 @@ export async function startCharla(options: CharlaOptions): Promise<Charla> {
       url,
       async close() {
         for (const cleanup of cleanups.splice(0))
-          await cleanup().catch((error) => logger.error({ err: error }, "shutdown step failed"));
+          await withinShutdownTime(cleanup).catch((error) =>
+            logger.error({ err: error }, `shutdown step failed: ${cleanup.name}`),
+          );
       },
     };
   } catch (error) {
-    for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
+    for (const cleanup of cleanups.splice(0)) await withinShutdownTime(cleanup).catch(() => {});
     throw error;
   }
 }

@@ -111,10 +111,24 @@ export async function startHarness(
       return { status: response.status, body: parsed, headers: response.headers };
     },
     async close() {
-      await charla.close();
-      await sandbox.close();
+      // Each step timed, so a close that hangs (an afterAll timeout, seen rarely in CI) names itself.
+      await timedStep("charla.close", () => charla.close());
+      await timedStep("sandbox.close", () => sandbox.close());
       await testDatabase.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs a close step and warns when it takes more than 10 s, with its name. */
+async function timedStep(name: string, step: () => Promise<void>) {
+  const started = Date.now();
+  const warning = setTimeout(() => console.warn(`harness: ${name} still running after 10 s`), 10_000);
+  warning.unref();
+  try {
+    await step();
+  } finally {
+    clearTimeout(warning);
+    if (Date.now() - started > 10_000) console.warn(`harness: ${name} took ${Date.now() - started} ms`);
+  }
 }
