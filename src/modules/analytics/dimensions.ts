@@ -52,21 +52,6 @@ export function normalCategory(category: string | null | undefined): string | nu
   return category ? category.toLowerCase() : null;
 }
 
-/** Markets by phone, as marketOfPhone gives them (a pure function; its libphonenumber parse was ~7 % of ingest's main thread). */
-const marketsByPhone = new Map<string | null, string>();
-const MAX_MARKETS = 50_000;
-
-function marketOf(phone: string | null): string {
-  let market = marketsByPhone.get(phone);
-  if (market === undefined) {
-    market = marketOfPhone(phone);
-    // Dropped whole when full: refilling costs one parse a phone.
-    if (marketsByPhone.size >= MAX_MARKETS) marketsByPhone.clear();
-    marketsByPhone.set(phone, market);
-  }
-  return market;
-}
-
 /**
  * The dimensions of a batch of messages, with one query for their contacts' markets and one for
  * their campaigns (whatever the batch size). The same message always gets the same dimensions:
@@ -98,7 +83,7 @@ export async function dimensionsOf(
       templateId: view.templateId,
       campaignId: campaigns.get(view.id) ?? null,
       category: normalCategory(view.category),
-      market: marketOf(phones.get(view.contactId) ?? null),
+      market: marketOfPhone(phones.get(view.contactId) ?? null),
     });
   return result;
 }
