@@ -33,6 +33,7 @@ import {
   slowestStatements,
   statementSnapshot,
   statementsSince,
+  topStatements,
 } from "./statement-counter.ts";
 
 installStatementCounter();
@@ -248,6 +249,9 @@ export async function measureBillingIngest(
       await database.db.execute(sql`checkpoint`);
       const cpuBefore = await cpuSnapshot(database);
       const statementsBefore = statementSnapshot();
+      // The statement log shows the phase's statements, not its setup's.
+      slowestStatements(0);
+      topStatements(0);
       const started = performance.now();
       // BENCH_MARK=1: the phase's span on the clock of bench/profile-summary.ts (for --cpu-prof).
       if (process.env.BENCH_MARK)
@@ -275,10 +279,12 @@ export async function measureBillingIngest(
       process.stderr.write(
         `  billing ${label}: ${n * STATUSES.length} statuses ingested in ${Math.round(ms)} ms (${Math.round(cpuMs)} ms CPU, ${statements} statements)\n`,
       );
-      // BENCH_STATEMENT_LOG=1: where the phase waited, statement by statement.
-      if (process.env.BENCH_STATEMENT_LOG === "1")
-        for (const [text, waited] of slowestStatements(8))
+      // BENCH_STATEMENT_LOG=1: where the phase waited, statement by statement, and what it sent most.
+      if (process.env.BENCH_STATEMENT_LOG === "1") {
+        for (const [text, waited] of slowestStatements(12))
           process.stderr.write(`    ${waited} ms  ${text}\n`);
+        for (const [text, times] of topStatements(12)) process.stderr.write(`    ${times} x  ${text}\n`);
+      }
       return { ms, cpuMs, statements };
     };
     // Warm-up (JIT, workers polling, both paths), so the first measured phase is not penalised.

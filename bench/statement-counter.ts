@@ -64,7 +64,7 @@ export function installStatementCounter(): void {
     const original = proto[method]!;
     proto[method] = function (this: unknown, ...args: unknown[]) {
       note(args[0]);
-      return original.apply(this, args);
+      return timed(args[0], original.apply(this, args));
     };
   }
   const transaction = proto.transaction!;
@@ -75,7 +75,7 @@ export function installStatementCounter(): void {
       for (const method of ["query", "exec", "sql"])
         counted[method] = (...args: unknown[]) => {
           note(args[0]);
-          return tx[method]!(...args);
+          return timed(args[0], tx[method]!(...args));
         };
       return (callback as AnyFn)(counted);
     };
@@ -99,7 +99,7 @@ export function topStatements(limit = 15): [string, number][] {
   return top;
 }
 
-/** The statements waited on longest (milliseconds, PostgreSQL; BENCH_STATEMENT_LOG=1), then forgets them. */
+/** The statements waited on longest (milliseconds; on PGlite, queued behind its one connection included; BENCH_STATEMENT_LOG=1), then forgets them. */
 export function slowestStatements(limit = 10): [string, number][] {
   const top = [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit);
   waits.clear();

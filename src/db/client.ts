@@ -9,6 +9,7 @@ import pg from "pg";
 import type { Db as BossDb } from "pg-boss";
 import { fromPglite } from "pg-boss";
 import { registerCacheDatabase } from "./cache.ts";
+import { keepPlans } from "./kept-plans.ts";
 import { lockDataDir } from "./pglite-lock.ts";
 import * as schema from "./schema.ts";
 
@@ -64,6 +65,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw error;
   });
+  keepPlans(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     kind: "pglite",

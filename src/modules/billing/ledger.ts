@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { executeKept } from "../../db/kept-plans.ts";
 import { emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import { formatMicros } from "./money.ts";
@@ -108,7 +109,9 @@ export async function post(
   // posted, and each wallet moved by them (locked in tenant order, so two batches never deadlock).
   // The batch arrives as `json`, not `jsonb`: read once, it need not be converted to the binary
   // form (about a tenth of the statement). Only the key decides a conflict (the ids are new).
-  const result = await context.tx.execute(sql`
+  const result = await executeKept(
+    context.tx,
+    sql`
     with p as (
       insert into ledger_postings (id, tenant_id, kind, key, message_id, reference, reason, author,
         ${sql.raw(AMOUNT_COLUMNS.join(", "))})
@@ -129,7 +132,8 @@ export async function post(
       returning a.tenant_id, a.currency, a.balance_micros, a.low_balance_micros, a.low_balance_alerted)${sql.join(also)}
     select null::text as tenant_id, count(*)::text as balance, null::text as currency, null::text as low, null::boolean as alerted from p
     union all
-    select tenant_id::text, balance_micros::text, currency, low_balance_micros::text, low_balance_alerted from account`);
+    select tenant_id::text, balance_micros::text, currency, low_balance_micros::text, low_balance_alerted from account`,
+  );
   let posted = 0;
   const moved: MovedAccount[] = [];
   for (const row of (result as unknown as { rows: MovedRow[] }).rows) {

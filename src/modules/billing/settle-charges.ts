@@ -1,4 +1,4 @@
-import { FREE, monthOf, type Price, type PriceQuery, type Pricer } from "./price.ts";
+import { FREE, monthOf, type Price, type PriceQuery, type Pricer, volumeKey } from "./price.ts";
 import { type MetaPricing, metaDecision, type PricingDecision } from "./pricing.ts";
 import type { billingMessages } from "./schema.ts";
 
@@ -61,10 +61,6 @@ export function planCharge(row: BillingMessage, pricing: MetaPricing): Charge {
   };
   return { row, meta, discrepancy: disagreement(row, meta), query };
 }
-
-/** A volume counter's key: tenant, month, market and rate category. */
-export const volumeKey = (tenantId: string, month: string, market: string, category: string) =>
-  `${tenantId}/${month}/${market}/${category}`;
 
 /** What a batch adds to a volume counter. */
 export interface VolumeCount {

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { executeKept } from "../../db/kept-plans.ts";
 import { type DomainEvent, type EventSubscriber, emit } from "../../events/index.ts";
 import type { TxContext } from "../../jobs/queue.ts";
 import type { MessageView } from "../messages/index.ts";
@@ -90,7 +91,9 @@ async function openRows(
   messageIds: string[],
   tiered: { message_id: string; category: string }[],
 ): Promise<{ rows: BillingMessage[]; counted: Map<string, number> }> {
-  const result = (await context.tx.execute(sql`
+  const result = (await executeKept(
+    context.tx,
+    sql`
     with r as (
       select message_id, tenant_id, phone_number_id, template_id, market, currency, estimated_category,
         estimated_type, tiered, estimate_micros, state, accepted_at
@@ -112,7 +115,8 @@ async function openRows(
         'estimateMicros', estimate_micros, 'state', state, 'acceptedAt', accepted_at) order by message_id), '[]')
         from r)::text as rows,
       (select coalesce(json_object_agg(tenant_id || '/' || month || '/' || market || '/' || category, count), '{}')
-        from counter)::text as counted`)) as unknown as { rows: { rows: string; counted: string }[] };
+        from counter)::text as counted`,
+  )) as unknown as { rows: { rows: string; counted: string }[] };
   const rows = JSON.parse(result.rows[0]!.rows) as (Omit<BillingMessage, "acceptedAt"> & {
     acceptedAt: string;
   })[];
