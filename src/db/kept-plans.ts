@@ -26,6 +26,8 @@ type QueryClient = KeepsPlans & {
 };
 
 const dialect = new PgDialect();
+/** Each kept statement's name, by its text (a few per process: only hot statements are kept). */
+const statementNames = new Map<string, string>();
 /** What Drizzle's PGlite driver reads raw rows with (times as text), so callers see the same rows. */
 const RAW_ROWS = {
   rowMode: "object",
@@ -73,7 +75,11 @@ export async function executeKept<T = unknown>(db: Executor, query: SQL): Promis
     if (quoted === null) return (await db.execute(query)) as T;
     literals.push(quoted);
   }
-  const name = `kept_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `kept_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
   if (!names.has(name)) {
     await client.query(`prepare ${name} as ${text}`);
     names.add(name);

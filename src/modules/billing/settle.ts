@@ -81,11 +81,58 @@ function latestViews(events: DomainEvent[]): Map<string, MessageView> {
 /**
  * The batch's billing rows still open to Meta's verdict (reserved, or released by the timeout),
  * as one JSON value rather than a row per message: reading thousands of rows field by field cost
- * more than the query (PGlite), and JSON.parse is native. One text parameter, not one per message.
+ * more than the query (PGlite), and JSON.parse is native; each row an array of its columns (named
+ * fields made twice the text, 38 -> 30 ms per 2,000 rows on PGlite). One text parameter, not one per message.
  * The same statement reads and locks (in key order) the volume counters the messages Meta reports
  * tiered may count in (`tiered`: message id -> rate category; created at 0 when new), so the ranks
  * are known before pricing and the counts are raised with the postings: no round trip of its own.
  */
+/** An open billing row as `openRows` reads it: its columns in order (positional: half the JSON of named fields). */
+type OpenRow = [
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  string,
+  boolean,
+  number,
+  BillingMessage["state"],
+  string,
+];
+
+function billingMessageOf([
+  messageId,
+  tenantId,
+  phoneNumberId,
+  templateId,
+  market,
+  currency,
+  estimatedCategory,
+  estimatedType,
+  tiered,
+  estimateMicros,
+  state,
+  acceptedAt,
+]: OpenRow): BillingMessage {
+  return {
+    messageId,
+    tenantId,
+    phoneNumberId,
+    templateId,
+    market,
+    currency,
+    estimatedCategory,
+    estimatedType,
+    tiered,
+    estimateMicros,
+    state,
+    acceptedAt: new Date(acceptedAt),
+  };
+}
+
 async function openRows(
   context: TxContext,
   messageIds: string[],
@@ -108,20 +155,16 @@ async function openRows(
       on conflict (tenant_id, month, market, category) do update set count = billing_volumes.count
       returning tenant_id, month, market, category, count)
     select
-      (select coalesce(json_agg(json_build_object(
-        'messageId', message_id, 'tenantId', tenant_id, 'phoneNumberId', phone_number_id,
-        'templateId', template_id, 'market', market, 'currency', currency,
-        'estimatedCategory', estimated_category, 'estimatedType', estimated_type, 'tiered', tiered,
-        'estimateMicros', estimate_micros, 'state', state, 'acceptedAt', accepted_at) order by message_id), '[]')
+      (select coalesce(json_agg(json_build_array(message_id, tenant_id, phone_number_id, template_id, market,
+        currency, estimated_category, estimated_type, tiered, estimate_micros, state, accepted_at)
+        order by message_id), '[]')
         from r)::text as rows,
       (select coalesce(json_object_agg(tenant_id || '/' || month || '/' || market || '/' || category, count), '{}')
         from counter)::text as counted`,
   )) as unknown as { rows: { rows: string; counted: string }[] };
-  const rows = JSON.parse(result.rows[0]!.rows) as (Omit<BillingMessage, "acceptedAt"> & {
-    acceptedAt: string;
-  })[];
+  const rows = JSON.parse(result.rows[0]!.rows) as OpenRow[];
   return {
-    rows: rows.map((row) => ({ ...row, acceptedAt: new Date(row.acceptedAt) })),
+    rows: rows.map(billingMessageOf),
     counted: new Map(Object.entries(JSON.parse(result.rows[0]!.counted) as Record<string, number>)),
   };
 }
