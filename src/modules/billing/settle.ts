@@ -6,7 +6,7 @@ import type { MessageView } from "../messages/index.ts";
 import { type PostingInput, post } from "./ledger.ts";
 import { type Price, Pricer } from "./price.ts";
 import { ENTRY_POINT_WINDOW_MS, type MetaPricing, metaDecision } from "./pricing.ts";
-import { billingEntryPoints } from "./schema.ts";
+import { billingEntryPoints, billingMessages } from "./schema.ts";
 import {
   type BillingMessage,
   type Charge,
@@ -78,61 +78,39 @@ function latestViews(events: DomainEvent[]): Map<string, MessageView> {
   return views;
 }
 
+/** What settling reads of a billing row, in the order `openRows` reads the columns. */
+const OPEN_FIELDS = [
+  "messageId",
+  "tenantId",
+  "phoneNumberId",
+  "templateId",
+  "market",
+  "currency",
+  "estimatedCategory",
+  "estimatedType",
+  "tiered",
+  "estimateMicros",
+  "state",
+  "acceptedAt",
+] as const satisfies readonly (keyof BillingMessage)[];
+const OPEN_COLUMNS = sql.raw(OPEN_FIELDS.map((field) => billingMessages[field].name).join(", "));
+
+/** A billing row read as an array of its columns (the JSON numbers, booleans and text of each). */
+function billingMessageOf(columns: unknown[]): BillingMessage {
+  const row = Object.fromEntries(OPEN_FIELDS.map((field, index) => [field, columns[index]]));
+  return { ...row, acceptedAt: new Date(row.acceptedAt as string) } as BillingMessage;
+}
+
 /**
  * The batch's billing rows still open to Meta's verdict (reserved, or released by the timeout),
  * as one JSON value rather than a row per message: reading thousands of rows field by field cost
- * more than the query (PGlite), and JSON.parse is native; each row an array of its columns (named
- * fields made twice the text, 38 -> 30 ms per 2,000 rows on PGlite). One text parameter, not one per message.
- * The same statement reads and locks (in key order) the volume counters the messages Meta reports
- * tiered may count in (`tiered`: message id -> rate category; created at 0 when new), so the ranks
- * are known before pricing and the counts are raised with the postings: no round trip of its own.
+ * more than the query (PGlite), and JSON.parse is native; each row is an array of its columns
+ * (named fields made twice the text: 38 -> 30 ms per 2,000 rows on PGlite). One text parameter,
+ * not one per message. The same statement reads and locks (in key order) the volume counters the
+ * messages Meta reports tiered may count in (`tiered`: message id -> rate category; created at 0
+ * when new), so the ranks are known before pricing and the counts are raised with the postings:
+ * no round trip of its own.
  */
-/** An open billing row as `openRows` reads it: its columns in order (positional: half the JSON of named fields). */
-type OpenRow = [
-  string,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  string,
-  string,
-  boolean,
-  number,
-  BillingMessage["state"],
-  string,
-];
-
-function billingMessageOf([
-  messageId,
-  tenantId,
-  phoneNumberId,
-  templateId,
-  market,
-  currency,
-  estimatedCategory,
-  estimatedType,
-  tiered,
-  estimateMicros,
-  state,
-  acceptedAt,
-]: OpenRow): BillingMessage {
-  return {
-    messageId,
-    tenantId,
-    phoneNumberId,
-    templateId,
-    market,
-    currency,
-    estimatedCategory,
-    estimatedType,
-    tiered,
-    estimateMicros,
-    state,
-    acceptedAt: new Date(acceptedAt),
-  };
-}
-
 async function openRows(
   context: TxContext,
   messageIds: string[],
@@ -142,9 +120,7 @@ async function openRows(
     context.tx,
     sql`
     with r as (
-      select message_id, tenant_id, phone_number_id, template_id, market, currency, estimated_category,
-        estimated_type, tiered, estimate_micros, state, accepted_at
-      from billing_messages
+      select ${OPEN_COLUMNS} from billing_messages
       where message_id = any(string_to_array(${messageIds.join(",")}, ',')::uuid[])
         and state in ('reserved', 'released')),
     counter as (
@@ -155,14 +131,12 @@ async function openRows(
       on conflict (tenant_id, month, market, category) do update set count = billing_volumes.count
       returning tenant_id, month, market, category, count)
     select
-      (select coalesce(json_agg(json_build_array(message_id, tenant_id, phone_number_id, template_id, market,
-        currency, estimated_category, estimated_type, tiered, estimate_micros, state, accepted_at)
-        order by message_id), '[]')
+      (select coalesce(json_agg(json_build_array(${OPEN_COLUMNS}) order by message_id), '[]')
         from r)::text as rows,
       (select coalesce(json_object_agg(tenant_id || '/' || month || '/' || market || '/' || category, count), '{}')
         from counter)::text as counted`,
   )) as unknown as { rows: { rows: string; counted: string }[] };
-  const rows = JSON.parse(result.rows[0]!.rows) as OpenRow[];
+  const rows = JSON.parse(result.rows[0]!.rows) as unknown[][];
   return {
     rows: rows.map(billingMessageOf),
     counted: new Map(Object.entries(JSON.parse(result.rows[0]!.counted) as Record<string, number>)),
