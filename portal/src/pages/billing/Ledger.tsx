@@ -41,7 +41,8 @@ function PostingRow({ posting, currency }: { posting: Posting; currency: string 
           ))}
         </Stack>
       </Table.Td>
-      <Table.Td style={{ wordBreak: "break-word" }}>
+      {/* A width of its own: squeezed by the table on a phone, a message id broke into a line per few characters. */}
+      <Table.Td style={{ wordBreak: "break-word", minWidth: "16rem" }}>
         {posting.reference ?? posting.reason ?? posting.messageId ?? "—"}
         <Text size="xs" c="dimmed">
           {posting.author}
