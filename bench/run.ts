@@ -114,7 +114,7 @@ const table = rows.map((r) => ({
   "per second": r.result.perSecond ?? "",
   details: Object.entries(r.result)
     .filter(([k]) => k !== "perSecond")
-    .map(([k, v]) => `${k}=${String(v)}`)
+    .map(([k, v]) => `${k}=${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
     .join(" "),
 }));
 const cols = ["bench", "per second", "details"] as const;

@@ -95,10 +95,15 @@ const OPEN_FIELDS = [
 ] as const satisfies readonly (keyof BillingMessage)[];
 const OPEN_COLUMNS = sql.raw(OPEN_FIELDS.map((field) => billingMessages[field].name).join(", "));
 
-/** A billing row read as an array of its columns (the JSON numbers, booleans and text of each). */
+/**
+ * A billing row read as an array of its columns (the JSON numbers, booleans and text of each).
+ * Filled field by field: building entries and spreading them was most of settling's own CPU time.
+ */
 function billingMessageOf(columns: unknown[]): BillingMessage {
-  const row = Object.fromEntries(OPEN_FIELDS.map((field, index) => [field, columns[index]]));
-  return { ...row, acceptedAt: new Date(row.acceptedAt as string) } as BillingMessage;
+  const row: Record<string, unknown> = {};
+  for (let index = 0; index < OPEN_FIELDS.length; index++) row[OPEN_FIELDS[index]!] = columns[index];
+  row.acceptedAt = new Date(row.acceptedAt as string);
+  return row as unknown as BillingMessage;
 }
 
 /**
