@@ -13,7 +13,9 @@
  * issue asks to keep >= 0.8 (each round's ratio and their median are shown beside it).
  *
  *   node bench/billing-ingest.ts            (BENCH_MESSAGES=2000, BENCH_ROUNDS=16, BENCH_POSTGRES_URL=...,
- *                                            BENCH_ONLY=pglite|postgres, BENCH_STATUSES=sent,delivered)
+ *                                            BENCH_ONLY=pglite|postgres, BENCH_STATUSES=sent,delivered;
+ *                                            BENCH_STATEMENT_LOG=1 lists each phase's slowest statements,
+ *                                            BENCH_STATEMENT_TOP=12 of them)
  */
 import { createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -283,7 +285,7 @@ export async function measureBillingIngest(
       );
       // BENCH_STATEMENT_LOG=1: where the phase waited, statement by statement, and what it sent most.
       if (process.env.BENCH_STATEMENT_LOG === "1") {
-        for (const [text, waited] of slowestStatements(12))
+        for (const [text, waited] of slowestStatements(Number(process.env.BENCH_STATEMENT_TOP ?? 12)))
           process.stderr.write(`    ${waited} ms  ${text}\n`);
         for (const [text, times] of topStatements(12)) process.stderr.write(`    ${times} x  ${text}\n`);
       }

@@ -23,9 +23,11 @@ const texts = new Map<string, number>();
 const waits = new Map<string, number>();
 let installed = false;
 
+/** A statement's text as it is counted: an EXECUTE of a kept plan (kept-plans.ts) by its name, not its literals. */
 function keyOf(text: unknown): string {
   const sql = typeof text === "string" ? text : ((text as { text?: string } | null)?.text ?? "");
-  return sql.replace(/\s+/g, " ").slice(0, 140);
+  const kept = /^\s*execute (kept_\w+)\(/.exec(sql);
+  return kept ? `execute ${kept[1]}(...)` : sql.replace(/\s+/g, " ").slice(0, 140);
 }
 
 /** Adds the time until `result` settles to its statement's wait (BENCH_STATEMENT_LOG=1). */
@@ -43,7 +45,7 @@ function note(text: unknown) {
   counts.total++;
   if (sql.includes("pgboss.")) counts.boss++;
   if (process.env.BENCH_STATEMENT_LOG === "1") {
-    const key = sql.replace(/\s+/g, " ").slice(0, 140);
+    const key = keyOf(sql);
     texts.set(key, (texts.get(key) ?? 0) + 1);
   }
 }

@@ -11,6 +11,7 @@ import { fromPglite } from "pg-boss";
 import { registerCacheDatabase } from "./cache.ts";
 import { keepPlans } from "./kept-plans.ts";
 import { lockDataDir } from "./pglite-lock.ts";
+import { growMemoryFilesInPlace } from "./pglite-memfs.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -65,6 +66,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw error;
   });
+  if (location.startsWith("memory://")) growMemoryFilesInPlace(client);
   keepPlans(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
