@@ -35,6 +35,16 @@ describe("in-memory PGlite files", () => {
     for (let page = 0; page < 1024; page += 97) expect(node.contents![page * 8192 + 100]).toBe(page % 251);
   });
 
+  it("moves a file whose view has a fixed length, even over a resizable buffer", () => {
+    const shared = new ArrayBuffer(2 * MIB, { maxByteLength: 8 * MIB });
+    const node = { contents: new Uint8Array(shared, 0, 2 * MIB) as Uint8Array | null, usedBytes: 2 * MIB };
+    node.contents!.fill(7);
+    expandFile(node, 3 * MIB);
+    expect(node.contents!.length).toBeGreaterThanOrEqual(3 * MIB);
+    expect(node.contents![2 * MIB - 1]).toBe(7);
+    expect(node.contents![2 * MIB]).toBe(0);
+  });
+
   describe("a memory:// database", () => {
     let database: Database;
     beforeAll(async () => {

@@ -50,9 +50,9 @@ export function expandFile(node: MemFile, needed: number): void {
   const capacity = grownCapacity(current, needed);
   const buffer = node.contents?.buffer as ArrayBuffer | undefined;
   if (buffer?.resizable && node.contents!.byteOffset === 0 && capacity <= buffer.maxByteLength) {
-    // The view tracks the buffer's length (it was made without one).
     buffer.resize(capacity);
-    return;
+    // A view made without a length tracks the buffer's; any other view of it is moved below.
+    if (node.contents!.length >= needed) return;
   }
   if (capacity <= COPY_LIMIT) node.contents = moved(node, capacity);
   else node.contents = moved(node, capacity, Math.max(RESERVED, capacity * 2));
