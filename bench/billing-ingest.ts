@@ -14,8 +14,8 @@
  *
  *   node bench/billing-ingest.ts            (BENCH_MESSAGES=2000, BENCH_ROUNDS=16, BENCH_POSTGRES_URL=...,
  *                                            BENCH_ONLY=pglite|postgres, BENCH_STATUSES=sent,delivered;
- *                                            BENCH_STATEMENT_LOG=1 lists each phase's slowest statements,
- *                                            BENCH_STATEMENT_TOP=12 of them)
+ *                                            BENCH_STATEMENT_LOG=1 lists each phase's slowest and most
+ *                                            frequent statements, BENCH_STATEMENT_TOP=12 of each)
  */
 import { createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -285,9 +285,10 @@ export async function measureBillingIngest(
       );
       // BENCH_STATEMENT_LOG=1: where the phase waited, statement by statement, and what it sent most.
       if (process.env.BENCH_STATEMENT_LOG === "1") {
-        for (const [text, waited] of slowestStatements(Number(process.env.BENCH_STATEMENT_TOP ?? 12)))
+        const listed = Number(process.env.BENCH_STATEMENT_TOP ?? 12);
+        for (const [text, waited] of slowestStatements(listed))
           process.stderr.write(`    ${waited} ms  ${text}\n`);
-        for (const [text, times] of topStatements(12)) process.stderr.write(`    ${times} x  ${text}\n`);
+        for (const [text, times] of topStatements(listed)) process.stderr.write(`    ${times} x  ${text}\n`);
       }
       return { ms, cpuMs, statements };
     };

@@ -8,8 +8,6 @@ interface MemFile {
 
 interface MemFs {
   expandFileStorage(node: MemFile, capacity: number): void;
-  /** Set once this module has replaced the growth policy. */
-  charlaGrowth?: true;
 }
 
 const MIB = 1024 * 1024;
@@ -66,7 +64,5 @@ export function expandFile(node: MemFile, needed: number): void {
  */
 export function growMemoryFilesInPlace(client: PGlite): void {
   const memfs = (client as unknown as { mod?: { MEMFS?: MemFs } }).mod?.MEMFS;
-  if (!memfs || typeof memfs.expandFileStorage !== "function" || memfs.charlaGrowth) return;
-  memfs.expandFileStorage = expandFile;
-  memfs.charlaGrowth = true;
+  if (typeof memfs?.expandFileStorage === "function") memfs.expandFileStorage = expandFile;
 }
